@@ -273,7 +273,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                     {
                         if (content is InterpolatedStringTextSyntax text)
                         {
-                            parts.Add(new Part(text.TextToken.ValueText));
+                            parts.Add(new Part(text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}")));
                         }
                         else if (content is InterpolationSyntax hole)
                         {
@@ -616,7 +616,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
                 if (!changed)
                 {
-                    return trimmed.Length > 0 || text.Length == 0 ? trimmed : text.Trim();
+                    return trimmed;
                 }
             }
         }

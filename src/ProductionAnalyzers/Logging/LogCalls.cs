@@ -262,10 +262,6 @@ namespace ProductionAnalyzers.Logging
                         valuesKnown = false;
                     }
                 }
-                else if (IsException(parameter.Type) && parameter.Type.SpecialType != SpecialType.System_Object)
-                {
-                    exception = argument;
-                }
                 else if (_formatProvider is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, _formatProvider))
                 {
                     continue;

@@ -150,37 +150,54 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
 
                 _parts.RemoveAt(i);
-                var before = i > 0 && !_parts[i - 1].IsHole ? _parts[i - 1] : null;
-                var after = i < _parts.Count && !_parts[i].IsHole ? _parts[i] : null;
-                var last = after is null ? i >= _parts.Count : i + 1 >= _parts.Count && IsOnlyPunctuation(after.Text!);
-                if (before is not null && after is not null && IsClosing(after.Text!, before.Text!))
+                var hasBefore = i > 0 && !_parts[i - 1].IsHole;
+                var hasAfter = i < _parts.Count && !_parts[i].IsHole;
+                var left = hasBefore ? _parts[i - 1].Text! : string.Empty;
+                var right = hasAfter ? _parts[i].Text! : string.Empty;
+                var atEnd = hasAfter ? i + 1 >= _parts.Count : i >= _parts.Count;
+                var atStart = i == 0 || (hasBefore && i - 1 == 0 && left.Trim().Length == 0);
+
+                if (left.Length > 0 && right.Length > 0 && IsClosing(right, left))
                 {
-                    before.Text = before.Text!.Substring(0, before.Text.Length - 1);
-                    after.Text = after.Text!.Substring(1);
+                    left = left.Substring(0, left.Length - 1);
+                    right = right.Substring(1);
                 }
 
-                if (before is null)
+                if (atStart && left.Trim().Length == 0)
                 {
-                    if (after is not null)
-                    {
-                        after.Text = after.Text!.TrimStart(' ', ':', '-', ',', '|', '=', '\u2013', '\u2014');
-                    }
+                    left = string.Empty;
+                    right = right.TrimStart(' ', ':', '-', ',', '|', '=', '/', '\u2013', '\u2014');
                 }
-                else if (last || (after is not null && StartsWithSeparator(after.Text!)))
+                else if (atEnd && IsOnlyPunctuation(right))
                 {
-                    before.Text = TrimLabel(before.Text!);
-                    if (after is not null && before.Text.Length > 0 && char.IsPunctuation(before.Text[before.Text.Length - 1]) &&
-                        after.Text!.TrimStart(' ').StartsWith(".", StringComparison.Ordinal))
-                    {
-                        after.Text = after.Text.TrimStart(' ').Substring(1);
-                    }
+                    left = TrimLabel(left);
+                    right = left.Length > 0 && char.IsPunctuation(left[left.Length - 1]) ? string.Empty : right.Trim();
                 }
-                else if (after is not null && before.Text!.EndsWith(" ", StringComparison.Ordinal) && after.Text!.StartsWith(" ", StringComparison.Ordinal))
+                else if (StartsWithSeparator(right))
                 {
-                    before.Text = before.Text.TrimEnd(' ');
+                    left = TrimLabel(left);
+                }
+                else if (left.EndsWith(" ", StringComparison.Ordinal) && right.StartsWith(" ", StringComparison.Ordinal))
+                {
+                    left = left.TrimEnd(' ');
                 }
 
-                i--;
+                var merged = new Part(left + right);
+                if (hasAfter)
+                {
+                    _parts.RemoveAt(i);
+                }
+
+                if (hasBefore)
+                {
+                    _parts[i - 1] = merged;
+                    i -= 2;
+                }
+                else
+                {
+                    _parts.Insert(i, merged);
+                    i -= 1;
+                }
             }
 
             _parts.RemoveAll(p => !p.IsHole && p.Text!.Length == 0);
@@ -576,7 +593,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
         private static bool StartsWithSeparator(string text)
         {
             var trimmed = text.TrimStart(' ');
-            return trimmed.Length == 0 || trimmed[0] is '.' or ',' or ';' or '|' or '\n' or '\r';
+            return trimmed.Length > 0 && trimmed[0] is '.' or ',' or ';' or '|' or '/' or '-' or '\n' or '\r';
         }
 
         private static bool IsClosing(string after, string before)
@@ -621,7 +638,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
         }
 
-        private static string TrimSeparators(string text) => text.TrimEnd(' ', '\t', ':', '-', ',', '|', '=', '>', '(', '[', '\'', '"', '\u2013', '\u2014');
+        private static string TrimSeparators(string text) => text.TrimEnd(' ', '\t', ':', '-', ',', '|', '=', '>', '/', '(', '[', '\'', '"', '\u2013', '\u2014');
 
         /// <summary>Names placeholders after their values, resolving receivers with the semantic model when it is known.</summary>
         internal sealed class Namer

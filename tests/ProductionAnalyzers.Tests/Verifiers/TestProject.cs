@@ -192,6 +192,8 @@ internal static class TestProject
 {
     public const string ProjectName = "TestProject";
 
+    private const string VerifierGlobalConfigPath = "/.verifier.globalconfig";
+
     private static readonly Lazy<MefHostServices> Host = new(() => MefHostServices.DefaultHost);
 
     public static Project Create(PreparedState state, TestSettings settings)
@@ -205,11 +207,6 @@ internal static class TestProject
             ["CS1702"] = ReportDiagnostic.Suppress,
             ["AD0001"] = ReportDiagnostic.Error,
         };
-        foreach (var descriptor in settings.Descriptors.Where(d => !d.IsEnabledByDefault))
-        {
-            specific[descriptor.Id] = ToReport(descriptor.DefaultSeverity);
-        }
-
         foreach (var id in settings.DisabledDiagnostics)
         {
             specific[id] = ReportDiagnostic.Suppress;
@@ -243,10 +240,25 @@ internal static class TestProject
             solution = solution.AddAdditionalDocument(Document(projectId, path, content));
         }
 
-        if (state.AnalyzerConfigFiles.Length > 0)
+        // Rules disabled by default are switched on through a global config of the lowest level, so that the
+        // test's own .editorconfig / .globalconfig severities still win (compilation-wide options would not let them).
+        var configs = state.AnalyzerConfigFiles;
+        var forced = settings.Descriptors.Where(d => !d.IsEnabledByDefault).ToList();
+        if (forced.Count > 0)
+        {
+            var global = new StringBuilder("is_global = true\nglobal_level = -100\n");
+            foreach (var descriptor in forced)
+            {
+                global.Append("dotnet_diagnostic.").Append(descriptor.Id).Append(".severity = ").Append(ToSeverity(descriptor.DefaultSeverity)).Append('\n');
+            }
+
+            configs = configs.Add((VerifierGlobalConfigPath, global.ToString()));
+        }
+
+        if (configs.Length > 0)
         {
             solution = solution.AddAnalyzerConfigDocuments(
-                state.AnalyzerConfigFiles.Select(f => Document(projectId, f.Path, f.Content)).ToImmutableArray());
+                configs.Select(f => Document(projectId, f.Path, f.Content)).ToImmutableArray());
         }
 
         return solution.GetProject(projectId)!;
@@ -264,12 +276,12 @@ internal static class TestProject
             filePath: path);
     }
 
-    private static ReportDiagnostic ToReport(DiagnosticSeverity severity) => severity switch
+    private static string ToSeverity(DiagnosticSeverity severity) => severity switch
     {
-        DiagnosticSeverity.Error => ReportDiagnostic.Error,
-        DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
-        DiagnosticSeverity.Info => ReportDiagnostic.Info,
-        _ => ReportDiagnostic.Hidden,
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "suggestion",
+        _ => "silent",
     };
 
     /// <summary>

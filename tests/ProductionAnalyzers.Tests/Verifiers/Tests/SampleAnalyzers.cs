@@ -114,7 +114,7 @@ public sealed class ThrowingAnalyzer : DiagnosticAnalyzer
     }
 }
 
-/// <summary>Renames a class <c>Bad…</c> to <c>Good…</c> (key <c>PT0001_Rename</c>); a second action appends "Fixed" (key <c>PT0001_Suffix</c>).</summary>
+/// <summary>Renames a class <c>Bad…</c> to <c>Good…</c> (key <c>PT0001_Rename</c>); a second action prepends "Fixed" (key <c>PT0001_Suffix</c>). Offers nothing for <c>BadKeep</c>.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RenameBadClassFix)), Shared]
 public sealed class RenameBadClassFix : CodeFixProvider
 {
@@ -130,6 +130,11 @@ public sealed class RenameBadClassFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var token = root!.FindToken(context.Span.Start);
         var name = token.ValueText;
+        if (name == "BadKeep")
+        {
+            return;
+        }
+
         context.RegisterCodeFix(
             CodeAction.Create("Rename to Good", c => Replace(context.Document, token, "Good" + name.Substring(3), c), RenameKey),
             context.Diagnostics);
@@ -204,5 +209,40 @@ public sealed class DifferentFixAllFix : CodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create("Rename to Good", c => RenameBadClassFix.Replace(context.Document, token, "Good" + token.ValueText.Substring(3), c), "PT0001_Rename"),
             context.Diagnostics);
+    }
+}
+
+/// <summary>Renames <c>Bad…</c> to <c>Bad…X</c>: the diagnostic never goes away.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LoopingFix)), Shared]
+public sealed class LoopingFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PT0001");
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var token = root!.FindToken(context.Span.Start);
+        context.RegisterCodeFix(
+            CodeAction.Create("Append X", c => RenameBadClassFix.Replace(context.Document, token, token.ValueText + "X", c), "PT0001_AppendX"),
+            context.Diagnostics);
+    }
+}
+
+/// <summary>Offers an action that returns the document unchanged.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NoOpFix)), Shared]
+public sealed class NoOpFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PT0001");
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        context.RegisterCodeFix(
+            CodeAction.Create("Do nothing", _ => Task.FromResult(context.Document), "PT0001_Nothing"),
+            context.Diagnostics);
+        return Task.CompletedTask;
     }
 }

@@ -84,6 +84,43 @@ public static class TestFileMarkup
         return (code.ToString(), spans.ToImmutable());
     }
 
+    /// <summary>
+    /// Keeps only the markup spans <paramref name="keep"/> accepts and removes the others (their text stays),
+    /// e.g. to run one analyzer over a corpus that also marks diagnostics of the family's other rules.
+    /// </summary>
+    public static string Filter(string markup, Func<MarkupSpan, bool> keep)
+    {
+        var (code, spans) = Parse(markup);
+        var kept = spans.Where(keep).ToList();
+        var events = new List<(int Position, int Order, long Tiebreak, string Token)>();
+        for (var index = 0; index < kept.Count; index++)
+        {
+            // Spans come in the order they close: for equal spans, a lower index is the inner one.
+            var span = kept[index];
+            var open = span.Name is null ? "[|" : "{|" + span.Name + ":";
+            var close = span.Name is null ? "|]" : "|}";
+            if (span.Span.IsEmpty)
+            {
+                events.Add((span.Span.Start, 2, 0, open + close));
+                continue;
+            }
+
+            // At one position: closes first (innermost first), then opens (outermost first), then empty spans.
+            events.Add((span.Span.End, 0, (-(long)span.Span.Start * kept.Count) + index, close));
+            events.Add((span.Span.Start, 1, (-(long)span.Span.Length * kept.Count) - index, open));
+        }
+
+        var result = new StringBuilder(markup.Length);
+        var position = 0;
+        foreach (var e in events.OrderBy(e => e.Position).ThenBy(e => e.Order).ThenBy(e => e.Tiebreak))
+        {
+            result.Append(code, position, e.Position - position).Append(e.Token);
+            position = e.Position;
+        }
+
+        return result.Append(code, position, code.Length - position).ToString();
+    }
+
     private static bool IsValidName(string name)
     {
         foreach (var c in name)

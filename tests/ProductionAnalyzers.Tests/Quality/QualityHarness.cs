@@ -192,6 +192,11 @@ namespace ProductionAnalyzers.Tests.Quality
         /// </summary>
         public static async Task<AnalysisRun> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions? options = null)
         {
+            if (analyzers.IsEmpty)
+            {
+                return new AnalysisRun(ImmutableArray<Diagnostic>.Empty, Array.Empty<string>());
+            }
+
             var exceptions = new ConcurrentQueue<string>();
             var withAnalyzers = compilation.WithAnalyzers(
                 analyzers,

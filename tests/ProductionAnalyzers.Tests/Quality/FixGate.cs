@@ -14,7 +14,7 @@ namespace ProductionAnalyzers.Tests.Quality
     /// </summary>
     internal static class FixGate
     {
-        public sealed record Result(int Diagnostics, int FixesApplied, int FixAllApplied, IReadOnlyList<string> Failures);
+        public sealed record Result(int BaselineErrors, int Diagnostics, int FixesApplied, int FixAllApplied, IReadOnlyList<string> Failures);
 
         private sealed record KeyGroup(CodeFixProvider Fixer, string Key, HashSet<string> Ids, Diagnostic Trigger);
 
@@ -111,7 +111,7 @@ namespace ProductionAnalyzers.Tests.Quality
                 }
             }
 
-            return new Result(fixable.Count, applied, fixAllApplied, failures);
+            return new Result(baselineErrors.Values.Sum(), fixable.Count, applied, fixAllApplied, failures);
         }
 
         private static async Task<IReadOnlyList<string>> CheckSingleFixAsync(

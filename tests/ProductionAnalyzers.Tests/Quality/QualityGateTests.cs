@@ -137,7 +137,7 @@ namespace ProductionAnalyzers.Tests.Quality
             foreach (var (project, files) in projects)
             {
                 var result = await FixGate.RunAsync(files, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
-                _output.WriteLine($"{project}: {result.Diagnostics} fixable diagnostics, {result.FixesApplied} fixes applied, {result.FixAllApplied} Fix All applied");
+                _output.WriteLine($"{project}: {files.Count} files, {result.BaselineErrors} compiler errors before fixing, {result.Diagnostics} fixable diagnostics, {result.FixesApplied} fixes applied, {result.FixAllApplied} Fix All applied");
                 failures.AddRange(result.Failures.Select(f => project + ": " + f));
             }
 

@@ -21,8 +21,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
     {
         public static LogFixPlan? Plan(SyntaxNode node, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            // The logger methods return void like the replaced calls, so any place the call stands in stays valid.
             if (node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation ||
-                invocation.Parent is not ExpressionStatementSyntax ||
                 model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation ||
                 !diagnostic.Properties.TryGetValue(ConsoleOutputAnalyzer.LevelProperty, out var level) || level is null)
             {
@@ -30,7 +30,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             var method = operation.TargetMethod;
-            if (method.Name is not ("Write" or "WriteLine" or "Print" or "TraceInformation" or "TraceWarning" or "TraceError") ||
+            if (!method.ReturnsVoid || method.Name is not ("Write" or "WriteLine" or "Print" or "TraceInformation" or "TraceWarning" or "TraceError") ||
                 method.Parameters.Any(p => p.Name == "category") || invocation.ArgumentList.Arguments.Count == 0 ||
                 invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {

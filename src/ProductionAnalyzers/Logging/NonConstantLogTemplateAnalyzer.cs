@@ -38,6 +38,12 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
+            // Half-typed code (an unterminated string swallowing the rest of the method) is not a finding yet.
+            if (call.Template.Syntax.ContainsDiagnostics)
+            {
+                return;
+            }
+
             var form = TemplateForms.Classify(call.Template.Value, out var local);
             if (form == TemplateForm.NotBuilt)
             {

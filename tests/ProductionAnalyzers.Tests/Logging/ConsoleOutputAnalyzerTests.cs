@@ -72,7 +72,12 @@ public class ConsoleOutputAnalyzerTests
     public async Task TopLevelStatements_DoNotReport() =>
         await new Verify.Test
         {
-            TestCode = ServiceUsings + """
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    ServiceUsings + """
                 Console.WriteLine("Starting");
                 Local();
                 void Local() => Debug.WriteLine("local function of the entry point");
@@ -82,7 +87,8 @@ public class ConsoleOutputAnalyzerTests
                     public void Run() => [|Console.WriteLine("in service code")|];
                 }
                 """,
-            OutputKind = OutputKind.ConsoleApplication,
+                },
+            },
         }.RunAsync();
 
     [Fact]

@@ -80,8 +80,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             List<ExpressionSyntax> values;
             if (texts.Any(t => Unparenthesize(templateExpression).Span == t.Span))
             {
-                // LogError(ex.Message) → LogError(ex, "<Member> failed")
-                if (call.Values.Length > 0)
+                // LogError(ex.Message) → LogError(ex, "<Member> failed"); LogError(ex.Message, ex) too.
+                if (call.Values.Any(v => !texts.Any(t => t.Span == v.Syntax.Span)))
                 {
                     return null;
                 }

@@ -59,7 +59,8 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            var passed = call.Exception is null ? null : ExceptionTexts.ReferencedSymbol(call.Exception.Value);
+            // The exception passed as the exception argument, by its root: LogError(ex.InnerException, ex.Message) is fine too.
+            var passed = call.Exception is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(call.Exception.Value, resolver));
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var reportedWithoutSymbol = false;
             foreach (var text in found)

@@ -127,7 +127,7 @@ namespace ProductionAnalyzers.Logging
         }
 
         /// <summary><c>ex.InnerException</c>, <c>ex.GetBaseException()</c> → <c>ex</c>: passing the outer exception logs the inner ones too.</summary>
-        private static IOperation Root(IOperation operation, LogCallResolver resolver)
+        public static IOperation Root(IOperation operation, LogCallResolver resolver)
         {
             var current = TemplateForms.Unwrap(operation)!;
             while (true)

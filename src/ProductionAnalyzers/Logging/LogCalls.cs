@@ -257,6 +257,11 @@ namespace ProductionAnalyzers.Logging
                     {
                         values.AddRange(explicitInitializer.ElementValues);
                     }
+                    else if (SingleValueConvertedToArray(argument.Value) is { } single)
+                    {
+                        // A value converted to the array (StringValues → string[] → object[]): it is the one value.
+                        values.Add(single);
+                    }
                     else
                     {
                         valuesKnown = false;
@@ -345,6 +350,20 @@ namespace ProductionAnalyzers.Logging
 
             call = new LogCall(invocation, LoggingFramework.MicrosoftExtensionsLogging, LogCallKind.Generated, null, exception, values.ToImmutable(), valuesKnown: true);
             return true;
+        }
+
+        private static IOperation? SingleValueConvertedToArray(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+                if (value.Type is not null && value.Type is not IArrayTypeSymbol)
+                {
+                    return value;
+                }
+            }
+
+            return null;
         }
 
         private static IParameterSymbol? TemplateParameterFromAttribute(IMethodSymbol method, out LoggingFramework framework)

@@ -6,8 +6,9 @@ namespace ProductionAnalyzers.Logging
     /// <summary>One placeholder of a message template: <c>{Name}</c>, <c>{@Name}</c>, <c>{Name,10:N2}</c>, <c>{0}</c>.</summary>
     internal readonly struct TemplateHole
     {
-        public TemplateHole(int start, int length, string name, string? alignment, string? format)
+        public TemplateHole(int start, int length, string name, string? alignment, string? format, bool isDestructured = false)
         {
+            IsDestructured = isDestructured;
             Start = start;
             Length = length;
             Name = name;
@@ -27,6 +28,9 @@ namespace ProductionAnalyzers.Logging
         public string? Alignment { get; }
 
         public string? Format { get; }
+
+        /// <summary>The hole has the <c>@</c> operator: Serilog and NLog serialize the object's properties.</summary>
+        public bool IsDestructured { get; }
 
         public bool IsPositional => Name.Length > 0 && char.IsDigit(Name[0]);
     }
@@ -66,7 +70,7 @@ namespace ProductionAnalyzers.Logging
                     var content = text.Substring(i + 1, close - i - 1);
                     if (TryParseHole(content, out var name, out var alignment, out var format))
                     {
-                        holes.Add(new TemplateHole(i, close - i + 1, name, alignment, format));
+                        holes.Add(new TemplateHole(i, close - i + 1, name, alignment, format, content.TrimStart().StartsWith("@", System.StringComparison.Ordinal)));
                     }
 
                     i = close + 1;

@@ -41,6 +41,8 @@ namespace ProductionAnalyzers.Logging
             ("encryptionkey", SensitiveKind.Credential),
             ("credential", SensitiveKind.Credential),
             ("authorization", SensitiveKind.Credential),
+            ("connectionstring", SensitiveKind.Credential),
+            ("otp", SensitiveKind.Credential),
             ("cardnumber", SensitiveKind.PersonalSecret),
             ("creditcard", SensitiveKind.PersonalSecret),
             ("creditcardno", SensitiveKind.PersonalSecret),
@@ -57,7 +59,7 @@ namespace ProductionAnalyzers.Logging
         /// <summary>Trailing words that describe the same value: <c>passwordText</c> is still the password.</summary>
         private static readonly HashSet<string> ValueWords = new HashSet<string>(StringComparer.Ordinal)
         {
-            "value", "text", "string", "str", "plain", "plaintext", "raw", "clear", "cleartext", "input", "entered", "bytes",
+            "value", "text", "plain", "plaintext", "raw", "clear", "cleartext", "input", "entered", "bytes",
             "header", "async", "param", "arg", "new", "current", "old", "confirm", "confirmation",
         };
 

@@ -83,6 +83,10 @@ namespace ProductionAnalyzers.Logging
                     if (indexes[i] >= 0 && indexes[i] < call.Values.Length)
                     {
                         checker.CheckNamed(call.Values[indexes[i]], holes[i].Name, "{" + holes[i].Name + "}");
+                        if (holes[i].IsDestructured)
+                        {
+                            checker.CheckMembers(call.Values[indexes[i]], destructured: true);
+                        }
                     }
                 }
             }
@@ -181,8 +185,79 @@ namespace ProductionAnalyzers.Logging
                         return;
                 }
 
-                CheckNamed(operation, NameOf(operation, 0), null);
+                if (!CheckNamed(operation, NameOf(operation, 0), null))
+                {
+                    CheckMembers(operation, destructured: false);
+                }
             }
+
+            /// <summary>
+            /// An object of the application's own type whose properties are written out: destructured with <c>{@X}</c>, or a
+            /// record (its generated <c>ToString()</c> prints every property). Reported when one property is sensitive.
+            /// </summary>
+            public bool CheckMembers(IOperation operation, bool destructured)
+            {
+                var unwrapped = TemplateForms.Unwrap(operation) ?? operation;
+                if (unwrapped.Type is not INamedTypeSymbol type || type.SpecialType != SpecialType.None ||
+                    type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.IsAnonymousType || (!destructured && !type.IsRecord))
+                {
+                    return false;
+                }
+
+                for (var current = type; current is not null && IsInSource(current); current = current.BaseType)
+                {
+                    foreach (var member in current.GetMembers())
+                    {
+                        if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null } property)
+                        {
+                            continue;
+                        }
+
+                        var kind = _names.Classify(property.Name);
+                        if (kind == SensitiveKind.None || !CanCarrySecret(property.Type, kind))
+                        {
+                            continue;
+                        }
+
+                        var syntax = unwrapped.Syntax;
+                        if (!_reported.Add(new TextSpanKey(syntax.SpanStart, syntax.Span.Length)))
+                        {
+                            return true;
+                        }
+
+                        _context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.SensitiveValueLogged,
+                            syntax.GetLocation(),
+                            Shorten(syntax.ToString()) + "' with its member '" + property.Name,
+                            KindText(kind)));
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInSource(INamedTypeSymbol type)
+            {
+                foreach (var location in type.Locations)
+                {
+                    if (location.IsInSource)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static string Shorten(string text) => text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+
+            private static string KindText(SensitiveKind kind) => kind switch
+            {
+                SensitiveKind.Credential => "credential",
+                SensitiveKind.PersonalSecret => "personal secret",
+                _ => "sensitive value",
+            };
 
             /// <summary>Reports <paramref name="operation"/> when <paramref name="name"/> is sensitive and its type can carry the secret.</summary>
             public bool CheckNamed(IOperation operation, string? name, string? display)
@@ -305,7 +380,8 @@ namespace ProductionAnalyzers.Logging
                     return true;
                 }
 
-                if (type.Name == "StringBuilder" && type.ContainingNamespace?.ToDisplayString() == "System.Text")
+                if ((type.Name == "StringBuilder" && type.ContainingNamespace?.ToDisplayString() == "System.Text") ||
+                    (type.Name == "StringValues" && type.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Primitives"))
                 {
                     return true;
                 }

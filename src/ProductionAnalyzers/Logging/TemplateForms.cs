@@ -13,6 +13,7 @@ namespace ProductionAnalyzers.Logging
         Interpolated,
         Concatenated,
         Formatted,
+        StringBuilder,
     }
 
     /// <summary>
@@ -108,6 +109,9 @@ namespace ProductionAnalyzers.Logging
                     return IsConstantLike(operation) ? TemplateForm.NotBuilt : TemplateForm.Interpolated;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     return IsConstantLike(binary) ? TemplateForm.NotBuilt : TemplateForm.Concatenated;
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { Type: { Name: "StringBuilder" } builderType } }
+                    when builderType.ContainingNamespace?.ToDisplayString() == "System.Text":
+                    return TemplateForm.StringBuilder;
                 case IInvocationOperation invocation when IsStringBuildingMethod(invocation.TargetMethod):
                     foreach (var argument in invocation.Arguments)
                     {
@@ -228,6 +232,7 @@ namespace ProductionAnalyzers.Logging
                 TemplateForm.Interpolated => "an interpolated string",
                 TemplateForm.Concatenated => "a concatenation",
                 TemplateForm.Formatted => "built with string.Format",
+                TemplateForm.StringBuilder => "built with a StringBuilder",
                 _ => "not constant",
             };
             return local is null ? what : $"{what} stored in local '{local.Name}'";

@@ -61,6 +61,7 @@ public class ExceptionLoggedAsTextAnalyzerTests
             _logger.LogError(ex, "Failed {Error}", ex.Message);
                         _logger.LogError(ex, $"Failed: {ex.Message}");
                         _logger.LogWarning(ex, "Inner {Inner}", ex.InnerException?.Message);
+                        _logger.LogWarning(ex.InnerException, "Outer {Outer}", ex.Message);
             """));
 
     [Fact]

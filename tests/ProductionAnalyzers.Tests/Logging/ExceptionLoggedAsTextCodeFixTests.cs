@@ -43,6 +43,12 @@ public class ExceptionLoggedAsTextCodeFixTests
             Mel("""_logger.LogError(ex, "SaveOrder failed");"""));
 
     [Fact]
+    public async Task MessageAsTemplateAndExceptionAsValue_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""_logger.LogError([|ex.Message|], ex);"""),
+            Mel("""_logger.LogError(ex, "SaveOrder failed");"""));
+
+    [Fact]
     public async Task TextAsValue_PlaceholderAndLabelDropped_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogWarning("Order {OrderId} could not be saved. Error: {Error}", orderId, [|ex.Message|]);"""),

@@ -60,6 +60,16 @@ public class NonConstantLogTemplateAnalyzerTests
             """));
 
     [Fact]
+    public async Task StringBuilderText_Reports() =>
+        await Verify.VerifyAnalyzerAsync(
+            Mel("""
+                var sb = new System.Text.StringBuilder();
+                        sb.Append("Order ").Append(order.Id);
+                        _logger.LogInformation({|#0:sb.ToString()|});
+                """),
+            Verify.Diagnostic().WithLocation(0).WithArguments("LogInformation", "built with a StringBuilder"));
+
+    [Fact]
     public async Task PrebuiltLocal_Reports()
     {
         var source = Mel("""

@@ -118,6 +118,79 @@ public class SensitiveValueLoggedAnalyzerTests
             """);
 
     [Fact]
+    public async Task DestructuredObjectsAndRecords_WithSensitiveMembers_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public sealed record LoginModel(string UserName, string Password);
+            public sealed class LoginRequest { public string UserName { get; set; } = ""; public string Password { get; set; } = ""; }
+            public sealed class Profile { public string UserName { get; set; } = ""; public int PasswordLength { get; set; } }
+            public sealed record Summary(string UserName, int TokenCount);
+
+            public class Service
+            {
+                public void Run(ILogger logger, LoginModel model, LoginRequest request, Profile profile, Summary summary)
+                {
+                    logger.LogInformation("Login {Model}", [|model|]);
+                    logger.LogInformation($"Login {[|model|]}");
+                    logger.LogInformation("Login {@Request}", [|request|]);
+                    logger.LogInformation("Login {Request}", request);
+                    logger.LogInformation("Profile {@Profile} {Summary}", profile, summary);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task MemberMessage_NamesTheMember() =>
+        await Verify.VerifyAnalyzerAsync(
+            """
+            using Microsoft.Extensions.Logging;
+            public sealed class LoginRequest { public string UserName { get; set; } = ""; public string Password { get; set; } = ""; }
+            public class Service
+            {
+                public void Run(ILogger logger, LoginRequest request) => logger.LogInformation("Login {@Request}", {|#0:request|});
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("request' with its member 'Password", "credential"));
+
+    [Fact]
+    public async Task HeadersAndConnectionStrings_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Logging;
+
+            public class Service
+            {
+                public void Run(ILogger logger, HttpRequest request, string connectionString, string connectionStringName)
+                {
+                    logger.LogDebug("Auth {Auth}", [|request.Headers.Authorization|]);
+                    logger.LogDebug("Auth {Auth}", [|request.Headers["Authorization"]|]);
+                    logger.LogDebug("Db {Db}", [|connectionString|]);
+                    logger.LogDebug("Db {Name}", connectionStringName);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task LoggerMessageAttributeMethod_ParameterNamesCount_Reports() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public static partial class Log
+            {
+                [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "User {UserName} signed in with {Password}")]
+                public static partial void SignedIn(ILogger logger, string userName, string password);
+
+                public static partial void SignedIn(ILogger logger, string userName, string password) { }
+            }
+
+            public class Service
+            {
+                public void Run(ILogger logger, string name, string input) => Log.SignedIn(logger, name, [|input|]);
+            }
+            """);
+
+    [Fact]
     public async Task NonLoggingCalls_DoNotReport() =>
         await Verify.VerifyAnalyzerAsync(Mel("""
             Console.WriteLine(password);

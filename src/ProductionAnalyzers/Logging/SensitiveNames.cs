@@ -180,6 +180,26 @@ namespace ProductionAnalyzers.Logging
             return SensitiveKind.None;
         }
 
+        /// <summary>True when a sensitive word appears anywhere in the name (<c>secretName</c>, <c>tokenCount</c>).</summary>
+        public bool Mentions(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            var joined = string.Concat(SplitWords(name!));
+            foreach (var (term, _) in _terms)
+            {
+                if (joined.IndexOf(term, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The joined words end with the term, and the term starts at a word boundary (<c>userPassword</c>, not <c>japan</c>).</summary>
         private static bool EndsWithTerm(string joined, List<string> words, int end, string term)
         {

@@ -274,9 +274,11 @@ namespace ProductionAnalyzers.Logging
                     return false;
                 }
 
-                // A value that is itself derived (masked, hashed) stays quiet even under a sensitive placeholder.
+                // Under a sensitive placeholder, a value whose own name only mentions a secret (secretName, maskedCardNumber)
+                // or is derived from it (passwordLength) says what it really is.
                 var ownName = NameOf(unwrapped, 0);
-                if (ownName is not null && display is not null && _names.Classify(ownName) == SensitiveKind.None && IsDerivedName(ownName))
+                if (ownName is not null && display is not null && _names.Classify(ownName) == SensitiveKind.None &&
+                    (IsDerivedName(ownName) || _names.Mentions(ownName)))
                 {
                     return false;
                 }

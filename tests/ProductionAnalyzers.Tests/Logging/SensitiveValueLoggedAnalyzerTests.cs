@@ -77,7 +77,9 @@ public class SensitiveValueLoggedAnalyzerTests
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation("Password {Password}", passwordLength);
                     _logger.LogInformation("Card {CardNumber}", maskedCardNumber);
-            """, ", int passwordLength, string maskedCardNumber"));
+                    _logger.LogInformation("Loaded {Secret} from the vault", secretName);
+                    _logger.LogInformation("Token {Token} revoked", tokenId);
+            """, ", int passwordLength, string maskedCardNumber, string secretName, string tokenId"));
 
     [Fact]
     public async Task ConfigurationIndexerAndGeneratedLoggers_Report() =>

@@ -153,90 +153,91 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             };
         }
 
-        /// <summary>Loggers usable at the call, nearest first.</summary>
+        /// <summary>
+        /// Loggers usable at the call, nearest first: locals and parameters (also of enclosing lambdas and local functions),
+        /// then fields and properties of the type and its bases, then primary-constructor parameters, then Serilog's static
+        /// <c>Log</c> in a file that imports Serilog.
+        /// </summary>
         private static IEnumerable<(ExpressionSyntax Logger, LoggingFramework Framework)> FindLoggers(
             InvocationExpressionSyntax invocation,
             SemanticModel model,
             CancellationToken cancellationToken)
         {
             var apis = LoggingApis.Get(WellKnownTypes.Get(model.Compilation));
-            var isStatic = false;
-
-            // Parameters of the enclosing lambdas, local functions and method.
-            foreach (var ancestor in invocation.Ancestors())
+            var position = invocation.SpanStart;
+            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
+            var member = enclosing;
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && member.ContainingSymbol is not null)
             {
-                IEnumerable<ParameterSyntax> parameters = ancestor switch
-                {
-                    ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-                    SimpleLambdaExpressionSyntax simple => new[] { simple.Parameter },
-                    AnonymousMethodExpressionSyntax anonymous when anonymous.ParameterList is not null => anonymous.ParameterList.Parameters,
-                    LocalFunctionStatementSyntax local => local.ParameterList.Parameters,
-                    BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
-                    _ => Enumerable.Empty<ParameterSyntax>(),
-                };
-                foreach (var parameter in parameters)
-                {
-                    if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol)
-                    {
-                        var framework = apis.FrameworkOf(symbol.Type);
-                        if (IsUsable(framework))
-                        {
-                            yield return (SyntaxFactory.IdentifierName(symbol.Name), framework);
-                        }
-                    }
-                }
-
-                if (ancestor is BaseMethodDeclarationSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax or FieldDeclarationSyntax)
-                {
-                    if (ancestor is MemberDeclarationSyntax member && member.Modifiers.Any(SyntaxKind.StaticKeyword))
-                    {
-                        isStatic = true;
-                    }
-                }
-
-                if (ancestor is TypeDeclarationSyntax)
-                {
-                    break;
-                }
+                member = member.ContainingSymbol;
             }
 
-            var typeDeclaration = invocation.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            if (typeDeclaration is not null && model.GetDeclaredSymbol(typeDeclaration, cancellationToken) is INamedTypeSymbol type)
+            var isStatic = member?.IsStatic ?? true;
+            var nearest = new List<(ExpressionSyntax, LoggingFramework)>();
+            var members = new List<(ExpressionSyntax, LoggingFramework)>();
+            var primary = new List<(ExpressionSyntax, LoggingFramework)>();
+            foreach (var symbol in model.LookupSymbols(position))
             {
-                for (var current = type; current is not null; current = current.BaseType)
+                ITypeSymbol? type;
+                List<(ExpressionSyntax, LoggingFramework)> target;
+                switch (symbol)
                 {
-                    foreach (var member in current.GetMembers())
-                    {
-                        if (member.IsImplicitlyDeclared || (isStatic && !member.IsStatic) ||
-                            (!SymbolEqualityComparer.Default.Equals(current, type) && member.DeclaredAccessibility == Accessibility.Private))
+                    case ILocalSymbol local:
+                        // Declared before the call (a local's scope is its whole block).
+                        if (local.DeclaringSyntaxReferences.Length == 0 || local.DeclaringSyntaxReferences[0].Span.End > position)
                         {
                             continue;
                         }
 
-                        var memberType = member switch
+                        type = local.Type;
+                        target = nearest;
+                        break;
+                    case IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } &&
+                                                       !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, member):
+                        if (isStatic)
                         {
-                            IFieldSymbol field => field.Type,
-                            IPropertySymbol { IsIndexer: false } property => property.Type,
-                            _ => null,
-                        };
-                        var framework = apis.FrameworkOf(memberType);
-                        if (memberType is not null && IsUsable(framework))
-                        {
-                            yield return (SyntaxFactory.IdentifierName(member.Name), framework);
+                            continue;
                         }
-                    }
+
+                        type = parameter.Type;
+                        target = primary;
+                        break;
+                    case IParameterSymbol parameter:
+                        type = parameter.Type;
+                        target = nearest;
+                        break;
+                    case IFieldSymbol field when !field.IsImplicitlyDeclared:
+                        if (isStatic && !field.IsStatic)
+                        {
+                            continue;
+                        }
+
+                        type = field.Type;
+                        target = members;
+                        break;
+                    case IPropertySymbol { IsIndexer: false } property:
+                        if (isStatic && !property.IsStatic)
+                        {
+                            continue;
+                        }
+
+                        type = property.Type;
+                        target = members;
+                        break;
+                    default:
+                        continue;
                 }
 
-                if (!isStatic && typeDeclaration.ParameterList is { } primary)
+                var framework = apis.FrameworkOf(type);
+                if (IsUsable(framework))
                 {
-                    foreach (var parameter in primary.Parameters)
-                    {
-                        if (model.GetDeclaredSymbol(parameter, cancellationToken) is { } symbol && IsUsable(apis.FrameworkOf(symbol.Type)))
-                        {
-                            yield return (SyntaxFactory.IdentifierName(symbol.Name), apis.FrameworkOf(symbol.Type));
-                        }
-                    }
+                    target.Add((SyntaxFactory.IdentifierName(symbol.Name), framework));
                 }
+            }
+
+            foreach (var candidate in nearest.Concat(members).Concat(primary))
+            {
+                yield return candidate;
             }
 
             // Serilog's static Log, in a file that imports Serilog.

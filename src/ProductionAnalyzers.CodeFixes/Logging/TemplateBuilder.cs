@@ -25,7 +25,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
         private static readonly string[] TrailingLabels =
         {
             "exception message", "error message", "stack trace", "stacktrace", "exception", "error", "message", "reason",
-            "details", "detail", "because of", "because", "due to", "with", "ex", "err",
+            "details", "detail", "because of", "because", "due to", "with", "ex", "err", "inner exception", "inner", "cause",
         };
 
         private readonly List<Part> _parts = new List<Part>();
@@ -812,7 +812,29 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return member;
             }
 
-            return Pascal(receiver) + Pascal(member);
+            // user.UserName → UserName, request.OrderId → OrderId (already a full name); order.Id → OrderId.
+            var memberName = Pascal(member);
+            var receiverName = Pascal(receiver);
+            if (memberName.StartsWith(receiverName, StringComparison.OrdinalIgnoreCase) || WordCount(memberName) >= 2)
+            {
+                return memberName;
+            }
+
+            return receiverName + memberName;
+        }
+
+        private static int WordCount(string pascal)
+        {
+            var count = 0;
+            for (var i = 0; i < pascal.Length; i++)
+            {
+                if (char.IsUpper(pascal[i]) && (i == 0 || !char.IsUpper(pascal[i - 1])))
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
 
         private static string Pascal(string name)

@@ -95,6 +95,60 @@ public class ConsoleOutputCodeFixTests
             """);
 
     [Fact]
+    public async Task LocalLoggerInLambda_AndBaseClassLogger_Fix() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public abstract class JobBase
+            {
+                protected ILogger Logger { get; }
+                protected JobBase(ILogger logger) => Logger = logger;
+            }
+
+            public sealed class CleanupJob : JobBase
+            {
+                public CleanupJob(ILogger<CleanupJob> logger) : base(logger) { }
+                public void Run(int removed) => [|Console.WriteLine($"Removed {removed} files")|];
+            }
+
+            public static class Endpoints
+            {
+                public static Action<int> Handler(ILoggerFactory factory) => id =>
+                {
+                    var log = factory.CreateLogger("Endpoints");
+                    [|Console.WriteLine($"Handled {id}")|];
+                };
+            }
+            """,
+            """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public abstract class JobBase
+            {
+                protected ILogger Logger { get; }
+                protected JobBase(ILogger logger) => Logger = logger;
+            }
+
+            public sealed class CleanupJob : JobBase
+            {
+                public CleanupJob(ILogger<CleanupJob> logger) : base(logger) { }
+                public void Run(int removed) => Logger.LogInformation("Removed {Removed} files", removed);
+            }
+
+            public static class Endpoints
+            {
+                public static Action<int> Handler(ILoggerFactory factory) => id =>
+                {
+                    var log = factory.CreateLogger("Endpoints");
+                    log.LogInformation("Handled {Id}", id);
+                };
+            }
+            """);
+
+    [Fact]
     public async Task LoggerParameter_WithoutUsing_AddsUsing_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             """

@@ -243,13 +243,13 @@ public class ConventionTests
         Assert.Contains("PT0001: docs/rules/PT0001.md is missing", docs);
         Assert.Contains("PT0001: no row in AnalyzerReleases.Shipped.md or AnalyzerReleases.Unshipped.md", docs);
         Assert.Contains("PT0001: no row in the README rule table", docs);
-        Assert.Empty(CodeFixViolations(samples).Where(p => p.StartsWith("RenameBadClassFix: must", StringComparison.Ordinal)));
+        Assert.DoesNotContain(CodeFixViolations(samples), p => p.StartsWith("RenameBadClassFix: must", StringComparison.Ordinal));
         Assert.Contains("UnexportedFix: must be [ExportCodeFixProvider(LanguageNames.CSharp, Name = ...)]", CodeFixViolations(samples));
         Assert.Contains("UnexportedFix: must be [Shared]", CodeFixViolations(samples));
         Assert.Contains("UnexportedFix: GetFixAllProvider() must return a Fix All provider", CodeFixViolations(samples));
         Assert.Contains("UnexportedFix: fixes 'PT9999', which no analyzer of the package declares", CodeFixViolations(samples));
-        Assert.False(FixKeyPattern.IsMatch("PA1001 Parameterize"));
-        Assert.True(FixKeyPattern.IsMatch("PA1001_Parameterize"));
+        Assert.DoesNotMatch(FixKeyPattern, "PA1001 Parameterize");
+        Assert.Matches(FixKeyPattern, "PA1001_Parameterize");
         var violation = Assert.Throws<Xunit.Sdk.XunitException>(() => AssertNoViolations(new[] { "PA0000: example" }));
         Assert.Contains("PA0000: example", violation.Message);
     }

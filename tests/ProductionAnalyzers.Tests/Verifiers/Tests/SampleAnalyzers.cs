@@ -269,3 +269,26 @@ public sealed class DuplicateIdAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
     }
 }
+
+/// <summary>Reports PT0006 without a location once per compilation that declares a class named <c>Bad</c>.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NoLocationAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "PT0006", "Compilation has a bad class", "The compilation declares '{0}'", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true, customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationAction(c =>
+        {
+            if (c.Compilation.GetTypeByMetadataName("Bad") is not null)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(Rule, Location.None, "Bad"));
+            }
+        });
+    }
+}

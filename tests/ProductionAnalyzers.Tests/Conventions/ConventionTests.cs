@@ -139,21 +139,51 @@ public class ConventionTests
             + "\n" + Repository.ReadText("src", "ProductionAnalyzers", "AnalyzerReleases.Unshipped.md");
         var readme = Repository.ReadText("README.md");
         var problems = new List<string>();
-        foreach (var id in package.Descriptors.Select(d => d.Descriptor.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal))
+        var fixedIds = package.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
+        foreach (var descriptor in package.Descriptors.Select(d => d.Descriptor).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal))
         {
-            if (!File.Exists(Repository.PathOf("docs", "rules", id + ".md")))
+            var id = descriptor.Id;
+            var title = descriptor.Title.ToString();
+            var category = descriptor.Category;
+            var severity = descriptor.DefaultSeverity.ToString();
+            var page = Repository.PathOf("docs", "rules", id + ".md");
+            if (!File.Exists(page))
             {
                 problems.Add($"{id}: docs/rules/{id}.md is missing");
             }
+            else
+            {
+                var heading = File.ReadLines(page).FirstOrDefault() ?? string.Empty;
+                if (heading.Trim() != $"# {id}: {title}")
+                {
+                    problems.Add($"{id}: docs/rules/{id}.md must start with '# {id}: {title}', found '{heading}'");
+                }
+            }
 
-            if (!Regex.IsMatch(releases, @"^\s*" + id + @"\s*\|", RegexOptions.Multiline))
+            var release = Regex.Match(releases, @"^\s*" + id + @"\s*\|\s*(?<category>[^|]*?)\s*\|\s*(?<severity>[^|]*?)\s*\|", RegexOptions.Multiline);
+            if (!release.Success)
             {
                 problems.Add($"{id}: no row in AnalyzerReleases.Shipped.md or AnalyzerReleases.Unshipped.md");
             }
-
-            if (!Regex.IsMatch(readme, @"\|\s*\[?" + id + @"\b", RegexOptions.Multiline))
+            else if (release.Groups["category"].Value != category || release.Groups["severity"].Value != severity)
             {
-                problems.Add($"{id}: no row in the README rule table");
+                problems.Add($"{id}: release-tracking row says '{release.Groups["category"].Value} | {release.Groups["severity"].Value}', the descriptor says '{category} | {severity}'");
+            }
+
+            // The README row: | [PA1001](docs/rules/PA1001.md) | Title | Category | Severity | Code fix |
+            var row = Regex.Match(readme, @"^\|\s*\[" + id + @"\]\(docs/rules/" + id + @"\.md\)\s*\|(?<cells>.*)$", RegexOptions.Multiline);
+            if (!row.Success)
+            {
+                problems.Add($"{id}: no row '| [{id}](docs/rules/{id}.md) | ...' in the README rule table");
+                continue;
+            }
+
+            var cells = row.Groups["cells"].Value.Split('|').Select(c => c.Trim()).ToArray();
+            var expectedFix = fixedIds.Contains(id) ? "yes" : "no";
+            var expected = new[] { title, category, severity, expectedFix };
+            if (cells.Length < expected.Length || !expected.SequenceEqual(cells.Take(expected.Length), StringComparer.Ordinal))
+            {
+                problems.Add($"{id}: README row says '{string.Join(" | ", cells.Take(expected.Length))}', the descriptor says '{string.Join(" | ", expected)}'");
             }
         }
 
@@ -242,7 +272,7 @@ public class ConventionTests
         var docs = DocumentationViolations(samples);
         Assert.Contains("PT0001: docs/rules/PT0001.md is missing", docs);
         Assert.Contains("PT0001: no row in AnalyzerReleases.Shipped.md or AnalyzerReleases.Unshipped.md", docs);
-        Assert.Contains("PT0001: no row in the README rule table", docs);
+        Assert.Contains("PT0001: no row '| [PT0001](docs/rules/PT0001.md) | ...' in the README rule table", docs);
         Assert.DoesNotContain(CodeFixViolations(samples), p => p.StartsWith("RenameBadClassFix: must", StringComparison.Ordinal));
         Assert.Contains("UnexportedFix: must be [ExportCodeFixProvider(LanguageNames.CSharp, Name = ...)]", CodeFixViolations(samples));
         Assert.Contains("UnexportedFix: must be [Shared]", CodeFixViolations(samples));

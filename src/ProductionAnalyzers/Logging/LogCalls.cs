@@ -161,6 +161,12 @@ namespace ProductionAnalyzers.Logging
                 return TryGetDefineDelegateCall(invocation, containing, out call);
             }
 
+            // Cheap filter: every call the rules look at takes a string (the template) or a logger.
+            if (definition.Locations.Length > 0 && !definition.Locations[0].IsInSource && !HasStringOrLoggerParameter(definition))
+            {
+                return false;
+            }
+
             IParameterSymbol? templateParameter = null;
             LoggingFramework framework = LoggingFramework.None;
             var kind = LogCallKind.Event;
@@ -350,6 +356,19 @@ namespace ProductionAnalyzers.Logging
 
             call = new LogCall(invocation, LoggingFramework.MicrosoftExtensionsLogging, LogCallKind.Generated, null, exception, values.ToImmutable(), valuesKnown: true);
             return true;
+        }
+
+        private bool HasStringOrLoggerParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String || _apis.IsLoggerType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IOperation? SingleValueConvertedToArray(IOperation value)

@@ -222,6 +222,15 @@ public class SensitiveValueLoggedAnalyzerTests
         }.RunAsync();
 
     [Fact]
+    public async Task MalformedTemplates_DoNotThrowOrMisbind() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogInformation("Login {Password", input);
+                    _logger.LogInformation("{}{@}{{Password}} {User}", input);
+                    _logger.LogInformation("{User} {Password}", input);
+                    _logger.LogInformation("{0} {1}", input, user.UserName);
+            """, ", string input"));
+
+    [Fact]
     public async Task HalfTypedCode_DoesNotThrow() =>
         await new Verify.Test
         {

@@ -89,7 +89,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return builder;
             }
 
-            var next = 0;
+            var binding = new ValueBinding(existingValues.Count);
             foreach (var part in raw)
             {
                 if (part.IsHole)
@@ -98,13 +98,13 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                     continue;
                 }
 
-                if (!SplitTemplateText(part.Text!, existingValues, ref next, builder._parts))
+                if (!SplitTemplateText(part.Text!, existingValues, binding, builder._parts))
                 {
                     return null;
                 }
             }
 
-            return next == existingValues.Count ? builder : null;
+            return binding.AllUsed ? builder : null;
         }
 
         /// <summary>A message made of one value: <c>Console.WriteLine(order)</c> → <c>"{Order}", order</c>.</summary>
@@ -503,7 +503,39 @@ namespace ProductionAnalyzers.CodeFixes.Logging
         }
 
         /// <summary>Template text with placeholders that take the call's existing values, in order.</summary>
-        private static bool SplitTemplateText(string text, IReadOnlyList<ExpressionSyntax> values, ref int next, List<Part> parts)
+        /// <summary>Which existing values the placeholders took: named ones in order, positional ones by number, never mixed.</summary>
+        private sealed class ValueBinding
+        {
+            private readonly bool[] _used;
+            private int _next;
+            private bool? _positional;
+
+            public ValueBinding(int count) => _used = new bool[count];
+
+            public bool AllUsed => Array.TrueForAll(_used, u => u);
+
+            public int Take(TemplateHole hole)
+            {
+                if (_positional is { } positional && positional != hole.IsPositional)
+                {
+                    return -1;
+                }
+
+                _positional = hole.IsPositional;
+                var index = hole.IsPositional
+                    ? (int.TryParse(hole.Name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1)
+                    : _next++;
+                if (index < 0 || index >= _used.Length || _used[index])
+                {
+                    return -1;
+                }
+
+                _used[index] = true;
+                return index;
+            }
+        }
+
+        private static bool SplitTemplateText(string text, IReadOnlyList<ExpressionSyntax> values, ValueBinding binding, List<Part> parts)
         {
             var literal = new StringBuilder();
             var i = 0;
@@ -531,7 +563,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                     }
 
                     var holes = MessageTemplate.Parse(text.Substring(i, close - i + 1));
-                    if (holes.Length != 1 || holes[0].IsPositional || next >= values.Count)
+                    var index = holes.Length == 1 ? binding.Take(holes[0]) : -1;
+                    if (index < 0)
                     {
                         return false;
                     }
@@ -542,10 +575,11 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                         literal.Clear();
                     }
 
+                    // Named placeholders keep their name (with its @ or $); positional ones get a name from their value.
                     var raw = text.Substring(i + 1, close - i - 1);
                     var nameEnd = raw.IndexOfAny(new[] { ',', ':' });
-                    var name = (nameEnd >= 0 ? raw.Substring(0, nameEnd) : raw).Trim();
-                    parts.Add(new Part(values[next++], holes[0].Alignment, holes[0].Format, name));
+                    var name = holes[0].IsPositional ? null : (nameEnd >= 0 ? raw.Substring(0, nameEnd) : raw).Trim();
+                    parts.Add(new Part(values[index], holes[0].Alignment, holes[0].Format, name));
                     i = close + 1;
                     continue;
                 }

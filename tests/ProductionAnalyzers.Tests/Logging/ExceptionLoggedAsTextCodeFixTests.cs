@@ -121,6 +121,12 @@ public class ExceptionLoggedAsTextCodeFixTests
             """);
 
     [Fact]
+    public async Task PositionalTemplate_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""_logger.LogError("Order {0} failed: {1}", orderId, [|ex.Message|]);"""),
+            Mel("""_logger.LogError(ex, "Order {OrderId} failed", orderId);"""));
+
+    [Fact]
     public async Task DifferentExceptionAlreadyPassed_NoFix()
     {
         var source = Mel("""

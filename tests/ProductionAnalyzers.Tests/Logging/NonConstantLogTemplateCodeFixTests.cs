@@ -75,6 +75,12 @@ public class NonConstantLogTemplateCodeFixTests
             Mel("""_logger.LogInformation("Order {OrderId} by {Name} at {Price}", order.Id, name, price);"""));
 
     [Fact]
+    public async Task ConcatenationWithExistingPositionalPlaceholders_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""_logger.LogInformation([|"Order {1} costs {0:C} for " + name|], price, order.Id);"""),
+            Mel("""_logger.LogInformation("Order {OrderId} costs {Price:C} for {Name}", order.Id, price, name);"""));
+
+    [Fact]
     public async Task LogWithLevel_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.Log(LogLevel.Warning, new EventId(3), [|$"Level {name}"|]);"""),

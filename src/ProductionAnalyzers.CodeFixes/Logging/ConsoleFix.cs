@@ -167,12 +167,22 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             var position = invocation.SpanStart;
             var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
             var member = enclosing;
+            var inStaticFunction = false;
+
+            // Inside a static lambda or local function only its own locals and parameters can be used.
+            var capturable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && member.ContainingSymbol is not null)
             {
+                if (!inStaticFunction)
+                {
+                    capturable.Add(member);
+                }
+
+                inStaticFunction |= member.IsStatic;
                 member = member.ContainingSymbol;
             }
 
-            var isStatic = member?.IsStatic ?? true;
+            var isStatic = inStaticFunction || (member?.IsStatic ?? true);
             var nearest = new List<(ExpressionSyntax, LoggingFramework)>();
             var members = new List<(ExpressionSyntax, LoggingFramework)>();
             var primary = new List<(ExpressionSyntax, LoggingFramework)>();
@@ -184,7 +194,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 {
                     case ILocalSymbol local:
                         // Declared before the call (a local's scope is its whole block).
-                        if (local.DeclaringSyntaxReferences.Length == 0 || local.DeclaringSyntaxReferences[0].Span.End > position)
+                        if (local.DeclaringSyntaxReferences.Length == 0 || local.DeclaringSyntaxReferences[0].Span.End > position ||
+                            (inStaticFunction && !capturable.Contains(local.ContainingSymbol)))
                         {
                             continue;
                         }
@@ -203,6 +214,11 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                         target = primary;
                         break;
                     case IParameterSymbol parameter:
+                        if (inStaticFunction && !capturable.Contains(parameter.ContainingSymbol))
+                        {
+                            continue;
+                        }
+
                         type = parameter.Type;
                         target = nearest;
                         break;

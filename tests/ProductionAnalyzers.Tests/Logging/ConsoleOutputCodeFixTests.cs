@@ -206,6 +206,12 @@ public class ConsoleOutputCodeFixTests
                 }
 
                 public static void Static(int id) => [|Console.WriteLine(id)|];
+
+                public void Local(int id)
+                {
+                    Report(id);
+                    static void Report(int value) => [|Console.WriteLine(value)|];
+                }
             }
             """;
         await Verify.VerifyCodeFixAsync(source, source);

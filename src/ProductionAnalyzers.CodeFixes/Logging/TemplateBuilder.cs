@@ -363,6 +363,12 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
             }
 
+            if (method.Name is "Invariant" or "CurrentCulture")
+            {
+                return arguments.Count == 1 && arguments[0].Expression is InterpolatedStringExpressionSyntax &&
+                       Collect(arguments[0].Expression, model, parts, topLevel: true, cancellationToken);
+            }
+
             if (method.Name == "Concat")
             {
                 if (method.Parameters.Length == 1 && method.Parameters[0].Type is not INamedTypeSymbol { SpecialType: SpecialType.System_String } && !method.Parameters[0].IsParams)

@@ -152,8 +152,19 @@ namespace ProductionAnalyzers.Logging
 
         public static bool IsStringBuildingMethod(IMethodSymbol? method)
         {
-            return method is { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } &&
-                   method.Name is "Format" or "Concat" or "Join";
+            if (method is null || !method.IsStatic)
+            {
+                return false;
+            }
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return method.Name is "Format" or "Concat" or "Join";
+            }
+
+            // FormattableString.Invariant($"...") / CurrentCulture($"...")
+            return method.Name is "Invariant" or "CurrentCulture" &&
+                   method.ContainingType is { Name: "FormattableString" } type && type.ContainingNamespace?.ToDisplayString() == "System";
         }
 
         /// <summary>

@@ -57,6 +57,8 @@ public class NonConstantLogTemplateAnalyzerTests
             _logger.LogInformation([|string.Concat("Order ", name)|]);
             _logger.LogInformation([|string.Join(", ", name, Component)|]);
             _logger.LogInformation([|count > 1 ? $"Many {count}" : "One"|]);
+            _logger.LogInformation([|FormattableString.Invariant($"Total {order.Total}")|]);
+            _logger.LogInformation(FormattableString.Invariant($"Component {Component}"));
             """));
 
     [Fact]

@@ -51,6 +51,12 @@ public class NonConstantLogTemplateCodeFixTests
             Mel("""_logger.LogError("Order {OrderId} total {Price:N2} by {Name,-12}", order.Id, price, name);"""));
 
     [Fact]
+    public async Task FormattableStringInvariant_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""_logger.LogInformation([|FormattableString.Invariant($"Total {price:N2}")|]);"""),
+            Mel("""_logger.LogInformation("Total {Price:N2}", price);"""));
+
+    [Fact]
     public async Task ExistingExceptionArgument_ValuesGoAfterIt_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogError(ex, [|$"Order {order.Id} failed"|]);"""),

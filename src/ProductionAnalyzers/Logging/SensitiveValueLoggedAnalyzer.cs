@@ -28,6 +28,13 @@ namespace ProductionAnalyzers.Logging
 
         private static readonly char[] KeySeparators = { ':', '.', '/' };
 
+        /// <summary>Value names that say nothing about the value: the placeholder's name decides for them.</summary>
+        private static readonly HashSet<string> GenericNames = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase)
+        {
+            "input", "value", "val", "text", "str", "s", "x", "arg", "data", "raw", "item", "result", "entry", "param", "p", "v",
+            "userInput", "inputValue", "plain", "plainText", "body", "content",
+        };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SensitiveValueLogged);
 
@@ -274,11 +281,11 @@ namespace ProductionAnalyzers.Logging
                     return false;
                 }
 
-                // Under a sensitive placeholder, a value whose own name only mentions a secret (secretName, maskedCardNumber)
-                // or is derived from it (passwordLength) says what it really is.
+                // Under a sensitive placeholder or parameter, a value with a telling name of its own says what it really is
+                // (secretName, secret.Name, maskedCardNumber); only generic names (input, value, text) take the placeholder's.
                 var ownName = NameOf(unwrapped, 0);
                 if (ownName is not null && display is not null && _names.Classify(ownName) == SensitiveKind.None &&
-                    (IsDerivedName(ownName) || _names.Mentions(ownName)))
+                    !GenericNames.Contains(ownName))
                 {
                     return false;
                 }
@@ -311,19 +318,6 @@ namespace ProductionAnalyzers.Logging
                         _ => "sensitive value",
                     }));
                 return true;
-            }
-
-            private static bool IsDerivedName(string name)
-            {
-                foreach (var word in SensitiveNames.SplitWords(name))
-                {
-                    if (word is "mask" or "masked" or "redact" or "redacted" or "hash" or "hashed" or "last4" or "length" or "count")
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private bool CanCarrySecret(ITypeSymbol? type, SensitiveKind kind)

@@ -79,6 +79,7 @@ public class SensitiveValueLoggedAnalyzerTests
                     _logger.LogInformation("Card {CardNumber}", maskedCardNumber);
                     _logger.LogInformation("Loaded {Secret} from the vault", secretName);
                     _logger.LogInformation("Token {Token} revoked", tokenId);
+                    _logger.LogInformation("Loaded {Secret}", user.UserName);
             """, ", int passwordLength, string maskedCardNumber, string secretName, string tokenId"));
 
     [Fact]

@@ -39,6 +39,11 @@ namespace ProductionAnalyzers.Logging
             ("privatekey", SensitiveKind.Credential),
             ("signingkey", SensitiveKind.Credential),
             ("encryptionkey", SensitiveKind.Credential),
+            ("secretkey", SensitiveKind.Credential),
+            ("accountkey", SensitiveKind.Credential),
+            ("sharedkey", SensitiveKind.Credential),
+            ("masterkey", SensitiveKind.Credential),
+            ("passcode", SensitiveKind.Credential),
             ("credential", SensitiveKind.Credential),
             ("authorization", SensitiveKind.Credential),
             ("connectionstring", SensitiveKind.Credential),
@@ -53,6 +58,8 @@ namespace ProductionAnalyzers.Logging
             ("cvc", SensitiveKind.PersonalSecret),
             ("ssn", SensitiveKind.PersonalSecret),
             ("socialsecuritynumber", SensitiveKind.PersonalSecret),
+            ("socialsecurity", SensitiveKind.PersonalSecret),
+            ("securitycode", SensitiveKind.PersonalSecret),
             ("socialsecurityno", SensitiveKind.PersonalSecret),
         };
 

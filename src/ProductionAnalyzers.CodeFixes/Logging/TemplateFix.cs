@@ -62,6 +62,14 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
+            // ILogger.BeginScope<string>(state) → BeginScope("...{X}", x) must land on LoggerExtensions.BeginScope(messageFormat, args).
+            if (call.Kind == LogCallKind.Scope && values.Count > 0 &&
+                !(model.GetSpeculativeSymbolInfo(invocation.SpanStart, newInvocation, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol bound &&
+                  (bound.ReducedFrom ?? bound).Parameters.Any(p => p.Name == "messageFormat")))
+            {
+                return null;
+            }
+
             return new LogFixPlan(invocation, newInvocation, removeStatement);
         }
 

@@ -11,7 +11,7 @@ namespace ProductionAnalyzers.Logging
         /// <summary>A call that writes an event from a message template (<c>LogInformation</c>, <c>Information</c>, <c>Info</c>, <c>Write</c>, <c>Log</c>).</summary>
         Event,
 
-        /// <summary>MEL <c>BeginScope(string messageFormat, params object[] args)</c>.</summary>
+        /// <summary>MEL <c>BeginScope(string messageFormat, params object[] args)</c>, or <c>ILogger.BeginScope&lt;string&gt;(state)</c>.</summary>
         Scope,
 
         /// <summary>MEL <c>LoggerMessage.Define*</c>/<c>DefineScope*</c>: a template without values.</summary>
@@ -191,6 +191,14 @@ namespace ProductionAnalyzers.Logging
                     templateParameter = FindStringParameter(definition, "message");
                 }
             }
+            else if (definition.Name == "BeginScope" && IsStringStateScope(definition, containing))
+            {
+                // ILogger.BeginScope<string>(state): a one-argument call binds here, not to LoggerExtensions. The string is
+                // the scope's text just as a template would be, so a built one is reported like one.
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                kind = LogCallKind.Scope;
+                templateParameter = FindStringParameter(definition, "state");
+            }
             else if (_melLoggerMessage is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerMessage))
             {
                 framework = LoggingFramework.MicrosoftExtensionsLogging;
@@ -356,6 +364,31 @@ namespace ProductionAnalyzers.Logging
 
             call = new LogCall(invocation, LoggingFramework.MicrosoftExtensionsLogging, LogCallKind.Generated, null, exception, values.ToImmutable(), valuesKnown: true);
             return true;
+        }
+
+        /// <summary><c>ILogger.BeginScope&lt;TState&gt;(TState state)</c> (or an implementation of it) with <c>TState</c> = string.</summary>
+        private bool IsStringStateScope(IMethodSymbol method, INamedTypeSymbol containing)
+        {
+            if (_melILogger is null || method.IsStatic || method.TypeArguments.Length != 1 ||
+                method.TypeArguments[0].SpecialType != SpecialType.System_String || method.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(containing, _melILogger))
+            {
+                return true;
+            }
+
+            foreach (var implemented in containing.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _melILogger))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool HasStringOrLoggerParameter(IMethodSymbol method)

@@ -49,6 +49,36 @@ public class NonConstantLogTemplateAnalyzerTests
             """));
 
     [Fact]
+    public async Task BeginScope_StringStateBuiltFromValues_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            using var scope = _logger.BeginScope([|$"Customer {order.Id}"|]);
+            using var scope2 = _logger.BeginScope([|"Tenant " + name|]);
+            using (_logger.BeginScope([|string.Format("Batch {0}", count)|]))
+            {
+            }
+
+            ILogger plain = _logger;
+            using var scope3 = plain.BeginScope([|$"Plain {count}"|]);
+            """));
+
+    [Fact]
+    public async Task BeginScope_NonStringState_DoesNotReport() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            using var scope = _logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["OrderId"] = order.Id });
+            using var scope2 = _logger.BeginScope(new { OrderId = order.Id, Name = $"n{name}" });
+            """));
+
+    [Theory]
+    [InlineData("""string.Join(", ", name, Component)""", "built with string.Join")]
+    [InlineData("""string.Concat("Order ", name)""", "built with string.Concat")]
+    [InlineData("""FormattableString.Invariant($"Total {order.Total}")""", "built with FormattableString.Invariant")]
+    [InlineData("""new System.Text.StringBuilder().Append(name).ToString()""", "built with a StringBuilder")]
+    public async Task Message_NamesTheActualBuilder(string template, string form) =>
+        await Verify.VerifyAnalyzerAsync(
+            Mel($$"""_logger.LogError({|#0:{{template}}|});"""),
+            Verify.Diagnostic().WithLocation(0).WithArguments("LogError", form));
+
+    [Fact]
     public async Task BuildingForms_Report() =>
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation([|"Processed " + count + " orders"|]);
@@ -110,7 +140,9 @@ public class NonConstantLogTemplateAnalyzerTests
             _logger.LogInformation(Describe(order), order.Id);
             var template = "Order {OrderId} done";
             _logger.LogInformation(template, order.Id);
-            using var scope = _logger.BeginScope($"Scope {order.Id}");
+            using var scope = _logger.BeginScope($"Scope {nameof(Run)}");
+            using var scope2 = _logger.BeginScope(name);
+            using var scope3 = _logger.BeginScope("Scope " + Component);
             """, "private static string Describe(Order o) => \"Order {OrderId}\";"));
 
     [Fact]

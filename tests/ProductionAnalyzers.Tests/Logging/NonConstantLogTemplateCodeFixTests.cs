@@ -39,6 +39,22 @@ public class NonConstantLogTemplateCodeFixTests
             Mel("""_logger.LogInformation("Order {OrderId} costs {Price:C} for {Name,10} ({OrderTotal,8:N2})", order.Id, price, name, order.Total);"""));
 
     [Fact]
+    public async Task BeginScopeWithStringState_BecomesTemplateScope_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""
+                using var scope = _logger.BeginScope([|$"Customer {order.Id}"|]);
+                using (_logger.BeginScope([|"Tenant " + name|]))
+                {
+                }
+                """),
+            Mel("""
+                using var scope = _logger.BeginScope("Customer {OrderId}", order.Id);
+                using (_logger.BeginScope("Tenant {Name}", name))
+                {
+                }
+                """));
+
+    [Fact]
     public async Task Concatenation_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogWarning([|"Order " + order.Id + " for " + name + " failed"|]);"""),

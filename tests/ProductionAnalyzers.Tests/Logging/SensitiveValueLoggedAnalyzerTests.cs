@@ -67,10 +67,20 @@ public class SensitiveValueLoggedAnalyzerTests
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation("{A} {B} {C} {D} {E} {F} {G} {H} {I} {J}",
                         tokenCount, passwordPolicy, PasswordResetRequested, tokenType, secretName, isPasswordValid, hasToken, TokenExpiresAt, apiKeyId, passwordLength);
-                    _logger.LogInformation("{A} {B} {C} {D}", user.Password.Length, user.PasswordHash, maskedCardNumber, cardLast4);
+                    _logger.LogInformation("{A} {B} {C} {D}", user.Password.Length, tokenHash, maskedCardNumber, cardLast4);
+                    _logger.LogInformation("{A} {B} {C} {D} {E}", keyName, publicKey, pinned, pinCount, spinner);
                     _logger.LogInformation("{Token} {Continuation}", cancellationToken, continuationToken);
                     _logger.LogInformation("Password changed for {UserName}", user.UserName);
-            """, ", int tokenCount, string passwordPolicy, bool PasswordResetRequested, TokenType tokenType, string secretName, bool isPasswordValid, bool hasToken, DateTime TokenExpiresAt, string apiKeyId, int passwordLength, string maskedCardNumber, string cardLast4, CancellationToken cancellationToken, string continuationToken"));
+            """, ", int tokenCount, string passwordPolicy, bool PasswordResetRequested, TokenType tokenType, string secretName, bool isPasswordValid, bool hasToken, DateTime TokenExpiresAt, string apiKeyId, int passwordLength, string maskedCardNumber, string cardLast4, CancellationToken cancellationToken, string continuationToken, string tokenHash, string keyName, string publicKey, bool pinned, int pinCount, string spinner"));
+
+    [Fact]
+    public async Task KeysPinsAndPasswordHashes_Report() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogDebug("Signing with {SecretKey}", [|secretKey|]);
+                    _logger.LogDebug("{A} {B} {C} {D}", [|subscriptionKey|], [|hmacKey|], [|accountKey|], [|masterKey|]);
+                    _logger.LogDebug("Card PIN {Pin} / {CardPin}", [|pin|], [|cardPin|]);
+                    _logger.LogDebug("Stored hash {PasswordHash}", [|user.PasswordHash|]);
+            """, ", string secretKey, string subscriptionKey, byte[] hmacKey, string accountKey, string masterKey, int pin, string cardPin"));
 
     [Fact]
     public async Task SensitivePlaceholder_WithDerivedValue_DoesNotReport() =>

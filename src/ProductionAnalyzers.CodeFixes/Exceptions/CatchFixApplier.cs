@@ -60,7 +60,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             var newRoot = editor.GetChangedRoot();
             if (usings.Count > 0 && newRoot is CompilationUnitSyntax compilationUnit)
             {
-                newRoot = AddUsings(compilationUnit, usings);
+                newRoot = AddUsings(compilationUnit, usings, EndOfLine(root));
             }
 
             var newDocument = document.WithSyntaxRoot(newRoot);
@@ -84,7 +84,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, plan.LogStatementFormat!, plan.VariableName);
                     var log = SyntaxFactory.ParseStatement(text)
                         .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                        .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                        .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                         .WithAdditionalAnnotations(Formatter.Annotation);
                     block = block.WithStatements(block.Statements.Insert(0, log));
                     break;
@@ -100,7 +100,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     {
                         block = block.WithStatements(block.Statements.Add(
                             rethrow.WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                                .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
                                 .WithAdditionalAnnotations(Formatter.Annotation)));
                     }
 
@@ -117,7 +117,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
 
         private static CatchClauseSyntax DeclareVariable(CatchClauseSyntax catchClause, string name, bool qualify)
         {
-            var identifier = SyntaxFactory.Identifier(name);
+            var identifier = SyntaxFactory.Identifier(SyntaxFactory.TriviaList(), name, SyntaxFactory.TriviaList());
             if (catchClause.Declaration is { } declaration)
             {
                 var type = declaration.Type;
@@ -127,18 +127,32 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             }
 
             TypeSyntax exceptionType = qualify
-                ? SyntaxFactory.QualifiedName(SyntaxFactory.IdentifierName("System"), SyntaxFactory.IdentifierName("Exception"))
-                : SyntaxFactory.IdentifierName("Exception");
+                ? SyntaxFactory.ParseTypeName("System.Exception")
+                : SyntaxFactory.ParseTypeName("Exception");
             var keyword = catchClause.CatchKeyword;
             var newDeclaration = SyntaxFactory.CatchDeclaration(exceptionType.WithTrailingTrivia(SyntaxFactory.Space), identifier)
-                .WithOpenParenToken(SyntaxFactory.Token(SyntaxKind.OpenParenToken))
-                .WithCloseParenToken(SyntaxFactory.Token(SyntaxKind.CloseParenToken).WithTrailingTrivia(keyword.TrailingTrivia));
+                .WithOpenParenToken(SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.OpenParenToken, SyntaxFactory.TriviaList()))
+                .WithCloseParenToken(SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.CloseParenToken, keyword.TrailingTrivia));
             return catchClause
                 .WithCatchKeyword(keyword.WithTrailingTrivia(SyntaxFactory.Space))
                 .WithDeclaration(newDeclaration);
         }
 
-        private static CompilationUnitSyntax AddUsings(CompilationUnitSyntax compilationUnit, IEnumerable<string> namespaces)
+        /// <summary>The file's own line ending, elastic so that the formatter may still adjust it.</summary>
+        private static SyntaxTrivia EndOfLine(SyntaxNode root)
+        {
+            foreach (var trivia in root.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+                }
+            }
+
+            return SyntaxFactory.ElasticEndOfLine("\n");
+        }
+
+        private static CompilationUnitSyntax AddUsings(CompilationUnitSyntax compilationUnit, IEnumerable<string> namespaces, SyntaxTrivia endOfLine)
         {
             var existing = new HashSet<string>(compilationUnit.Usings
                 .Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name is not null)
@@ -165,7 +179,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                 }
 
                 var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name))
-                    .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                    .WithTrailingTrivia(endOfLine)
                     .WithAdditionalAnnotations(Formatter.Annotation);
                 var usingsList = result.Usings;
                 var index = 0;
@@ -179,9 +193,9 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     // Keep the file's leading trivia (header comment) above the new using.
                     var first = result.Members[0];
                     var leading = first.GetLeadingTrivia();
-                    result = result.ReplaceNode(first, first.WithLeadingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                    result = result.ReplaceNode(first, first.WithLeadingTrivia(endOfLine));
                     directive = directive.WithLeadingTrivia(leading);
-                    result = result.WithUsings(result.Usings.Add(directive.WithTrailingTrivia(SyntaxFactory.CarriageReturnLineFeed)));
+                    result = result.WithUsings(result.Usings.Add(directive.WithTrailingTrivia(endOfLine)));
                     continue;
                 }
 

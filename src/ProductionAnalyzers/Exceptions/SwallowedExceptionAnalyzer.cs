@@ -73,8 +73,9 @@ namespace ProductionAnalyzers.Exceptions
             {
                 var catchClause = (CatchClauseSyntax)context.Node;
                 var block = catchClause.Block;
-                if (block is null || block.IsMissing)
+                if (block is null || block.IsMissing || catchClause.ContainsDiagnostics)
                 {
+                    // Half-typed code: wait until the catch parses.
                     return;
                 }
 
@@ -116,6 +117,11 @@ namespace ProductionAnalyzers.Exceptions
                 }
 
                 if (InheritsFrom(caughtType, _operationCanceled) || IsAllowed(caughtType, options.GetList(AllowedExceptionTypesOption)))
+                {
+                    return;
+                }
+
+                if (HasErrors(context.SemanticModel, catchClause, context.CancellationToken))
                 {
                     return;
                 }
@@ -172,10 +178,32 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
+                if (HasErrors(semanticModel, catchClause, cancellationToken))
+                {
+                    return;
+                }
+
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ExceptionDiscarded,
                     CatchClauseFacts.DiagnosticLocation(catchClause),
                     caughtType.Name));
+            }
+
+            /// <summary>
+            /// Code that does not compile yet (an unresolved name in the filter or the block) may be the handling being
+            /// typed: no report until it compiles. Asked only for a catch about to be reported, so it costs nothing on clean code.
+            /// </summary>
+            private static bool HasErrors(SemanticModel semanticModel, CatchClauseSyntax catchClause, System.Threading.CancellationToken cancellationToken)
+            {
+                foreach (var diagnostic in semanticModel.GetDiagnostics(catchClause.Span, cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private static bool IsSpelledLikeBroadException(TypeSyntax type)
@@ -278,6 +306,11 @@ namespace ProductionAnalyzers.Exceptions
                 {
                     switch (operation)
                     {
+                        case IInvalidOperation:
+                            // Code that does not bind (a half-typed call, a missing logging reference) may well be the
+                            // handling; no report until it compiles.
+                            return true;
+
                         case IInvocationOperation invocation when IsLoggingOrFailFast(invocation):
                             // A logging call in a nested catch logs that nested exception, not ours.
                             if (!CatchClauseFacts.IsInNestedCatch(invocation.Syntax, catchClause))

@@ -71,21 +71,34 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
 
         private static CatchClauseSyntax Rewrite(CatchClauseSyntax catchClause, CatchFixPlan plan)
         {
-            var wasEmpty = catchClause.Block.Statements.All(s => s.IsKind(SyntaxKind.EmptyStatement));
+            // An empty block laid out over several lines is re-laid out by the formatter; a one-line '{ }' stays on one line.
+            var wasEmpty = catchClause.Block.Statements.All(s => s.IsKind(SyntaxKind.EmptyStatement)) &&
+                           catchClause.Block.ToString().IndexOf('\n') >= 0;
             if (plan.NewVariableName is { } newName)
             {
                 catchClause = DeclareVariable(catchClause, newName, plan.QualifyException);
             }
 
             var block = catchClause.Block;
+            var singleLine = block.ToString().IndexOf('\n') < 0;
+            if (singleLine && plan.Kind != CatchFixKind.KeepCause)
+            {
+                // '{ }' and '{ a(); }' stay on one line: '{ log; a(); }', '{ a(); throw; }'.
+                block = block
+                    .WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.Space))
+                    .WithCloseBraceToken(block.Statements.Count == 0 ? block.CloseBraceToken.WithLeadingTrivia() : block.CloseBraceToken);
+            }
+
             switch (plan.Kind)
             {
                 case CatchFixKind.LogException:
                     var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, plan.LogStatementFormat!, plan.VariableName);
-                    var log = SyntaxFactory.ParseStatement(text)
-                        .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                        .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
-                        .WithAdditionalAnnotations(Formatter.Annotation);
+                    var log = SyntaxFactory.ParseStatement(text);
+                    log = singleLine
+                        ? log.WithoutLeadingTrivia().WithTrailingTrivia(SyntaxFactory.Space)
+                        : log.WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                            .WithTrailingTrivia(SyntaxFactory.ElasticMarker)
+                            .WithAdditionalAnnotations(Formatter.Annotation);
                     block = block.WithStatements(block.Statements.Insert(0, log));
                     break;
 
@@ -95,6 +108,16 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     {
                         var last = block.Statements.Last();
                         block = block.WithStatements(block.Statements.Replace(last, rethrow.WithTriviaFrom(last)));
+                    }
+                    else if (singleLine)
+                    {
+                        var statements = block.Statements;
+                        if (statements.Count > 0 && !statements.Last().GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
+                        {
+                            statements = statements.Replace(statements.Last(), statements.Last().WithTrailingTrivia(SyntaxFactory.Space));
+                        }
+
+                        block = block.WithStatements(statements.Add(rethrow.WithTrailingTrivia(SyntaxFactory.Space)));
                     }
                     else
                     {

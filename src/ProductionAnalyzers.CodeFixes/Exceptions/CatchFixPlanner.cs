@@ -524,8 +524,9 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                 }
 
                 // The name must bind to this symbol at the catch (not shadowed by a local or parameter).
-                var bound = semanticModel.LookupSymbols(position, name: symbol.Name);
-                if (bound.Length != 1 || !SymbolEqualityComparer.Default.Equals(bound[0], symbol))
+                // (Types of the same name - MEL's Logger<T> - lose against members in an expression.)
+                var bound = semanticModel.LookupSymbols(position, name: symbol.Name).Where(s => s is not INamespaceOrTypeSymbol).ToList();
+                if (bound.Count != 1 || !SymbolEqualityComparer.Default.Equals(bound[0], symbol))
                 {
                     continue;
                 }

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
+using ProductionAnalyzers.Tests.Verifiers;
 using ProductionAnalyzers.Exceptions;
 using Xunit;
 using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Exceptions.SwallowedExceptionAnalyzer>;

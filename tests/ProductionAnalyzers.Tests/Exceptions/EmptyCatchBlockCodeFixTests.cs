@@ -585,13 +585,39 @@ namespace ProductionAnalyzers.Tests.Exceptions
                     }
                 }
                 """;
+            const string fixedSource = """
+                using System;
+                using Microsoft.Extensions.Logging;
 
-            // The only action is the rethrow (index 0); no log action may use the instance field.
+                public sealed class Settings
+                {
+                    private readonly ILogger<Settings> _logger;
+
+                    public Settings(ILogger<Settings> logger) => _logger = logger;
+
+                    public static int ReadPort(Func<int> read)
+                    {
+                        try
+                        {
+                            return read();
+                        }
+                        catch (FormatException)
+                        {
+                            throw;
+                        }
+
+                        return 8080;
+                    }
+                }
+                """;
+
+            // The log action is registered first when offered; here the first (and only) action must be the rethrow:
+            // the instance field cannot be used from a static method.
             await new Verify.Test
             {
                 TestCode = source,
-                FixedCode = source,
-                CodeActionEquivalenceKey = FixKeys.Pa3001LogException,
+                FixedCode = fixedSource,
+                CodeActionIndex = 0,
             }.RunAsync();
         }
 

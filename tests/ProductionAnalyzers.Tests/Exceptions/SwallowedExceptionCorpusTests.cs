@@ -3,7 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
-using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Exceptions.SwallowedExceptionAnalyzer>;
+using ProductionAnalyzers.Exceptions;
+using ProductionAnalyzers.Tests.Verifiers;
 
 namespace ProductionAnalyzers.Tests.Exceptions
 {
@@ -29,13 +30,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
         [Fact]
         public async Task Corpus_ReportsExactlyTheLabelledCatches()
         {
-            var test = new Verify.Test();
-            foreach (var file in Directory.GetFiles(CorpusDirectory, "*.cs").OrderBy(f => f, StringComparer.Ordinal))
-            {
-                test.TestState.Sources.Add(("/Corpus/" + Path.GetFileName(file), File.ReadAllText(file)));
-            }
-
-            await test.RunAsync();
+            await CorpusVerifier.VerifyAsync<SwallowedExceptionAnalyzer>("Exceptions");
         }
     }
 }

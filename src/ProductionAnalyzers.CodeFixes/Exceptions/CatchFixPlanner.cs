@@ -435,6 +435,20 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             public int Rank;
         }
 
+        /// <summary>True when <paramref name="owner"/> is <paramref name="type"/> or one of its base types (an instance member reachable through 'this').</summary>
+        private static bool IsThisOrBase(INamedTypeSymbol? type, INamedTypeSymbol owner)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// The logger the fix calls: a local declared before the catch, a parameter of the enclosing function(s), a field
         /// or property of the type (static ones only in a static context), a primary-constructor parameter, or Serilog's
@@ -504,11 +518,12 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                         type = parameter.Type;
                         rank = 3;
                         break;
-                    case IFieldSymbol field when (field.IsStatic || !staticContext) && !field.IsImplicitlyDeclared:
+                    case IFieldSymbol field when (field.IsStatic || (!staticContext && IsThisOrBase(containingType, field.ContainingType))) && !field.IsImplicitlyDeclared:
                         type = field.Type;
                         rank = 2;
                         break;
-                    case IPropertySymbol property when (property.IsStatic || !staticContext) && property.GetMethod is not null && !property.IsIndexer &&
+                    case IPropertySymbol property when (property.IsStatic || (!staticContext && IsThisOrBase(containingType, property.ContainingType))) &&
+                                                       property.GetMethod is not null && !property.IsIndexer &&
                                                        semanticModel.IsAccessible(position, property.GetMethod):
                         type = property.Type;
                         rank = 2;
@@ -531,7 +546,8 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     continue;
                 }
 
-                var nullable = type!.NullableAnnotation == NullableAnnotation.Annotated;
+                // 'var' locals are always annotated as nullable; only declared nullability of members and parameters counts.
+                var nullable = symbol is not ILocalSymbol && type!.NullableAnnotation == NullableAnnotation.Annotated;
                 candidates.Add(new LoggerCandidate
                 {
                     Expression = symbol.Name + (nullable ? "?" : string.Empty),

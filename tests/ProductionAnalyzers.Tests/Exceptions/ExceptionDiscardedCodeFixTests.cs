@@ -703,5 +703,254 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 CodeActionEquivalenceKey = FixKeys.Pa3002LogException,
             }.RunAsync();
         }
+
+        [Fact]
+        public async Task Log4NetField_MessageFirst_Fixes()
+        {
+            const string source = """
+                using System;
+
+                namespace log4net
+                {
+                    public interface ILog
+                    {
+                        void Error(object message, Exception exception);
+                        void Warn(object message, Exception exception);
+                    }
+                }
+
+                public sealed class LegacyExporter
+                {
+                    private readonly log4net.ILog _log;
+
+                    public LegacyExporter(log4net.ILog log) => _log = log;
+
+                    public bool Export(Action write)
+                    {
+                        try { write(); return true; } {|PA3002:catch|} { return false; }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+
+                namespace log4net
+                {
+                    public interface ILog
+                    {
+                        void Error(object message, Exception exception);
+                        void Warn(object message, Exception exception);
+                    }
+                }
+
+                public sealed class LegacyExporter
+                {
+                    private readonly log4net.ILog _log;
+
+                    public LegacyExporter(log4net.ILog log) => _log = log;
+
+                    public bool Export(Action write)
+                    {
+                        try { write(); return true; } catch (Exception ex) { _log.Error("Export failed", ex); return false; }
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3002LogException,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task MinimalApiLambdaParameterLogger_Fixes()
+        {
+            const string source = """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Routing;
+                using Microsoft.Extensions.Logging;
+
+                public static class ExportEndpoints
+                {
+                    public static void MapExports(this IEndpointRouteBuilder app)
+                    {
+                        app.MapPost("/exports", async (ILogger<Program> logger, Func<Task> run) =>
+                        {
+                            try
+                            {
+                                await run();
+                                return Results.Accepted();
+                            }
+                            {|PA3002:catch (Exception)|}
+                            {
+                                return Results.StatusCode(500);
+                            }
+                        });
+                    }
+                }
+
+                public partial class Program { }
+                """;
+            const string fixedSource = """
+                using System;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.AspNetCore.Routing;
+                using Microsoft.Extensions.Logging;
+
+                public static class ExportEndpoints
+                {
+                    public static void MapExports(this IEndpointRouteBuilder app)
+                    {
+                        app.MapPost("/exports", async (ILogger<Program> logger, Func<Task> run) =>
+                        {
+                            try
+                            {
+                                await run();
+                                return Results.Accepted();
+                            }
+                            catch (Exception ex)
+                            {
+                                logger.LogError(ex, "MapExports failed");
+                                return Results.StatusCode(500);
+                            }
+                        });
+                    }
+                }
+
+                public partial class Program { }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3002LogException,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task LocalLoggerDeclaredBeforeTry_Fixes()
+        {
+            const string source = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public static class Seeder
+                {
+                    public static void Seed(ILoggerFactory factory, Action seed)
+                    {
+                        var logger = factory.CreateLogger("Seeder");
+                        try
+                        {
+                            seed();
+                        }
+                        {|PA3002:catch (Exception)|}
+                        {
+                            Environment.ExitCode = 1;
+                        }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public static class Seeder
+                {
+                    public static void Seed(ILoggerFactory factory, Action seed)
+                    {
+                        var logger = factory.CreateLogger("Seeder");
+                        try
+                        {
+                            seed();
+                        }
+                        catch (Exception ex)
+                        {
+                            logger.LogError(ex, "Seed failed");
+                            Environment.ExitCode = 1;
+                        }
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3002LogException,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task NestedTypeCannotUseOuterInstanceLogger_OnlyRethrowOffered()
+        {
+            const string source = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class Outer
+                {
+                    private readonly ILogger<Outer> _logger;
+
+                    public Outer(ILogger<Outer> logger) => _logger = logger;
+
+                    public sealed class Inner
+                    {
+                        private bool _failed;
+
+                        public void Run(Action work)
+                        {
+                            try
+                            {
+                                work();
+                            }
+                            {|PA3002:catch (Exception)|}
+                            {
+                                _failed = true;
+                            }
+                        }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class Outer
+                {
+                    private readonly ILogger<Outer> _logger;
+
+                    public Outer(ILogger<Outer> logger) => _logger = logger;
+
+                    public sealed class Inner
+                    {
+                        private bool _failed;
+
+                        public void Run(Action work)
+                        {
+                            try
+                            {
+                                work();
+                            }
+                            catch (Exception)
+                            {
+                                _failed = true;
+                                throw;
+                            }
+                        }
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionIndex = 0,
+            }.RunAsync();
+        }
     }
 }

@@ -110,6 +110,48 @@ namespace ProductionAnalyzers.Exceptions
             return false;
         }
 
+        /// <summary>
+        /// Syntax-only shortcut: a call on a receiver named like a logger (<c>_logger.LogError(…)</c>, <c>Log.Error(…)</c>,
+        /// <c>logger?.LogWarning(…)</c>, <c>_log.Warn(…)</c>) outside nested catch clauses. Lets the analyzer skip binding
+        /// for the usual handled catch; everything else goes through the semantic check.
+        /// </summary>
+        public static bool ContainsCallOnLoggerNamedReceiver(CatchClauseSyntax catchClause)
+        {
+            foreach (var node in catchClause.Block.DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation || IsInNestedCatch(invocation, catchClause))
+                {
+                    continue;
+                }
+
+                var receiver = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax memberAccess => memberAccess.Expression,
+                    MemberBindingExpressionSyntax when invocation.Parent is ConditionalAccessExpressionSyntax conditional => conditional.Expression,
+                    _ => null,
+                };
+
+                if (receiver is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } thisAccess)
+                {
+                    receiver = thisAccess.Name;
+                }
+
+                if (receiver is IdentifierNameSyntax identifier && IsLoggerName(identifier.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLoggerName(string name)
+        {
+            var trimmed = name.TrimStart('_');
+            return trimmed.Equals("log", System.StringComparison.OrdinalIgnoreCase) ||
+                   trimmed.EndsWith("logger", System.StringComparison.OrdinalIgnoreCase);
+        }
+
         private static bool HasCommentTrivia(SyntaxTriviaList trivia)
         {
             foreach (var item in trivia)

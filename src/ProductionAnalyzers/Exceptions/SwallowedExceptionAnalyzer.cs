@@ -141,7 +141,7 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                if (CatchClauseFacts.ContainsRethrow(catchClause))
+                if (CatchClauseFacts.ContainsRethrow(catchClause) || CatchClauseFacts.ContainsCallOnLoggerNamedReceiver(catchClause))
                 {
                     return;
                 }
@@ -190,11 +190,19 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             /// <summary>
-            /// Code that does not compile yet (an unresolved name in the filter or the block) may be the handling being
-            /// typed: no report until it compiles. Asked only for a catch about to be reported, so it costs nothing on clean code.
+            /// Code that does not compile yet (a missing brace that swallowed part of the file) may be the handling being
+            /// typed: no report until it parses. Asked only for a catch about to be reported.
             /// </summary>
             private static bool HasErrors(SemanticModel semanticModel, CatchClauseSyntax catchClause, System.Threading.CancellationToken cancellationToken)
             {
+                // Unresolved names inside the block surface as invalid operations or error types, checked on the way;
+                // what remains are syntax errors elsewhere in the file that swallowed part of it (a missing '}').
+                // Files that parse cleanly never pay for the semantic diagnostics.
+                if (!catchClause.SyntaxTree.GetRoot(cancellationToken).ContainsDiagnostics)
+                {
+                    return false;
+                }
+
                 foreach (var diagnostic in semanticModel.GetDiagnostics(catchClause.Span, cancellationToken))
                 {
                     if (diagnostic.Severity == DiagnosticSeverity.Error)
@@ -264,9 +272,15 @@ namespace ProductionAnalyzers.Exceptions
 
             private static bool IsNarrower(ITypeSymbol? type, ITypeSymbol caughtType)
             {
-                if (type is null || type.TypeKind == TypeKind.Error)
+                if (type is null)
                 {
                     return false;
+                }
+
+                if (type.TypeKind == TypeKind.Error)
+                {
+                    // Half-typed: the type being written may well be a narrower one; stay quiet until it resolves.
+                    return true;
                 }
 
                 // A test against the caught type itself or one of its bases (object) narrows nothing.

@@ -409,6 +409,55 @@ namespace ProductionAnalyzers.Tests.Exceptions
         }
 
         [Fact]
+        public async Task ReceiverNamedLikeLoggerOnly_Reports_OthersDoNot()
+        {
+            const string source = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class ProductCatalog
+                {
+                    public void Refresh() { }
+                }
+
+                public sealed class CatalogService
+                {
+                    private readonly ProductCatalog _catalog = new();
+                    private readonly ILogger<CatalogService> _logger;
+
+                    public CatalogService(ILogger<CatalogService> logger) => _logger = logger;
+
+                    public object? Load(Func<object> load)
+                    {
+                        try
+                        {
+                            return load();
+                        }
+                        {|PA3002:catch (Exception)|}
+                        {
+                            _catalog.Refresh();
+                            return null;
+                        }
+                    }
+
+                    public object? LoadLogged(Func<object> load)
+                    {
+                        try
+                        {
+                            return load();
+                        }
+                        catch (Exception)
+                        {
+                            this._logger.LogWarning("Catalog load failed, serving nothing");
+                            return null;
+                        }
+                    }
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(source);
+        }
+
+        [Fact]
         public async Task LoginCallIsNotLogging_Reports()
         {
             const string source = """

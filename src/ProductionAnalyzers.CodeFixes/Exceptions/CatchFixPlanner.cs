@@ -474,6 +474,9 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
 
                 if (symbol is not IMethodSymbol method)
                 {
+                    // A lambda in a field or property initializer: 'this' is not available there.
+                    staticContext = true;
+                    reachable = false;
                     continue;
                 }
 

@@ -952,5 +952,39 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 CodeActionIndex = 0,
             }.RunAsync();
         }
+        [Fact]
+        public async Task LambdaInFieldInitializer_InstanceLoggerNotUsed_OnlyRethrowOffered()
+        {
+            const string source = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class Jobs
+                {
+                    private readonly ILogger<Jobs> _logger;
+                    private readonly Func<string, int> _parse = text => { try { return int.Parse(text); } {|PA3002:catch|} { return 0; } };
+
+                    public Jobs(ILogger<Jobs> logger) => _logger = logger;
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class Jobs
+                {
+                    private readonly ILogger<Jobs> _logger;
+                    private readonly Func<string, int> _parse = text => { try { return int.Parse(text); } catch { throw; } };
+
+                    public Jobs(ILogger<Jobs> logger) => _logger = logger;
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionIndex = 0,
+            }.RunAsync();
+        }
     }
 }

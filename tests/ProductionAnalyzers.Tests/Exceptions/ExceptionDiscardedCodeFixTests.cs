@@ -952,6 +952,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 CodeActionIndex = 0,
             }.RunAsync();
         }
+
         [Fact]
         public async Task LambdaInFieldInitializer_InstanceLoggerNotUsed_OnlyRethrowOffered()
         {

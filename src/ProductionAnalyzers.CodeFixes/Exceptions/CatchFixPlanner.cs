@@ -435,6 +435,9 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             public int Rank;
         }
 
+        private static string EscapeIdentifier(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
         /// <summary>True when <paramref name="owner"/> is <paramref name="type"/> or one of its base types (an instance member reachable through 'this').</summary>
         private static bool IsThisOrBase(INamedTypeSymbol? type, INamedTypeSymbol owner)
         {
@@ -553,7 +556,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                 var nullable = symbol is not ILocalSymbol && type!.NullableAnnotation == NullableAnnotation.Annotated;
                 candidates.Add(new LoggerCandidate
                 {
-                    Expression = symbol.Name + (nullable ? "?" : string.Empty),
+                    Expression = EscapeIdentifier(symbol.Name) + (nullable ? "?" : string.Empty),
                     Display = symbol.Name,
                     Type = type,
                     Framework = framework,

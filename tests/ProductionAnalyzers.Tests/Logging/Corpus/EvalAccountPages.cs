@@ -19,7 +19,7 @@ public sealed class ChangePasswordModel : PageModel
         _logger.LogInformation("Password change requested by {User}", user); // OK
         _logger.LogDebug("New password length {Length}", NewPassword.Length); // OK: derived
         _logger.LogDebug("Change from {Old} to {New}", {|PA4004:CurrentPassword|}, {|PA4004:NewPassword|});
-        _logger.LogDebug({|PA4001:$"2FA code for {user}: {TwoFactorCode}"|});
+        _logger.LogDebug({|PA4001:$"2FA code for {user}: {{|PA4004:TwoFactorCode|}}"|});
         if (NewPassword.Length < 12)
         {
             _logger.LogWarning("Rejected weak password for {User}", user); // OK

@@ -32,6 +32,13 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
+            // An interface logger of the user's (IAppLogger<T>): its implementation is not known, so it may format with
+            // string.Format, where named placeholders would throw. Wrappers whose body forwards to a logger are fixed.
+            if (call.Kind == LogCallKind.PassThrough && (call.Method.ReducedFrom ?? call.Method).IsAbstract)
+            {
+                return null;
+            }
+
             var existing = LogCallSyntax.ValueSyntaxes(call);
             if (existing is null)
             {

@@ -249,6 +249,83 @@ public class NonConstantLogTemplateAnalyzerTests
             """);
 
     [Fact]
+    public async Task PassThroughWrappers_WithTemplateAndValues_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T>
+            {
+                void LogInformation(string message, params object[] args);
+                void LogWarning(string message, params object[] args);
+            }
+
+            public class LoggerAdapter<T> : IAppLogger<T>
+            {
+                private readonly ILogger<T> _logger;
+                public LoggerAdapter(ILoggerFactory factory) => _logger = factory.CreateLogger<T>();
+                public void LogInformation(string message, params object[] args) => _logger.LogInformation(message, args);
+                public void LogWarning(string message, params object[] args) { _logger.LogWarning(message, args); }
+            }
+
+            public static class LogHelpers
+            {
+                public static void Info(this ILogger logger, string message, params object[] args) => logger.LogInformation(message, args);
+                public static void Quoted(this ILogger logger, string message, params object[] args) => logger.LogInformation("{Message}", message);
+                public static void Formatted(this ILogger logger, string message, params object[] args) => logger.LogInformation([|string.Format(message, args)|]);
+            }
+
+            public class OrderService(IAppLogger<OrderService> appLogger, LoggerAdapter<OrderService> adapter, ILogger<OrderService> logger)
+            {
+                public void Run(int id, string name)
+                {
+                    appLogger.LogInformation([|$"Order {id} placed"|]);
+                    appLogger.LogWarning([|"Order " + id + " late"|]);
+                    adapter.LogInformation([|$"Order {id} placed"|]);
+                    logger.Info([|$"Order {id} for {name}"|]);
+                    appLogger.LogInformation("Order {Id} placed", id);
+                    logger.Info("Order {Id}", id);
+                    logger.Quoted($"Order {id}");
+                    logger.Formatted($"Order {id}");
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task MessageOnlyWrappersAndUnimplementedShapes_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger
+            {
+                void Info(string message);
+                void LogInformation(string message);
+            }
+
+            public interface IMailer
+            {
+                void Send(string body, params object[] attachments);
+            }
+
+            public class Sink
+            {
+                private readonly System.IO.TextWriter _writer = System.IO.TextWriter.Null;
+                public void Info(string message, params object[] args) => _writer.WriteLine(message, args);
+            }
+
+            public class User
+            {
+                public void Run(IAppLogger appLogger, IMailer mailer, Sink sink, int id)
+                {
+                    appLogger.Info($"Report {id}");
+                    appLogger.LogInformation("Report " + id);
+                    mailer.Send($"Report {id}");
+                    sink.Info($"Report {id}");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task LookalikeApis_DoNotReport() =>
         await Verify.VerifyAnalyzerAsync("""
             using System.Text;

@@ -55,6 +55,43 @@ public class NonConstantLogTemplateCodeFixTests
                 """));
 
     [Fact]
+    public async Task PassThroughWrapper_FixedWhenItsBodyForwardsToALogger_InterfaceNot()
+    {
+        const string Wrappers = """
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T> { void LogInformation(string message, params object[] args); }
+
+            public static class LogHelpers
+            {
+                public static void Info(this ILogger logger, string message, params object[] args) => logger.LogInformation(message, args);
+            }
+
+            """;
+        await Verify.VerifyCodeFixAsync(
+            Wrappers + """
+                public class S(ILogger<S> logger, IAppLogger<S> appLogger)
+                {
+                    public void Run(int id)
+                    {
+                        logger.Info([|$"Order {id}"|]);
+                        appLogger.LogInformation([|$"Order {id}"|]);
+                    }
+                }
+                """,
+            Wrappers + """
+                public class S(ILogger<S> logger, IAppLogger<S> appLogger)
+                {
+                    public void Run(int id)
+                    {
+                        logger.Info("Order {Id}", id);
+                        appLogger.LogInformation([|$"Order {id}"|]);
+                    }
+                }
+                """);
+    }
+
+    [Fact]
     public async Task Concatenation_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogWarning([|"Order " + order.Id + " for " + name + " failed"|]);"""),

@@ -367,4 +367,33 @@ public class NonConstantLogTemplateAnalyzerTests
             CompilerDiagnostics = CompilerDiagnostics.None,
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task HalfTypedWrappersAndScopes_DoNotThrow() =>
+        await new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.Extensions.Logging;
+                public interface IAppLogger { void LogInformation(string message, params Missing[] args); void LogWarning(string message, params object[] ); }
+                public class Adapter
+                {
+                    private readonly Unknown _logger;
+                    public void Info(string message, params object[] args) => _logger.LogInformation(message, args);
+                    public void Warn(string message, params object[] args) => LogInformation(message, args;
+                }
+                public class Broken(ILogger logger, IAppLogger app, Adapter adapter)
+                {
+                    public void Run(int id)
+                    {
+                        app.LogInformation($"Order {id}");
+                        app.LogWarning([|$"Order {id}"|]);
+                        adapter.Info($"Order {id}");
+                        adapter.Warn($"Order {id}");
+                        using var scope = logger.BeginScope($"Order {id");
+                        using var other = logger.BeginScope<Missing>($"Order {id}");
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync();
 }

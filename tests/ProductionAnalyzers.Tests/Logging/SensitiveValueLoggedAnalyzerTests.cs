@@ -83,6 +83,23 @@ public class SensitiveValueLoggedAnalyzerTests
             """, ", string secretKey, string subscriptionKey, byte[] hmacKey, string accountKey, string masterKey, int pin, string cardPin"));
 
     [Fact]
+    public async Task PassThroughLoggerValuesAndStringScopes_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T> { void LogInformation(string message, params object[] args); }
+
+            public class S(IAppLogger<S> appLogger, ILogger<S> logger)
+            {
+                public void Run(string userName, string password, string apiKey)
+                {
+                    appLogger.LogInformation("Login {User} {Password}", userName, [|password|]);
+                    using var scope = logger.BeginScope($"Key {[|apiKey|]}");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task SensitivePlaceholder_WithDerivedValue_DoesNotReport() =>
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation("Password {Password}", passwordLength);

@@ -12,6 +12,7 @@ namespace ProductionAnalyzers.Logging
         NotBuilt,
         Interpolated,
         Concatenated,
+
         /// <summary><c>string.Format</c>.</summary>
         Formatted,
 

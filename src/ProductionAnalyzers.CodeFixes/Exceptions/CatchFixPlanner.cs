@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 using ProductionAnalyzers.Exceptions;
 using ProductionAnalyzers.Infrastructure;
 
@@ -217,7 +218,8 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
 
         private static CatchFixPlan? PlanLog(SemanticModel semanticModel, CatchClauseSyntax catchClause, ISet<string>? reservedNames, CancellationToken cancellationToken)
         {
-            var logger = FindLogger(semanticModel, catchClause, cancellationToken);
+            var logger = LoggerLookup.Find(semanticModel, catchClause, catchClause.Block.SpanStart, cancellationToken)
+                .FirstOrDefault(c => c.Framework is LoggingFramework.MicrosoftExtensionsLogging or LoggingFramework.Serilog or LoggingFramework.NLog or LoggingFramework.Log4Net);
             if (logger is null)
             {
                 return null;
@@ -226,14 +228,14 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             var warning = ContinuesLoop(catchClause);
             var message = OperationName(semanticModel, catchClause, cancellationToken) + " failed";
             var literal = SyntaxFactory.Literal(message).Text;
-            var receiver = logger.Value.Expression;
+            var receiver = logger.ExpressionText + (logger.IsNullable ? "?" : string.Empty);
             string format;
             string? extraUsing = null;
-            switch (logger.Value.Framework)
+            switch (logger.Framework)
             {
                 case LoggingFramework.MicrosoftExtensionsLogging:
                     format = receiver + "." + (warning ? "LogWarning" : "LogError") + "({0}, " + literal + ");";
-                    if (!HasExtension(semanticModel, catchClause.Block.SpanStart, logger.Value.Type, "LogError"))
+                    if (!HasExtension(semanticModel, catchClause.Block.SpanStart, logger.Type, "LogError"))
                     {
                         extraUsing = "Microsoft.Extensions.Logging";
                     }
@@ -255,7 +257,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             var plan = new CatchFixPlan(catchClause, CatchFixKind.LogException)
             {
                 LogStatementFormat = format,
-                LoggerDisplay = logger.Value.Display,
+                LoggerDisplay = logger.Name,
                 ExtraUsing = extraUsing,
             };
 
@@ -424,170 +426,6 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             }
 
             return "Operation";
-        }
-
-        private struct LoggerCandidate
-        {
-            public string Expression;
-            public string Display;
-            public ITypeSymbol Type;
-            public LoggingFramework Framework;
-            public int Rank;
-        }
-
-        private static string EscapeIdentifier(string name) =>
-            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
-
-        /// <summary>True when <paramref name="owner"/> is <paramref name="type"/> or one of its base types (an instance member reachable through 'this').</summary>
-        private static bool IsThisOrBase(INamedTypeSymbol? type, INamedTypeSymbol owner)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, owner.OriginalDefinition))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>
-        /// The logger the fix calls: a local declared before the catch, a parameter of the enclosing function(s), a field
-        /// or property of the type (static ones only in a static context), a primary-constructor parameter, or Serilog's
-        /// static <c>Log</c> when the file brings it into scope.
-        /// </summary>
-        private static LoggerCandidate? FindLogger(SemanticModel semanticModel, CatchClauseSyntax catchClause, CancellationToken cancellationToken)
-        {
-            var logging = LoggingApis.Get(WellKnownTypes.Get(semanticModel.Compilation));
-            var position = catchClause.Block.SpanStart;
-
-            // Which functions' parameters are reachable, and whether 'this' is.
-            var reachableFunctions = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            var staticContext = false;
-            INamedTypeSymbol? containingType = null;
-            var reachable = true;
-            for (var symbol = semanticModel.GetEnclosingSymbol(position, cancellationToken); symbol is not null; symbol = symbol.ContainingSymbol)
-            {
-                if (symbol is INamedTypeSymbol type)
-                {
-                    containingType = type;
-                    break;
-                }
-
-                if (symbol is not IMethodSymbol method)
-                {
-                    // A lambda in a field or property initializer: 'this' is not available there.
-                    staticContext = true;
-                    reachable = false;
-                    continue;
-                }
-
-                if (reachable)
-                {
-                    reachableFunctions.Add(method);
-                }
-
-                if (method.IsStatic)
-                {
-                    staticContext = true;
-                    reachable = false;
-                }
-            }
-
-            var candidates = new List<LoggerCandidate>();
-            foreach (var symbol in semanticModel.LookupSymbols(position))
-            {
-                ITypeSymbol? type;
-                int rank;
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        if (local.DeclaringSyntaxReferences.Length == 0 ||
-                            local.DeclaringSyntaxReferences[0].Span.End > catchClause.SpanStart ||
-                            local.DeclaringSyntaxReferences[0].SyntaxTree != catchClause.SyntaxTree)
-                        {
-                            continue;
-                        }
-
-                        type = local.Type;
-                        rank = 0;
-                        break;
-                    case IParameterSymbol parameter when reachableFunctions.Contains(parameter.ContainingSymbol):
-                        type = parameter.Type;
-                        rank = 1;
-                        break;
-                    case IParameterSymbol parameter when !staticContext &&
-                                                         parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor &&
-                                                         SymbolEqualityComparer.Default.Equals(constructor.ContainingType, containingType):
-                        // A primary-constructor parameter.
-                        type = parameter.Type;
-                        rank = 3;
-                        break;
-                    case IFieldSymbol field when (field.IsStatic || (!staticContext && IsThisOrBase(containingType, field.ContainingType))) && !field.IsImplicitlyDeclared:
-                        type = field.Type;
-                        rank = 2;
-                        break;
-                    case IPropertySymbol property when (property.IsStatic || (!staticContext && IsThisOrBase(containingType, property.ContainingType))) &&
-                                                       property.GetMethod is not null && !property.IsIndexer &&
-                                                       semanticModel.IsAccessible(position, property.GetMethod):
-                        type = property.Type;
-                        rank = 2;
-                        break;
-                    default:
-                        continue;
-                }
-
-                var framework = logging.FrameworkOf(type);
-                if (framework is not (LoggingFramework.MicrosoftExtensionsLogging or LoggingFramework.Serilog or LoggingFramework.NLog or LoggingFramework.Log4Net))
-                {
-                    continue;
-                }
-
-                // The name must bind to this symbol at the catch (not shadowed by a local or parameter).
-                // (Types of the same name - MEL's Logger<T> - lose against members in an expression.)
-                var bound = semanticModel.LookupSymbols(position, name: symbol.Name).Where(s => s is not INamespaceOrTypeSymbol).ToList();
-                if (bound.Count != 1 || !SymbolEqualityComparer.Default.Equals(bound[0], symbol))
-                {
-                    continue;
-                }
-
-                // 'var' locals are always annotated as nullable; only declared nullability of members and parameters counts.
-                var nullable = symbol is not ILocalSymbol && type!.NullableAnnotation == NullableAnnotation.Annotated;
-                candidates.Add(new LoggerCandidate
-                {
-                    Expression = EscapeIdentifier(symbol.Name) + (nullable ? "?" : string.Empty),
-                    Display = symbol.Name,
-                    Type = type,
-                    Framework = framework,
-                    Rank = rank,
-                });
-            }
-
-            if (candidates.Count > 0)
-            {
-                return candidates.OrderBy(c => c.Rank).First();
-            }
-
-            // Serilog's static Log, when 'Log' binds to it here (using Serilog; in the file).
-            var serilogLog = semanticModel.Compilation.GetTypeByMetadataName(LoggingApis.SerilogLog);
-            if (serilogLog is not null)
-            {
-                var bound = semanticModel.LookupNamespacesAndTypes(position, name: "Log");
-                if (bound.Length == 1 && SymbolEqualityComparer.Default.Equals(bound[0], serilogLog))
-                {
-                    return new LoggerCandidate
-                    {
-                        Expression = "Log",
-                        Display = "Log",
-                        Type = serilogLog,
-                        Framework = LoggingFramework.Serilog,
-                        Rank = 4,
-                    };
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
@@ -49,9 +50,9 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
-            foreach (var (logger, framework) in FindLoggers(invocation, model, cancellationToken))
+            foreach (var logger in LoggerLookup.Find(model, invocation, invocation.SpanStart, cancellationToken))
             {
-                var methodName = MethodName(framework, level);
+                var methodName = MethodName(logger.Framework, level);
                 if (methodName is null)
                 {
                     continue;
@@ -59,22 +60,30 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
                 var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(TemplateBuilder.Literal(template)) };
                 arguments.AddRange(values.Select(v => SyntaxFactory.Argument(v.WithoutTrivia())));
+                var argumentList = SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(
+                    arguments,
+                    Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), arguments.Count - 1)));
                 var call = SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, logger, SyntaxFactory.IdentifierName(methodName)),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(
-                        arguments,
-                        Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), arguments.Count - 1))));
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, logger.Expression, SyntaxFactory.IdentifierName(methodName)),
+                    argumentList);
+
+                // A logger declared nullable is called with '?.' (bound as the plain call, which resolves the same method).
+                ExpressionSyntax replacement = logger.IsNullable
+                    ? SyntaxFactory.ConditionalAccessExpression(
+                        logger.Expression,
+                        SyntaxFactory.InvocationExpression(SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName(methodName)), argumentList))
+                    : call;
 
                 var binding = model.GetSpeculativeSymbolInfo(invocation.SpanStart, call, SpeculativeBindingOption.BindAsExpression);
                 if (binding.Symbol is IMethodSymbol)
                 {
-                    return new LogFixPlan(invocation, call);
+                    return new LogFixPlan(invocation, replacement);
                 }
 
                 // MEL's LogInformation & co. are extension methods: they need the namespace imported.
-                if (framework == LoggingFramework.MicrosoftExtensionsLogging)
+                if (logger.Framework == LoggingFramework.MicrosoftExtensionsLogging)
                 {
-                    return new LogFixPlan(invocation, call, addUsing: "Microsoft.Extensions.Logging");
+                    return new LogFixPlan(invocation, replacement, addUsing: "Microsoft.Extensions.Logging");
                 }
             }
 
@@ -152,120 +161,5 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 _ => null,
             };
         }
-
-        /// <summary>
-        /// Loggers usable at the call, nearest first: locals and parameters (also of enclosing lambdas and local functions),
-        /// then fields and properties of the type and its bases, then primary-constructor parameters, then Serilog's static
-        /// <c>Log</c> in a file that imports Serilog.
-        /// </summary>
-        private static IEnumerable<(ExpressionSyntax Logger, LoggingFramework Framework)> FindLoggers(
-            InvocationExpressionSyntax invocation,
-            SemanticModel model,
-            CancellationToken cancellationToken)
-        {
-            var apis = LoggingApis.Get(WellKnownTypes.Get(model.Compilation));
-            var position = invocation.SpanStart;
-            var enclosing = model.GetEnclosingSymbol(position, cancellationToken);
-            var member = enclosing;
-            var inStaticFunction = false;
-
-            // Inside a static lambda or local function only its own locals and parameters can be used.
-            var capturable = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && member.ContainingSymbol is not null)
-            {
-                if (!inStaticFunction)
-                {
-                    capturable.Add(member);
-                }
-
-                inStaticFunction |= member.IsStatic;
-                member = member.ContainingSymbol;
-            }
-
-            var isStatic = inStaticFunction || (member?.IsStatic ?? true);
-            var nearest = new List<(ExpressionSyntax, LoggingFramework)>();
-            var members = new List<(ExpressionSyntax, LoggingFramework)>();
-            var primary = new List<(ExpressionSyntax, LoggingFramework)>();
-            foreach (var symbol in model.LookupSymbols(position))
-            {
-                ITypeSymbol? type;
-                List<(ExpressionSyntax, LoggingFramework)> target;
-                switch (symbol)
-                {
-                    case ILocalSymbol local:
-                        // Declared before the call (a local's scope is its whole block).
-                        if (local.DeclaringSyntaxReferences.Length == 0 || local.DeclaringSyntaxReferences[0].Span.End > position ||
-                            (inStaticFunction && !capturable.Contains(local.ContainingSymbol)))
-                        {
-                            continue;
-                        }
-
-                        type = local.Type;
-                        target = nearest;
-                        break;
-                    case IParameterSymbol parameter when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } &&
-                                                       !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, member):
-                        if (isStatic)
-                        {
-                            continue;
-                        }
-
-                        type = parameter.Type;
-                        target = primary;
-                        break;
-                    case IParameterSymbol parameter:
-                        if (inStaticFunction && !capturable.Contains(parameter.ContainingSymbol))
-                        {
-                            continue;
-                        }
-
-                        type = parameter.Type;
-                        target = nearest;
-                        break;
-                    case IFieldSymbol field when !field.IsImplicitlyDeclared:
-                        if (isStatic && !field.IsStatic)
-                        {
-                            continue;
-                        }
-
-                        type = field.Type;
-                        target = members;
-                        break;
-                    case IPropertySymbol { IsIndexer: false } property:
-                        if (isStatic && !property.IsStatic)
-                        {
-                            continue;
-                        }
-
-                        type = property.Type;
-                        target = members;
-                        break;
-                    default:
-                        continue;
-                }
-
-                var framework = apis.FrameworkOf(type);
-                if (IsUsable(framework))
-                {
-                    target.Add((SyntaxFactory.IdentifierName(symbol.Name), framework));
-                }
-            }
-
-            foreach (var candidate in nearest.Concat(members).Concat(primary))
-            {
-                yield return candidate;
-            }
-
-            // Serilog's static Log, in a file that imports Serilog.
-            if (model.Compilation.GetTypeByMetadataName(LoggingApis.SerilogLog) is not null &&
-                invocation.SyntaxTree.GetRoot(cancellationToken) is CompilationUnitSyntax unit &&
-                unit.Usings.Any(u => u.Name?.ToString() == "Serilog"))
-            {
-                yield return (SyntaxFactory.IdentifierName("Log"), LoggingFramework.Serilog);
-            }
-        }
-
-        private static bool IsUsable(LoggingFramework framework) =>
-            framework is LoggingFramework.MicrosoftExtensionsLogging or LoggingFramework.Serilog or LoggingFramework.NLog;
     }
 }

@@ -216,4 +216,63 @@ public class ConsoleOutputCodeFixTests
             """;
         await Verify.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public async Task NullableLoggerField_UsesConditionalAccess_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            #nullable enable
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public class Worker
+            {
+                private readonly ILogger<Worker>? _logger;
+                public Worker(ILogger<Worker>? logger) => _logger = logger;
+
+                public void Run(int id)
+                {
+                    [|Console.WriteLine($"Job {id}")|];
+                }
+            }
+            """,
+            """
+            #nullable enable
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public class Worker
+            {
+                private readonly ILogger<Worker>? _logger;
+                public Worker(ILogger<Worker>? logger) => _logger = logger;
+
+                public void Run(int id)
+                {
+                    _logger?.LogInformation("Job {Id}", id);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task InstanceLoggerFromFieldInitializerOrNestedType_NoFix()
+    {
+        var source = """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public class Outer
+            {
+                private readonly ILogger<Outer> _logger;
+                public Outer(ILogger<Outer> logger) => _logger = logger;
+
+                private readonly Action<int> _report = id => [|Console.WriteLine(id)|];
+
+                public class Inner
+                {
+                    public void Run(int id) => [|Console.WriteLine(id)|];
+                }
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
 }

@@ -95,31 +95,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             var arguments = invocation.ArgumentList.Arguments;
             if (method.Parameters.Length >= 2 && method.Parameters[0].Name == "format" && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
             {
-                var format = model.GetConstantValue(arguments[0].Expression, cancellationToken);
-                if (!format.HasValue || format.Value is not string formatText)
-                {
-                    return null;
-                }
-
-                var values = new List<ExpressionSyntax>();
-                for (var i = 1; i < arguments.Count; i++)
-                {
-                    var expression = arguments[i].Expression;
-                    if (arguments.Count == 2 && model.GetTypeInfo(expression, cancellationToken).Type is IArrayTypeSymbol)
-                    {
-                        if (expression is ArrayCreationExpressionSyntax { Initializer: { } initializer })
-                        {
-                            values.AddRange(initializer.Expressions);
-                            continue;
-                        }
-
-                        return null;
-                    }
-
-                    values.Add(expression);
-                }
-
-                return TemplateBuilder.FromCompositeFormat(formatText, values);
+                return TemplateBuilder.FromCompositeFormat(arguments, model, cancellationToken);
             }
 
             if (arguments.Count != 1)

@@ -115,11 +115,11 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             return builder;
         }
 
-        /// <summary>A composite format string with its arguments: <c>Console.WriteLine("{0} items", count)</c>.</summary>
-        public static TemplateBuilder? FromCompositeFormat(string format, IReadOnlyList<ExpressionSyntax> arguments)
+        /// <summary>A composite-format call's arguments, format first: <c>Console.WriteLine("{0} items", count)</c>.</summary>
+        public static TemplateBuilder? FromCompositeFormat(SeparatedSyntaxList<ArgumentSyntax> arguments, SemanticModel model, CancellationToken cancellationToken)
         {
             var builder = new TemplateBuilder();
-            return ParseCompositeFormat(format, arguments, builder._parts) ? builder : null;
+            return CollectCompositeFormat(arguments, model, builder._parts, cancellationToken) ? builder : null;
         }
 
         public bool HasHoles
@@ -399,6 +399,16 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return false;
             }
 
+            return CollectCompositeFormat(arguments, model, parts, cancellationToken);
+        }
+
+        /// <summary>
+        /// The arguments of a composite-format call, format first: <c>("{0} of {1}", a, b)</c>, or one array passed as the
+        /// params array itself (<c>new object[] { a, b }</c>, <c>new[] { a, b }</c>). False when the format is not constant
+        /// or an array argument cannot be taken apart.
+        /// </summary>
+        private static bool CollectCompositeFormat(SeparatedSyntaxList<ArgumentSyntax> arguments, SemanticModel model, List<Part> parts, CancellationToken cancellationToken)
+        {
             var format = model.GetConstantValue(arguments[0].Expression, cancellationToken);
             if (!format.HasValue || format.Value is not string formatText)
             {
@@ -409,8 +419,14 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             for (var i = 1; i < arguments.Count; i++)
             {
                 var expression = arguments[i].Expression;
-                if (arguments.Count == 2 && model.GetTypeInfo(expression, cancellationToken).Type is IArrayTypeSymbol)
+                if (arguments.Count == 2 && model.GetTypeInfo(expression, cancellationToken).Type is IArrayTypeSymbol array)
                 {
+                    // An int[] is not an object[]: it is passed as the one value of the params array, not taken apart.
+                    if (!array.ElementType.IsReferenceType)
+                    {
+                        return false;
+                    }
+
                     if (expression is ArrayCreationExpressionSyntax { Initializer: { } initializer })
                     {
                         values.AddRange(initializer.Expressions);

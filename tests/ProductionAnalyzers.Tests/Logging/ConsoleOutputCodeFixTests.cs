@@ -275,4 +275,25 @@ public class ConsoleOutputCodeFixTests
             """;
         await Verify.VerifyCodeFixAsync(source, source);
     }
+
+    [Fact]
+    public async Task FormatWithImplicitlyTypedArray_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""
+                [|Console.WriteLine("{0} imported by {1}", new[] { name, "admin" })|];
+                """),
+            Mel("""
+                _logger.LogInformation("{Name} imported by {Value}", name, "admin");
+                """));
+
+    [Fact]
+    public async Task FormatWithValueTypeArray_NoFix()
+    {
+        // new[] { 1, 2 } is not an object[]: it is the single value of {0}, printed as "System.Int32[]".
+        var source = Mel("""
+            [|Console.WriteLine("{0}", new[] { count, 2 })|];
+                    [|Console.WriteLine("{0} of {1}", new int[] { count, 2 })|];
+            """);
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
 }

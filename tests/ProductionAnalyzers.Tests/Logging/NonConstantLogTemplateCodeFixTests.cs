@@ -241,4 +241,12 @@ public class NonConstantLogTemplateCodeFixTests
                         _logger.LogWarning("B {Name}", name);
                         _logger.LogError("C {Price}", price);
                 """));
+
+    [Fact]
+    public async Task FormatWithValueTypeArray_NoFix()
+    {
+        // new int[] { ... } is not an object[]: string.Format sees one value, so the array cannot be taken apart.
+        var source = Mel("""_logger.LogInformation([|string.Format("Ids {0}", new int[] { order.Id, 2 })|]);""");
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
 }

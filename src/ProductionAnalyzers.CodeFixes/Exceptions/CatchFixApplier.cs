@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 
 namespace ProductionAnalyzers.CodeFixes.Exceptions
 {
@@ -60,7 +61,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             var newRoot = editor.GetChangedRoot();
             if (usings.Count > 0 && newRoot is CompilationUnitSyntax compilationUnit)
             {
-                newRoot = AddUsings(compilationUnit, usings, EndOfLine(root));
+                newRoot = UsingDirectives.AddMissing(compilationUnit, usings, UsingDirectives.EndOfLine(root));
             }
 
             var newDocument = document.WithSyntaxRoot(newRoot);
@@ -159,91 +160,6 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             return catchClause
                 .WithCatchKeyword(keyword.WithTrailingTrivia(SyntaxFactory.Space))
                 .WithDeclaration(newDeclaration);
-        }
-
-        /// <summary>The file's own line ending, elastic so that the formatter may still adjust it.</summary>
-        private static SyntaxTrivia EndOfLine(SyntaxNode root)
-        {
-            foreach (var trivia in root.DescendantTrivia())
-            {
-                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-                {
-                    return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
-                }
-            }
-
-            return SyntaxFactory.ElasticEndOfLine("\n");
-        }
-
-        private static CompilationUnitSyntax AddUsings(CompilationUnitSyntax compilationUnit, IEnumerable<string> namespaces, SyntaxTrivia endOfLine)
-        {
-            var existing = new HashSet<string>(compilationUnit.Usings
-                .Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name is not null)
-                .Select(u => u.Name!.ToString()));
-
-            // A using inside the file's namespace counts too.
-            foreach (var namespaceDeclaration in compilationUnit.Members.OfType<BaseNamespaceDeclarationSyntax>())
-            {
-                foreach (var nested in namespaceDeclaration.Usings)
-                {
-                    if (nested.Alias is null && nested.Name is not null)
-                    {
-                        existing.Add(nested.Name.ToString());
-                    }
-                }
-            }
-
-            var result = compilationUnit;
-            foreach (var name in namespaces)
-            {
-                if (existing.Contains(name))
-                {
-                    continue;
-                }
-
-                var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name))
-                    .WithTrailingTrivia(endOfLine)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-                var usingsList = result.Usings;
-                var index = 0;
-                while (index < usingsList.Count && IsBefore(usingsList[index], name))
-                {
-                    index++;
-                }
-
-                if (usingsList.Count == 0 && result.Members.Count > 0)
-                {
-                    // Keep the file's leading trivia (header comment) above the new using.
-                    var first = result.Members[0];
-                    var leading = first.GetLeadingTrivia();
-                    result = result.ReplaceNode(first, first.WithLeadingTrivia(endOfLine));
-                    directive = directive.WithLeadingTrivia(leading);
-                    result = result.WithUsings(result.Usings.Add(directive.WithTrailingTrivia(endOfLine)));
-                    continue;
-                }
-
-                result = result.WithUsings(usingsList.Insert(index, directive));
-            }
-
-            return result;
-        }
-
-        private static bool IsBefore(UsingDirectiveSyntax existing, string name)
-        {
-            if (existing.Alias is not null || !existing.StaticKeyword.IsKind(SyntaxKind.None) || existing.Name is null)
-            {
-                return false;
-            }
-
-            var existingName = existing.Name.ToString();
-            var existingIsSystem = existingName == "System" || existingName.StartsWith("System.", System.StringComparison.Ordinal);
-            var newIsSystem = name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal);
-            if (existingIsSystem != newIsSystem)
-            {
-                return existingIsSystem;
-            }
-
-            return string.CompareOrdinal(existingName, name) < 0;
         }
     }
 }

@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 
 namespace ProductionAnalyzers.CodeFixes.Logging
 {
@@ -130,20 +131,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             var newRoot = editor.GetChangedRoot();
             if (usings.Count > 0 && newRoot is CompilationUnitSyntax unit)
             {
-                foreach (var name in usings.OrderBy(n => n, System.StringComparer.Ordinal))
-                {
-                    if (unit.Usings.Any(u => u.Name?.ToString() == name))
-                    {
-                        continue;
-                    }
-
-                    var newLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                    var endOfLine = newLine.IsKind(SyntaxKind.EndOfLineTrivia) ? newLine : SyntaxFactory.EndOfLine("\n");
-                    var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(name)).NormalizeWhitespace().WithTrailingTrivia(endOfLine);
-                    unit = unit.AddUsings(directive);
-                }
-
-                newRoot = unit;
+                newRoot = UsingDirectives.AddMissing(unit, usings.OrderBy(n => n, System.StringComparer.Ordinal), UsingDirectives.EndOfLine(root));
             }
 
             return Task.FromResult(document.WithSyntaxRoot(newRoot));

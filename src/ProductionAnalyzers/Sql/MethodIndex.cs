@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>One write to a local: its initializer, an assignment, or a compound <c>+=</c>.</summary>
+    internal readonly struct LocalWrite
+    {
+        public LocalWrite(IOperation operation, IOperation value, bool compound)
+        {
+            Operation = operation;
+            Value = value;
+            Compound = compound;
+        }
+
+        public IOperation Operation { get; }
+
+        public IOperation Value { get; }
+
+        public bool Compound { get; }
+
+        public int Position => Operation.Syntax.SpanStart;
+    }
+
+    /// <summary>
+    /// The writes to the locals of one method body (one walk over that body's operations), so that SQL text built in
+    /// a local over several statements, or in a <c>StringBuilder</c>, can be followed without walking the body again.
+    /// </summary>
+    internal sealed class MethodIndex
+    {
+        private readonly Dictionary<ILocalSymbol, List<LocalWrite>> _writes = new Dictionary<ILocalSymbol, List<LocalWrite>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation> _forEachCollections = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+
+        public static MethodIndex Build(IEnumerable<IOperation> roots)
+        {
+            var index = new MethodIndex();
+            foreach (var root in roots)
+            {
+                if (root is null)
+                {
+                    continue;
+                }
+
+                index.Add(root);
+                foreach (var operation in root.Descendants())
+                {
+                    index.Add(operation);
+                }
+            }
+
+            foreach (var list in index._calls.Values)
+            {
+                // Chained calls (sb.Append(a).Append(b)) share a start; their ends are in execution order.
+                list.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
+            }
+
+            foreach (var list in index._writes.Values)
+            {
+                list.Sort((a, b) => a.Position.CompareTo(b.Position));
+            }
+
+            return index;
+        }
+
+        public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
+            _writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
+
+        /// <summary>Instance calls whose receiver chain starts at the local (<c>sb.Append(x)</c>, <c>names.Add(x)</c>).</summary>
+        public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local) =>
+            _calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
+
+        public IOperation? ForEachCollectionOf(ILocalSymbol local) =>
+            _forEachCollections.TryGetValue(local, out var collection) ? collection : null;
+
+        /// <summary>The local is passed by <c>ref</c>/<c>out</c> or handed to another method (a builder filled elsewhere).</summary>
+        public bool Escapes(ILocalSymbol local) => _escaped.Contains(local);
+
+        private void Add(IOperation operation)
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    AddWrite(declarator.Symbol, new LocalWrite(declarator, initializer.Value, compound: false));
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    AddWrite(target.Local, new LocalWrite(assignment, assignment.Value, compound: false));
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
+                    AddWrite(target.Local, new LocalWrite(compound, compound.Value, compound: true));
+                    break;
+                case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target } coalesce:
+                    AddWrite(target.Local, new LocalWrite(coalesce, coalesce.Value, compound: false));
+                    break;
+                case IForEachLoopOperation loop:
+                    if (loop.LoopControlVariable is IVariableDeclaratorOperation variable)
+                    {
+                        _forEachCollections[variable.Symbol] = loop.Collection;
+                    }
+
+                    break;
+                case IInvocationOperation invocation when invocation.Instance is not null:
+                    var receiver = invocation.Instance;
+                    while (true)
+                    {
+                        receiver = SqlOperations.Unwrap(receiver);
+                        if (receiver is IInvocationOperation { Instance: { } inner } innerCall &&
+                            SymbolEqualityComparer.Default.Equals(innerCall.TargetMethod.ContainingType, invocation.TargetMethod.ContainingType))
+                        {
+                            receiver = inner;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    if (receiver is ILocalReferenceOperation local)
+                    {
+                        if (!_calls.TryGetValue(local.Local, out var calls))
+                        {
+                            _calls[local.Local] = calls = new List<IInvocationOperation>();
+                        }
+
+                        calls.Add(invocation);
+                    }
+
+                    break;
+                case IArgumentOperation { Value: ILocalReferenceOperation passed } argument:
+                    if (argument.Parameter is { } parameter &&
+                        (parameter.RefKind != RefKind.None || passed.Local.Type is INamedTypeSymbol { Name: "StringBuilder" }))
+                    {
+                        _escaped.Add(passed.Local);
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddWrite(ILocalSymbol local, LocalWrite write)
+        {
+            if (!_writes.TryGetValue(local, out var list))
+            {
+                _writes[local] = list = new List<LocalWrite>();
+            }
+
+            list.Add(write);
+        }
+    }
+}

@@ -36,9 +36,9 @@ namespace ProductionAnalyzers.Sql
 
         public string KindText => Kind switch
         {
-            SqlPositionKind.Value => "value",
-            SqlPositionKind.Identifier => "identifier",
-            _ => "clause",
+            SqlPositionKind.Value => "a value",
+            SqlPositionKind.Identifier => "an identifier",
+            _ => "a clause",
         };
 
         public string Advice => Kind switch

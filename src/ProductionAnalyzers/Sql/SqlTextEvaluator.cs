@@ -772,10 +772,10 @@ namespace ProductionAnalyzers.Sql
             switch (operation)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
-                    return initializer.ElementValues.Select(e => Eval(e, frame));
+                    return initializer.ElementValues.SelectList(e => Eval(e, frame));
 
                 case ICollectionExpressionOperation collection:
-                    return collection.Elements.Select(e => e is ISpreadOperation ? null! : Eval(e, frame)).ContainsNull();
+                    return collection.Elements.SelectList(e => e is ISpreadOperation ? null! : Eval(e, frame)).ContainsNull();
 
                 case IObjectCreationOperation { Initializer: { } collectionInitializer }:
                     var items = new List<List<SqlSegment>>();
@@ -1318,7 +1318,7 @@ namespace ProductionAnalyzers.Sql
 
     internal static class SqlListExtensions
     {
-        public static List<TResult> Select<TSource, TResult>(this ImmutableArray<TSource> source, Func<TSource, TResult> selector)
+        public static List<TResult> SelectList<TSource, TResult>(this ImmutableArray<TSource> source, Func<TSource, TResult> selector)
         {
             var result = new List<TResult>(source.Length);
             foreach (var item in source)

@@ -455,11 +455,8 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     else
                     {
                         var textIndex = argumentList.Arguments.IndexOf(textArgumentSyntax);
+                        // Right after a positional text; after everything when the text itself is named.
                         var named = textArgumentSyntax.NameColon is not null;
-                        for (var i = textIndex + 1; i < argumentList.Arguments.Count; i++)
-                        {
-                            named |= argumentList.Arguments[i].NameColon is not null;
-                        }
 
                         var newArgument = named
                             ? SyntaxFactory.Argument(SyntaxFactory.NameColon(parameterName), default, objectExpression)

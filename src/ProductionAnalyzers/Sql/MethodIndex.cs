@@ -33,6 +33,8 @@ namespace ProductionAnalyzers.Sql
         private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _forEachCollections = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _validated = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _validatedExpressions = new HashSet<string>(System.StringComparer.Ordinal);
 
         public static MethodIndex Build(IEnumerable<IOperation> roots)
         {
@@ -78,8 +80,110 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The local is passed by <c>ref</c>/<c>out</c> or handed to another method (a builder filled elsewhere).</summary>
         public bool Escapes(ILocalSymbol local) => _escaped.Contains(local);
 
+        /// <summary>
+        /// The value was checked against an allow-list or map in a condition of this method
+        /// (<c>Allowed.Contains(sort)</c>, <c>Columns.TryGetValue(sort, out var column)</c>, <c>IsValidColumn(sort)</c>), or is the
+        /// value such a map lookup produced.
+        /// </summary>
+        public bool IsValidated(IOperation operation)
+        {
+            operation = SqlOperations.Unwrap(operation);
+            var symbol = operation switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (symbol is not null && _validated.Contains(symbol))
+            {
+                return true;
+            }
+
+            return operation is IMemberReferenceOperation && _validatedExpressions.Count > 0 &&
+                   _validatedExpressions.Contains(operation.Syntax.ToString());
+        }
+
+        private static bool IsValidationCall(IMethodSymbol method)
+        {
+            var name = method.Name;
+            return name is "Contains" or "ContainsKey" or "IsMatch" or "IsDefined" or "TryGetValue" or "TryParse" ||
+                   name.StartsWith("IsValid", System.StringComparison.Ordinal) || name.StartsWith("IsAllowed", System.StringComparison.Ordinal) ||
+                   name.StartsWith("IsKnown", System.StringComparison.Ordinal) || name.StartsWith("IsSafe", System.StringComparison.Ordinal) ||
+                   name.StartsWith("IsSupported", System.StringComparison.Ordinal);
+        }
+
+        private static bool IsInCondition(IOperation operation)
+        {
+            for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when conditional.Condition == child:
+                    case IWhileLoopOperation loop when loop.Condition == child:
+                        return true;
+                    case IBlockOperation:
+                    case IMethodBodyOperation:
+                    case IAnonymousFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddValidation(IInvocationOperation invocation)
+        {
+            if (!IsValidationCall(invocation.TargetMethod) || !IsInCondition(invocation))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = SqlOperations.Unwrap(argument.Value);
+                if (argument.Parameter?.RefKind == RefKind.Out)
+                {
+                    // TryGetValue(key, out var column): the column comes from the map.
+                    if (invocation.TargetMethod.Name == "TryGetValue")
+                    {
+                        var outSymbol = value switch
+                        {
+                            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                            ILocalReferenceOperation local => local.Local,
+                            _ => null,
+                        };
+                        if (outSymbol is not null)
+                        {
+                            _validated.Add(outSymbol);
+                        }
+                    }
+
+                    continue;
+                }
+
+                switch (value)
+                {
+                    case ILocalReferenceOperation local:
+                        _validated.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        _validated.Add(parameter.Parameter);
+                        break;
+                    case IMemberReferenceOperation member:
+                        _validatedExpressions.Add(member.Syntax.ToString());
+                        break;
+                }
+            }
+        }
+
         private void Add(IOperation operation)
         {
+            if (operation is IInvocationOperation call)
+            {
+                AddValidation(call);
+            }
+
             switch (operation)
             {
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:

@@ -308,7 +308,11 @@ namespace ProductionAnalyzers.Sql
 
         public bool IsSanitizer(IMethodSymbol method)
         {
-            if (method.Name == "QuoteIdentifier")
+            // QuoteIdentifier of DbCommandBuilder and providers, and the project's own QuoteIdent/EscapeSql/Sanitize* helpers.
+            if (method.Name == "QuoteIdentifier" ||
+                (SqlOperations.IsString(method.ReturnType) &&
+                 (method.Name.StartsWith("Quote", StringComparison.Ordinal) || method.Name.StartsWith("Escape", StringComparison.Ordinal) ||
+                  method.Name.StartsWith("Sanitize", StringComparison.Ordinal))))
             {
                 return true;
             }

@@ -104,6 +104,19 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.SafeType);
             }
 
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IMemberReferenceOperation && frame.Index.IsValidated(operation))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            // Columns[sort] on a readonly map field: the value comes from the map.
+            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } &&
+                SqlOperations.Unwrap(mapInstance) is IFieldReferenceOperation { Field.IsReadOnly: true } mapField &&
+                mapField.Field.Type.Name.IndexOf("Dictionary", StringComparison.Ordinal) >= 0)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
             switch (operation)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SqlOperations.IsString(binary.Type) || SqlOperations.IsString(binary.LeftOperand.Type) || SqlOperations.IsString(binary.RightOperand.Type):
@@ -694,16 +707,43 @@ namespace ProductionAnalyzers.Sql
             return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), worst) };
         }
 
+        private static readonly System.Text.RegularExpressions.Regex PlaceholderToken =
+            new System.Text.RegularExpressions.Regex(@"[@:$][A-Za-z_][A-Za-z0-9_]*|[@:$]", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// An element made only of placeholders (<c>@p</c>, <c>:p</c>, <c>?</c>), punctuation and safe numbers:
+        /// <c>"@p" + i</c>, <c>$"(@orderId, @sku{i})"</c>.
+        /// </summary>
         private static bool IsPlaceholder(List<SqlSegment> element)
         {
-            if (element.Count == 0 || element[0] is not TextSegment first)
+            var sawPlaceholder = false;
+            foreach (var segment in element)
             {
-                return false;
+                switch (segment)
+                {
+                    case TextSegment text:
+                        if (text.Text.IndexOfAny(new[] { '@', ':', '?', '$' }) >= 0)
+                        {
+                            sawPlaceholder = true;
+                        }
+
+                        var rest = PlaceholderToken.Replace(text.Text, string.Empty);
+                        foreach (var c in rest)
+                        {
+                            if (!char.IsWhiteSpace(c) && c is not '(' and not ')' and not ',' and not '?' && !char.IsDigit(c))
+                            {
+                                return false;
+                            }
+                        }
+
+                        break;
+                    case HoleSegment { Kind: HoleKind.Unsafe }:
+                    case ChoiceSegment:
+                        return false;
+                }
             }
 
-            var text = first.Text.TrimStart();
-            return text.StartsWith("@", StringComparison.Ordinal) || text.StartsWith(":", StringComparison.Ordinal) ||
-                   text.StartsWith("?", StringComparison.Ordinal) || text.StartsWith("$", StringComparison.Ordinal);
+            return sawPlaceholder;
         }
 
         private static HoleKind WorstKind(List<SqlSegment> segments)

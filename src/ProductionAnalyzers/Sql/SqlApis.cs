@@ -68,6 +68,8 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
+        private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
+
         [ThreadStatic]
         private static HashSet<IMethodSymbol>? s_inProgress;
 
@@ -333,6 +335,61 @@ namespace ProductionAnalyzers.Sql
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The overrides of an abstract or virtual property in this compilation (<c>protected abstract string TableName</c>
+        /// of a generic repository). Collected once per compilation from the source types, on first need.
+        /// </summary>
+        public IReadOnlyList<IPropertySymbol> OverridesOf(IPropertySymbol property)
+        {
+            var map = _overrides;
+            if (map is null)
+            {
+                map = new Dictionary<IPropertySymbol, List<IPropertySymbol>>(SymbolEqualityComparer.Default);
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(_compilation.Assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    var current = stack.Pop();
+                    if (current is INamespaceSymbol ns)
+                    {
+                        foreach (var member in ns.GetMembers())
+                        {
+                            stack.Push(member);
+                        }
+
+                        continue;
+                    }
+
+                    var type = (INamedTypeSymbol)current;
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        stack.Push(nested);
+                    }
+
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IPropertySymbol { IsOverride: true } candidate)
+                        {
+                            for (var overridden = candidate.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
+                            {
+                                var key = overridden.OriginalDefinition;
+                                if (!map.TryGetValue(key, out var list))
+                                {
+                                    map[key] = list = new List<IPropertySymbol>();
+                                }
+
+                                list.Add(candidate);
+                            }
+                        }
+                    }
+                }
+
+                map = Interlocked.CompareExchange(ref _overrides, map, null) ?? map;
+            }
+
+            return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
         }
 
         /// <summary>

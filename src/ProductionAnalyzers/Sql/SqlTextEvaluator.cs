@@ -353,17 +353,21 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
-            // A helper of the same type (or a local function) that returns text built the same way.
+            // A helper of the same type (or a local function) that returns text built the same way. Helpers elsewhere
+            // in the compilation are looked into only to learn that they return constant or safe text.
             if (frame.Depth < MaxDepth && SqlOperations.IsString(method.ReturnType) && _apis.IsSourceMethod(method) &&
-                (method.MethodKind == MethodKind.LocalFunction ||
-                 (frame.ContainingType is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, frame.ContainingType) &&
-                  !method.IsVirtual && !method.IsAbstract && !method.IsOverride)))
+                !method.IsVirtual && !method.IsAbstract && !method.IsOverride)
             {
+                var sameType = method.MethodKind == MethodKind.LocalFunction ||
+                               (frame.ContainingType is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, frame.ContainingType.OriginalDefinition));
+                var built = Built;
                 var helper = EvalHelper(method, invocation.Arguments, frame);
-                if (helper is not null)
+                if (helper is not null && (sameType || IsConstantOnly(helper) || WorstKind(helper) != HoleKind.Unsafe))
                 {
                     return helper;
                 }
+
+                Built = built;
             }
 
             return HoleFor(original, invocation);
@@ -1059,42 +1063,93 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
-            if (frame.Depth < MaxDepth && !symbol.IsVirtual && !symbol.IsAbstract && !symbol.IsOverride && symbol.Parameters.IsEmpty &&
-                symbol.SetMethod is null && _apis.IsSourceProperty(symbol) && _visiting.Add(symbol))
+            if (frame.Depth < MaxDepth && symbol.Parameters.IsEmpty && _apis.IsSourceProperty(symbol))
             {
-                try
+                if (symbol.IsAbstract || symbol.IsVirtual || symbol.IsOverride)
                 {
-                    var body = symbol.GetMethod is { DeclaringSyntaxReferences.Length: 1 } getter &&
-                               getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax
-                        ? _apis.GetBody(getter, _cancellationToken)
-                        : _apis.GetBody(symbol, _cancellationToken);
-                    if (body is not null)
+                    // A generic repository's TableName: constant in the base (if it has a body) and every override.
+                    var implementations = new List<IPropertySymbol>();
+                    var root = symbol;
+                    while (root.OverriddenProperty is { } overridden)
                     {
-                        var value = body.Root switch
-                        {
-                            IPropertyInitializerOperation initializer => initializer.Value,
-                            IBlockOperation { Operations.Length: 1 } block when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned } => returned,
-                            IReturnOperation { ReturnedValue: { } returned } => returned,
-                            _ => body.Root is IBlockOperation or IMethodBodyOperation ? null : body.Root,
-                        };
+                        root = overridden;
+                    }
 
-                        if (value is not null)
+                    if (!root.IsAbstract)
+                    {
+                        implementations.Add(root);
+                    }
+
+                    implementations.AddRange(_apis.OverridesOf(root));
+                    if (implementations.Count > 0 && implementations.Count <= 32)
+                    {
+                        var alternatives = new List<List<SqlSegment>>();
+                        foreach (var implementation in implementations)
                         {
-                            var segments = Eval(value, new Frame(body.Index, symbol.ContainingType, null, frame.Depth + 1));
-                            if (WorstKind(segments) == HoleKind.Safe || IsConstantOnly(segments))
+                            var value = EvalPropertyBody(implementation, frame);
+                            if (value is null || !IsConstantOnly(value))
                             {
-                                return segments;
+                                alternatives = null;
+                                break;
                             }
+
+                            alternatives.Add(value);
+                        }
+
+                        if (alternatives is not null)
+                        {
+                            return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
                         }
                     }
                 }
-                finally
+                else if (symbol.SetMethod is null || symbol.SetMethod.DeclaredAccessibility == Accessibility.Private && symbol.SetMethod.IsInitOnly)
                 {
-                    _visiting.Remove(symbol);
+                    var value = EvalPropertyBody(symbol, frame);
+                    if (value is not null && (WorstKind(value) == HoleKind.Safe || IsConstantOnly(value)))
+                    {
+                        return value;
+                    }
                 }
             }
 
             return HoleFor(original, property);
+        }
+
+        /// <summary>The text a get-only property returns (initializer, expression body or single return), or null.</summary>
+        private List<SqlSegment>? EvalPropertyBody(IPropertySymbol symbol, Frame frame)
+        {
+            if (!_visiting.Add(symbol))
+            {
+                return null;
+            }
+
+            try
+            {
+                var body = symbol.GetMethod is { DeclaringSyntaxReferences.Length: 1 } getter &&
+                           getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor &&
+                           (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    ? _apis.GetBody(getter, _cancellationToken)
+                    : _apis.GetBody(symbol, _cancellationToken);
+                if (body is null)
+                {
+                    return null;
+                }
+
+                var value = body.Root switch
+                {
+                    IPropertyInitializerOperation initializer => initializer.Value,
+                    IBlockOperation { Operations.Length: 1 } block when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned } => returned,
+                    IMethodBodyOperation { BlockBody: { Operations.Length: 1 } block } when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned } => returned,
+                    IReturnOperation { ReturnedValue: { } returned } => returned,
+                    _ => body.Root is IBlockOperation or IMethodBodyOperation ? null : body.Root,
+                };
+
+                return value is null ? null : Eval(value, new Frame(body.Index, symbol.ContainingType, null, frame.Depth + 1));
+            }
+            finally
+            {
+                _visiting.Remove(symbol);
+            }
         }
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)

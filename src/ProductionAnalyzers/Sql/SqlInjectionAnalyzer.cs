@@ -85,8 +85,9 @@ namespace ProductionAnalyzers.Sql
             System.Threading.CancellationToken cancellationToken)
         {
             var text = sink.Text;
-            if (text.ConstantValue.HasValue || text.Syntax is null)
+            if (text.ConstantValue.HasValue || text.Syntax is null || sinkOperation.Syntax.ContainsDiagnostics)
             {
+                // Constant text, or half-typed code the user is still writing.
                 return null;
             }
 

@@ -70,8 +70,16 @@ namespace ProductionAnalyzers.Sql
         private static List<SqlSegment> Hole(IOperation operation, HoleKind kind) =>
             new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(operation), kind) };
 
-        private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped) =>
-            Hole(original, SqlOperations.IsSafeType(unwrapped.Type) ? HoleKind.SafeType : HoleKind.Unsafe);
+        private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped)
+        {
+            // Code that does not bind (half-typed, missing references) is never reported.
+            if (unwrapped is IInvalidOperation || unwrapped.Type is null || unwrapped.Type.TypeKind == TypeKind.Error)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            return Hole(original, SqlOperations.IsSafeType(unwrapped.Type) ? HoleKind.SafeType : HoleKind.Unsafe);
+        }
 
         private List<SqlSegment> Eval(IOperation? operation, Frame frame)
         {

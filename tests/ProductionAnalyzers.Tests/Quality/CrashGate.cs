@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProductionAnalyzers.Tests.Quality
+{
+    /// <summary>
+    /// Broken code for the analyzers and fixers: prefixes of a file cut at statement and token boundaries (the code a
+    /// user is in the middle of typing), and copies with tokens deleted at random (fixed seed). Each variant gets its
+    /// own namespace so that the variants of one file can share one compilation.
+    /// </summary>
+    internal static class CrashGate
+    {
+        /// <summary>At most this many statement cuts and this many token cuts per file.</summary>
+        public const int MaxStatementCuts = 40;
+        public const int MaxTokenCuts = 40;
+
+        /// <summary>Fixers are asked for at most this many (deduplicated) diagnostics per compilation of variants.</summary>
+        public const int MaxFixerCalls = 60;
+
+        public sealed record Variant(string Name, string Text, int NamespaceShiftAt, int NamespaceShift);
+
+        /// <summary>
+        /// Prefixes of the file: cut after every statement / member / using (sampled evenly when there are more than
+        /// <see cref="MaxStatementCuts"/>) and after every k-th token, k chosen so that there are at most
+        /// <see cref="MaxTokenCuts"/>. Deterministic.
+        /// </summary>
+        public static IReadOnlyList<Variant> Prefixes(string name, string text)
+        {
+            var tree = QualityHarness.Parse(name, text);
+            var root = tree.GetRoot();
+            var statementCuts = root.DescendantNodes()
+                .Where(n => n is StatementSyntax or MemberDeclarationSyntax or UsingDirectiveSyntax or AttributeListSyntax)
+                .SelectMany(n => new[] { n.SpanStart, n.Span.End })
+                .Distinct()
+                .OrderBy(p => p)
+                .ToList();
+            var tokens = QualityHarness.Tokens(tree);
+            var tokenCuts = tokens.Select(t => t.Span.End).ToList();
+
+            // Token cuts also land in the middle of a token (half-typed identifiers and string literals).
+            var midTokenCuts = tokens.Where(t => t.Span.Length > 3).Select(t => t.SpanStart + t.Span.Length / 2).ToList();
+
+            var cuts = QualityHarness.Sample(statementCuts, MaxStatementCuts)
+                .Concat(QualityHarness.Sample(tokenCuts, MaxTokenCuts))
+                .Concat(QualityHarness.Sample(midTokenCuts, MaxTokenCuts / 4))
+                .Where(c => c > 0 && c < text.Length)
+                .Distinct()
+                .OrderBy(c => c)
+                .ToList();
+
+            var variants = new List<Variant>(cuts.Count);
+            for (var i = 0; i < cuts.Count; i++)
+            {
+                var suffix = "_Cut" + i;
+                var (renamed, at) = QualityHarness.SuffixFirstNamespace(text, suffix);
+                var cut = at >= 0 && cuts[i] >= at ? cuts[i] + suffix.Length : cuts[i];
+                variants.Add(new Variant($"{name}.cut{i}.cs", renamed.Substring(0, cut), at, at >= 0 ? suffix.Length : 0));
+            }
+
+            return variants;
+        }
+
+        /// <summary>
+        /// Copies of the file with tokens deleted: even variants lose one token, odd ones about 3% of their tokens, all
+        /// chosen by a <see cref="Random"/> with a fixed seed.
+        /// </summary>
+        public static IReadOnlyList<Variant> TokenDeletions(string name, string text, int count = 16, int seed = 20261122)
+        {
+            var tokens = QualityHarness.Tokens(QualityHarness.Parse(name, text));
+            var random = new Random(seed);
+            var variants = new List<Variant>(count);
+            if (tokens.Count == 0)
+            {
+                return variants;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var deletions = i % 2 == 0 ? 1 : Math.Max(2, tokens.Count * 3 / 100);
+                var chosen = Enumerable.Range(0, deletions).Select(_ => tokens[random.Next(tokens.Count)].Span).Distinct().OrderByDescending(s => s.Start).ToList();
+                var builder = new System.Text.StringBuilder(text);
+                foreach (var span in chosen)
+                {
+                    builder.Remove(span.Start, span.Length);
+                }
+
+                var suffix = "_Del" + i;
+                var (renamed, at) = QualityHarness.SuffixFirstNamespace(builder.ToString(), suffix);
+                variants.Add(new Variant($"{name}.del{i}.cs", renamed, at, at >= 0 ? suffix.Length : 0));
+            }
+
+            return variants;
+        }
+
+        /// <summary>
+        /// Analyzes the variants in one compilation and exercises every fixer on the diagnostics found (deduplicated by
+        /// ID and position in the original file, at most <see cref="MaxFixerCalls"/>, evenly sampled). Returns every
+        /// analyzer and fixer exception.
+        /// </summary>
+        public static async Task<IReadOnlyList<string>> RunAsync(
+            IReadOnlyList<Variant> variants,
+            ImmutableArray<MetadataReference> references,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            ImmutableArray<CodeFixProvider> fixers)
+        {
+            var (project, compilation) = await QualityHarness.CreateProjectAsync(variants.Select(v => (v.Name, v.Text)), references, analyzers);
+            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
+            var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
+
+            var byName = variants.ToDictionary(v => v.Name);
+            var unique = run.Diagnostics
+                .Where(d => d.Location.SourceTree is not null)
+                .GroupBy(d =>
+                {
+                    var variant = byName[d.Location.SourceTree!.FilePath];
+                    var start = variant.NamespaceShiftAt >= 0 && d.Location.SourceSpan.Start > variant.NamespaceShiftAt
+                        ? d.Location.SourceSpan.Start - variant.NamespaceShift
+                        : d.Location.SourceSpan.Start;
+                    return (d.Id, start);
+                })
+                .Select(g => g.First())
+                .ToList();
+            var sampled = QualityHarness.Sample(unique, MaxFixerCalls);
+
+            if (sampled.Count > 0 && !fixers.IsEmpty)
+            {
+                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, sampled, fixers)).Select(e => "fixer: " + e));
+            }
+
+            return failures;
+        }
+
+        /// <summary>Analyzes whole files in a compilation with the given (possibly empty) references; returns analyzer exceptions.</summary>
+        public static async Task<IReadOnlyList<string>> RunWithReferencesAsync(
+            IReadOnlyList<(string Name, string Text)> files,
+            ImmutableArray<MetadataReference> references,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            ImmutableArray<CodeFixProvider> fixers)
+        {
+            var (project, compilation) = await QualityHarness.CreateProjectAsync(files, references, analyzers);
+            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
+            var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
+            if (!run.Diagnostics.IsEmpty && !fixers.IsEmpty)
+            {
+                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, QualityHarness.Sample(run.Diagnostics, MaxFixerCalls), fixers)).Select(e => "fixer: " + e));
+            }
+
+            return failures;
+        }
+    }
+}

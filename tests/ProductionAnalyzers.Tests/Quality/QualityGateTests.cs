@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProductionAnalyzers.Tests.Quality
+{
+    /// <summary>The quality gates over the real package: every analyzer, every fixer, every corpus, the sample app.</summary>
+    public class QualityGateTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public QualityGateTests(ITestOutputHelper output) => _output = output;
+
+        public static TheoryData<string> CorpusFiles() => ToTheoryData(QualityHarness.CorpusFiles());
+
+        public static TheoryData<string> CorpusFamilies() => ToTheoryData(QualityHarness.CorpusFamilies());
+
+        private static TheoryData<string> ToTheoryData(IEnumerable<string> items)
+        {
+            var data = new TheoryData<string>();
+            foreach (var item in items)
+            {
+                data.Add(item);
+            }
+
+            return data;
+        }
+
+        [Fact]
+        public void Package_HasAnalyzersFixersAndCorpora()
+        {
+            Assert.NotEmpty(QualityHarness.CreateAnalyzers());
+            Assert.NotEmpty(QualityHarness.CreateCodeFixes());
+            Assert.NotEmpty(QualityHarness.CorpusFiles());
+        }
+
+        // ------------------------------------------------------------------ crash-proofing
+
+        [Theory]
+        [MemberData(nameof(CorpusFiles))]
+        public async Task CorpusPrefixes_DoNotCrash(string file)
+        {
+            var (name, text) = QualityHarness.ReadCorpusFile(file);
+            var variants = CrashGate.Prefixes(name, text);
+            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+            _output.WriteLine($"{variants.Count} prefixes");
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
+        [Theory]
+        [MemberData(nameof(CorpusFiles))]
+        public async Task CorpusTokenDeletions_DoNotCrash(string file)
+        {
+            var (name, text) = QualityHarness.ReadCorpusFile(file);
+            var variants = CrashGate.TokenDeletions(name, text);
+            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
+        [Theory]
+        [MemberData(nameof(CorpusFamilies))]
+        public async Task CorpusWithMissingReferences_DoesNotCrash(string family)
+        {
+            var files = QualityHarness.ReadCorpus(family);
+            var failures = new List<string>();
+            failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
+            failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.None, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
+        [Fact]
+        public async Task HalfTypedBackendCode_DoesNotCrash()
+        {
+            var failures = new List<string>();
+            var variants = HalfTypedCode.Snippets.Select((s, i) => new CrashGate.Variant($"HalfTyped{i}.cs", s, -1, 0)).ToList();
+            foreach (var references in new[] { QualityReferences.Full, QualityReferences.CoreOnly, QualityReferences.None })
+            {
+                failures.AddRange(await CrashGate.RunAsync(variants, references, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
+        [Fact]
+        public async Task SampleAppWithMissingReferences_DoesNotCrash()
+        {
+            var projects = QualityHarness.SampleProjects();
+            if (projects is null)
+            {
+                return; // The repository has no samples/ folder (yet): nothing to check.
+            }
+
+            var failures = new List<string>();
+            foreach (var (_, files) in projects)
+            {
+                failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), ImmutableArray<Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider>.Empty));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
+        // ------------------------------------------------------------------ concurrency and determinism
+
+        [Theory]
+        [MemberData(nameof(CorpusFamilies))]
+        public async Task CorpusAnalyzedTwiceConcurrently_GivesDoubledDeterministicResult(string family)
+        {
+            var result = await ConcurrencyGate.RunAsync(QualityHarness.ReadCorpus(family), QualityReferences.Full, QualityHarness.CreateAnalyzers);
+            _output.WriteLine($"{result.FilesUsed} files, {result.SingleCount} diagnostics in one copy");
+            Assert.True(result.FilesUsed > 0, "no corpus file of the family can be copied into another namespace");
+            Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Take(20)));
+        }
+
+        // ------------------------------------------------------------------ fixes always compile
+
+        [Theory]
+        [MemberData(nameof(CorpusFamilies))]
+        public async Task CorpusFixes_Compile(string family)
+        {
+            var result = await FixGate.RunAsync(QualityHarness.ReadCorpus(family), QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+            _output.WriteLine($"{result.Diagnostics} fixable diagnostics, {result.FixesApplied} fixes applied, {result.FixAllApplied} Fix All applied");
+            Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(15)));
+        }
+
+        [Fact]
+        public async Task SampleAppFixes_Compile()
+        {
+            var projects = QualityHarness.SampleProjects();
+            if (projects is null)
+            {
+                return; // The repository has no samples/ folder (yet): nothing to check.
+            }
+
+            Assert.True(projects.Sum(p => p.Files.Count) > 0, "samples/ exists but holds no .cs file");
+            var failures = new List<string>();
+            foreach (var (project, files) in projects)
+            {
+                var result = await FixGate.RunAsync(files, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+                _output.WriteLine($"{project}: {files.Count} files, {result.BaselineErrors} compiler errors before fixing, {result.Diagnostics} fixable diagnostics, {result.FixesApplied} fixes applied, {result.FixAllApplied} Fix All applied");
+                failures.AddRange(result.Failures.Select(f => project + ": " + f));
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(15)));
+        }
+    }
+}

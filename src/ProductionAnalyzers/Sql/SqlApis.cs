@@ -141,8 +141,48 @@ namespace ProductionAnalyzers.Sql
             new SqlApis(
                 compilation,
                 WellKnownTypes.Get(compilation),
-                options.GetList(AdditionalSinksOption),
-                options.GetList(SanitizersOption));
+                SplitSymbolList(options.GetString(AdditionalSinksOption)),
+                SplitSymbolList(options.GetString(SanitizersOption)));
+
+        /// <summary>
+        /// Splits a list of documentation-comment IDs or names at <c>,</c> <c>;</c> <c>|</c> outside parentheses, so that
+        /// <c>M:N.T.Run(System.Int32,System.String)</c> stays one entry.
+        /// </summary>
+        internal static ImmutableArray<string> SplitSymbolList(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var result = ImmutableArray.CreateBuilder<string>();
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= value!.Length; i++)
+            {
+                var c = i < value.Length ? value[i] : ',';
+                if (c is '(' or '{' or '[')
+                {
+                    depth++;
+                }
+                else if (c is ')' or '}' or ']')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if ((c is ',' or ';' or '|' && depth == 0) || i == value.Length)
+                {
+                    var entry = value.Substring(start, i - start).Trim();
+                    if (entry.Length > 0)
+                    {
+                        result.Add(entry);
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            return result.ToImmutable();
+        }
 
         /// <summary>Finds the SQL text that <paramref name="operation"/> hands to a sink, if it is one.</summary>
         public bool TryGetSink(IOperation operation, out SqlSink sink)

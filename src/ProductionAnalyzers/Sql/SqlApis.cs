@@ -69,6 +69,7 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
         private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
+        private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
         [ThreadStatic]
         private static HashSet<IMethodSymbol>? s_inProgress;
@@ -288,6 +289,38 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
+            // Older EF Core (FromSql(string), ExecuteSqlCommand) and EF6 (Database.SqlQuery, DbSet.SqlQuery,
+            // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
+            if (!IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace) &&
+                method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { Name: "sql" } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue &&
+                        (SqlOperations.IsString(parameter.Type) || parameter.Type.Name == "RawSqlString"))
+                    {
+                        sink = new SqlSink(argument.Value, SqlSinkKind.Configured);
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // NHibernate: ISession.CreateSQLQuery / CreateSqlQuery (native SQL).
+            if (!IsSourceMethod(method) && method.Name is "CreateSQLQuery" or "CreateSqlQuery" &&
+                RootNamespace(containing.ContainingNamespace) == "NHibernate")
+            {
+                var text = FirstStringArgument(invocation.Arguments);
+                if (text is not null)
+                {
+                    sink = new SqlSink(text, SqlSinkKind.Configured);
+                    return true;
+                }
+
+                return false;
+            }
+
             if (_configuredSinks.Count > 0 && _configuredSinks.TryGetValue(method.OriginalDefinition, out var ordinal))
             {
                 var argument = ArgumentForOrdinal(invocation.Arguments, ordinal);
@@ -312,8 +345,10 @@ namespace ProductionAnalyzers.Sql
             }
 
             // Provider APIs that take command text: DbDataSource.CreateCommand(text), NpgsqlConnection/Command helpers,
-            // MySqlHelper/SqlHelper-style static helpers of data-access libraries.
+            // MySqlHelper/SqlHelper-style static helpers of data-access libraries, and extension methods of other
+            // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
             if (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
                 (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace)))
             {
                 var argument = FindTextArgument(invocation.Arguments);
@@ -387,27 +422,8 @@ namespace ProductionAnalyzers.Sql
             if (map is null)
             {
                 map = new Dictionary<IPropertySymbol, List<IPropertySymbol>>(SymbolEqualityComparer.Default);
-                var stack = new Stack<INamespaceOrTypeSymbol>();
-                stack.Push(_compilation.Assembly.GlobalNamespace);
-                while (stack.Count > 0)
+                foreach (var type in SourceTypes())
                 {
-                    var current = stack.Pop();
-                    if (current is INamespaceSymbol ns)
-                    {
-                        foreach (var member in ns.GetMembers())
-                        {
-                            stack.Push(member);
-                        }
-
-                        continue;
-                    }
-
-                    var type = (INamedTypeSymbol)current;
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        stack.Push(nested);
-                    }
-
                     foreach (var member in type.GetMembers())
                     {
                         if (member is IPropertySymbol { IsOverride: true } candidate)
@@ -430,6 +446,100 @@ namespace ProductionAnalyzers.Sql
             }
 
             return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
+        }
+
+        /// <summary>Implementations (interface members) and overrides of a method in the compilation's source types.</summary>
+        private List<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        {
+            var result = new List<IMethodSymbol>();
+            var definition = method.OriginalDefinition;
+            var isInterface = method.ContainingType.TypeKind == TypeKind.Interface;
+            foreach (var type in SourceTypes())
+            {
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || result.Count > 16)
+                {
+                    continue;
+                }
+
+                if (isInterface)
+                {
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition.ContainingType))
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in @interface.GetMembers(method.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod &&
+                                SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, definition) &&
+                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
+                                IsSourceMethod(implementation))
+                            {
+                                result.Add(implementation.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var member in type.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol { IsOverride: true } candidate)
+                        {
+                            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                                {
+                                    result.Add(candidate.OriginalDefinition);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
+        private ImmutableArray<INamedTypeSymbol> SourceTypes()
+        {
+            var types = _sourceTypes;
+            if (types.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(_compilation.Assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    var current = stack.Pop();
+                    if (current is INamespaceSymbol ns)
+                    {
+                        foreach (var member in ns.GetMembers())
+                        {
+                            stack.Push(member);
+                        }
+
+                        continue;
+                    }
+
+                    var type = (INamedTypeSymbol)current;
+                    builder.Add(type);
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        stack.Push(nested);
+                    }
+                }
+
+                types = builder.ToImmutable();
+                ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types);
+                types = _sourceTypes;
+            }
+
+            return types;
         }
 
         /// <summary>
@@ -528,9 +638,31 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            if (candidates.Count == 0 || method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+            if (candidates.Count == 0)
             {
                 return ImmutableArray<int>.Empty;
+            }
+
+            // An interface, abstract or virtual method (an injected ISqlExecutor): a wrapper when an implementation
+            // in the compilation is one.
+            var ordinals = ImmutableArray.CreateBuilder<int>();
+            if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implementation in ImplementationsOf(method))
+                {
+                    foreach (var ordinal in GetWrapperOrdinals(implementation, cancellationToken))
+                    {
+                        if (!ordinals.Contains(ordinal))
+                        {
+                            ordinals.Add(ordinal);
+                        }
+                    }
+                }
+            }
+
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return ordinals.ToImmutable();
             }
 
             // Cheap syntax check first: a parameter name must appear as an argument or an assigned value.
@@ -548,16 +680,15 @@ namespace ProductionAnalyzers.Sql
 
             if (!mentioned)
             {
-                return ImmutableArray<int>.Empty;
+                return ordinals.ToImmutable();
             }
 
             var body = GetBody(method, cancellationToken);
             if (body is null)
             {
-                return ImmutableArray<int>.Empty;
+                return ordinals.ToImmutable();
             }
 
-            var ordinals = ImmutableArray.CreateBuilder<int>();
             foreach (var operation in body.Root.DescendantsAndSelf())
             {
                 if (operation is not (IInvocationOperation or IObjectCreationOperation or IAssignmentOperation) || !TryGetSink(operation, out var sink))
@@ -722,6 +853,40 @@ namespace ProductionAnalyzers.Sql
                     yield return method;
                 }
             }
+        }
+
+        private bool IsConnectionType(ITypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || Implements(type, _dbConnectionInterface);
+
+        private static IOperation? FirstStringArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? RootNamespace(INamespaceSymbol? ns)
+        {
+            string? root = null;
+            for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                root = ns.Name;
+            }
+
+            return root;
+        }
+
+        private static bool IsEntityFrameworkNamespace(INamespaceSymbol? ns)
+        {
+            var display = ns?.ToDisplayString();
+            return display is not null &&
+                   (display.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || display.StartsWith("System.Data.Entity", StringComparison.Ordinal));
         }
 
         private static bool IsDataNamespace(INamespaceSymbol? ns)

@@ -355,6 +355,19 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
+            // Convert.ToString(42), and names from the EF Core model (entityType.GetTableName(), property.GetColumnName()).
+            if (containing is { Name: "Convert", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } &&
+                method.Name == "ToString" && invocation.Arguments.Length >= 1 && SqlOperations.IsSafeType(SqlOperations.Unwrap(invocation.Arguments[0].Value).Type))
+            {
+                return Hole(original, HoleKind.SafeType);
+            }
+
+            if (method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetViewName" or "GetDefaultTableName" or "GetSchemaQualifiedTableName" &&
+                containing?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
             // Enum.GetName, Type.Name-style reflection names are identifiers from code.
             if (containing is { Name: "Enum", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && method.Name == "GetName")
             {
@@ -1064,6 +1077,11 @@ namespace ProductionAnalyzers.Sql
         private List<SqlSegment> EvalProperty(IOperation original, IPropertyReferenceOperation property, Frame frame)
         {
             var symbol = property.Property;
+
+            if (symbol.Name == "NewLine" && symbol.IsStatic && symbol.ContainingType is { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return Text("\n");
+            }
 
             // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.
             if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && DerivesFrom(symbol.ContainingType, _apis.MemberInfo))

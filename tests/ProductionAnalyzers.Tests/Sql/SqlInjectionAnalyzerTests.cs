@@ -308,6 +308,104 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task SinkWrapper_BehindInterfaceOrAbstractMethod_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public interface ISqlExecutor
+                {
+                    Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args = null);
+
+                    void Log(string message);
+                }
+
+                public sealed class DapperExecutor : ISqlExecutor
+                {
+                    private readonly IDbConnection _db;
+
+                    public DapperExecutor(IDbConnection db) => _db = db;
+
+                    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? args = null) => _db.QueryAsync<T>(sql, args);
+
+                    public void Log(string message) => Console.WriteLine(message);
+                }
+
+                public abstract class CommandRunner
+                {
+                    public abstract int Run(string statement);
+                }
+
+                public sealed class SqlRunner : CommandRunner
+                {
+                    private readonly SqlConnection _connection = new SqlConnection();
+
+                    public override int Run(string statement)
+                    {
+                        using var command = _connection.CreateCommand();
+                        command.CommandText = statement;
+                        return command.ExecuteNonQuery();
+                    }
+                }
+
+                public sealed class OrderService
+                {
+                    private readonly ISqlExecutor _sql;
+                    private readonly CommandRunner _runner;
+
+                    public OrderService(ISqlExecutor sql, CommandRunner runner)
+                    {
+                        _sql = sql;
+                        _runner = runner;
+                    }
+
+                    public Task<IEnumerable<int>> Ids(string name) => _sql.QueryAsync<int>([|$"SELECT Id FROM Orders WHERE Name = '{name}'"|]);
+
+                    public void Note(string name) => _sql.Log($"SELECT Id FROM Orders WHERE Name = '{name}'");
+
+                    public int Delete(string name) => _runner.Run([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                }
+                """ + Model);
+        }
+
+        [Fact]
+        public async Task LegacyAndMicroOrmApis_Report()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        Repo("""
+                            public void Run(System.Data.Entity.Database ef6, NHibernate.ISession session, IDbConnection db, string name)
+                            {
+                                ef6.SqlQuery<int>([|"SELECT Id FROM Orders WHERE Name = '" + name + "'"|]);
+                                ef6.ExecuteSqlCommand([|$"DELETE FROM Orders WHERE Name = '{name}'"|]);
+                                ef6.ExecuteSqlCommand("DELETE FROM Orders WHERE Name = @p0", name);
+                                session.CreateSQLQuery([|"SELECT * FROM Orders WHERE Name = '" + name + "'"|]);
+                                RepoDb.DbConnectionExtension.ExecuteQuery<Order>(db, [|$"SELECT * FROM Orders WHERE Name = '{name}'"|]);
+                                Microsoft.ApplicationBlocks.Data.SqlHelper.ExecuteNonQuery("Server=.", CommandType.Text, [|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                            }
+                            """),
+                    },
+                    AdditionalReferences = { SqlLegacyApis.Reference },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task NewLinesConversionsAndModelNames_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Run(IDbConnection db, Shop shop, int id)
+                {
+                    db.Query("SELECT *" + Environment.NewLine + "FROM Orders WHERE Id = " + Convert.ToString(id));
+                    var entity = shop.Model.FindEntityType(typeof(Order))!;
+                    shop.Database.ExecuteSqlRaw($"TRUNCATE TABLE {entity.GetSchema()}.{entity.GetTableName()}");
+                }
+                """));
+        }
+
+        [Fact]
         public async Task ParameterPassedThroughToSink_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

@@ -141,6 +141,8 @@ namespace ProductionAnalyzers.Sql
                 case "as":
                 case "by":
                 case "truncate":
+                case "merge":
+                case "delete":
                 case "procedure":
                 case "view":
                 case "schema":

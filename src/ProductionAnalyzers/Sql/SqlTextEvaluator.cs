@@ -22,6 +22,7 @@ namespace ProductionAnalyzers.Sql
         private readonly SqlApis _apis;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IParameterSymbol> _safeParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         private int _steps;
 
         public SqlTextEvaluator(SqlApis apis, CancellationToken cancellationToken)
@@ -133,6 +134,10 @@ namespace ProductionAnalyzers.Sql
                 case IInterpolatedStringOperation interpolated:
                     return EvalInterpolation(interpolated, frame);
 
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // sb.Append($"...") and sb.AppendLine($"...") bind to StringBuilder's interpolated string handler.
+                    return Eval(handler.Content, frame);
+
                 case IInvocationOperation invocation:
                     return EvalInvocation(original, invocation, frame);
 
@@ -143,6 +148,11 @@ namespace ProductionAnalyzers.Sql
                     if (frame.Arguments is not null && frame.Arguments.TryGetValue(parameter.Parameter, out var argument))
                     {
                         return Eval(argument.Value, argument.Frame);
+                    }
+
+                    if (_safeParameters.Count > 0 && _safeParameters.Contains(parameter.Parameter))
+                    {
+                        return Hole(original, HoleKind.Safe);
                     }
 
                     return HoleFor(original, operation);
@@ -374,21 +384,16 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
-            // A helper of the same type (or a local function) that returns text built the same way. Helpers elsewhere
-            // in the compilation are looked into only to learn that they return constant or safe text.
+            // A helper of the same type (or a local function) that returns text built the same way; also a (static or
+            // non-virtual) helper of another type of the compilation, such as a Queries.Upsert(table) text builder.
             if (frame.Depth < MaxDepth && SqlOperations.IsString(method.ReturnType) && _apis.IsSourceMethod(method) &&
                 !method.IsVirtual && !method.IsAbstract && !method.IsOverride)
             {
-                var sameType = method.MethodKind == MethodKind.LocalFunction ||
-                               (frame.ContainingType is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, frame.ContainingType.OriginalDefinition));
-                var built = Built;
                 var helper = EvalHelper(method, invocation.Arguments, frame);
-                if (helper is not null && (sameType || IsConstantOnly(helper) || WorstKind(helper) != HoleKind.Unsafe))
+                if (helper is not null)
                 {
                     return helper;
                 }
-
-                Built = built;
             }
 
             return HoleFor(original, invocation);
@@ -686,14 +691,14 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, SqlOperations.IsSafeType(elementType) ? HoleKind.SafeType : HoleKind.Unsafe);
             }
 
-            return JoinElements(original, elements, separator);
+            return JoinElements(original, elements, separator, nameInnerParts: SqlOperations.Unwrap(sequence) is ILocalReferenceOperation);
         }
 
         /// <summary>
         /// Joins element texts. Constant elements give constant text; placeholder elements (<c>"@p" + i</c>) give a
         /// safe part; anything else is one part named after the joined expression.
         /// </summary>
-        private static List<SqlSegment> JoinElements(IOperation original, List<List<SqlSegment>> elements, string separator)
+        private static List<SqlSegment> JoinElements(IOperation original, List<List<SqlSegment>> elements, string separator, bool nameInnerParts = false)
         {
             if (elements.TrueForAll(IsConstantOnly))
             {
@@ -724,12 +729,64 @@ namespace ProductionAnalyzers.Sql
 
             if (worst == HoleKind.Unsafe)
             {
-                // Keep the element's own parts when there is exactly one shape (Select(c => $"[{c}]")): they name the culprit.
-                var name = SqlOperations.DisplayName(original);
-                return new List<SqlSegment> { new HoleSegment(name, HoleKind.Unsafe) };
+                if (!nameInnerParts && elements.Count > 0)
+                {
+                    // Select(k => $"{k} = @{k}"): keep each element's SQL context for the position, name the joined expression.
+                    var name = SqlOperations.DisplayName(original);
+                    var renamed = new List<IReadOnlyList<SqlSegment>>();
+                    foreach (var element in elements)
+                    {
+                        renamed.Add(Rename(element, name));
+                    }
+
+                    return new List<SqlSegment> { new ChoiceSegment(renamed) };
+                }
+
+                if (nameInnerParts)
+                {
+                    // Conditions collected in a list (where.Add($"category = '{category}'")): each element keeps its own
+                    // parts and SQL context, so the message names the culprit and its position.
+                    var alternatives = new List<IReadOnlyList<SqlSegment>>();
+                    foreach (var element in elements)
+                    {
+                        alternatives.Add(element);
+                    }
+
+                    return new List<SqlSegment> { new ChoiceSegment(alternatives) };
+                }
+
+                return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), HoleKind.Unsafe) };
             }
 
             return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), worst) };
+        }
+
+        private static List<SqlSegment> Rename(IReadOnlyList<SqlSegment> segments, string name)
+        {
+            var result = new List<SqlSegment>(segments.Count);
+            foreach (var segment in segments)
+            {
+                switch (segment)
+                {
+                    case HoleSegment { Kind: HoleKind.Unsafe }:
+                        result.Add(new HoleSegment(name, HoleKind.Unsafe));
+                        break;
+                    case ChoiceSegment choice:
+                        var alternatives = new List<IReadOnlyList<SqlSegment>>();
+                        foreach (var alternative in choice.Alternatives)
+                        {
+                            alternatives.Add(Rename(alternative, name));
+                        }
+
+                        result.Add(new ChoiceSegment(alternatives));
+                        break;
+                    default:
+                        result.Add(segment);
+                        break;
+                }
+            }
+
+            return result;
         }
 
         private static readonly System.Text.RegularExpressions.Regex PlaceholderToken =
@@ -904,19 +961,43 @@ namespace ProductionAnalyzers.Sql
                 case "Select" when invocation.Arguments.Length == 2:
                     if (SqlOperations.Unwrap(invocation.Arguments[1].Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                     {
-                        var results = new List<List<SqlSegment>>();
-                        foreach (var operation in lambda.Body.Descendants())
+                        // The lambda's element parameter is as safe as the elements of the source.
+                        var elementParameter = lambda.Symbol.Parameters.Length > 0 ? lambda.Symbol.Parameters[0] : null;
+                        var sourceElements = source is null ? null : EvalSequence(source, frame, depth + 1);
+                        var safeSource = elementParameter is not null && sourceElements is not null &&
+                                         sourceElements.TrueForAll(e => IsConstantOnly(e) || WorstKind(e) == HoleKind.Safe);
+                        if (safeSource)
                         {
-                            if (operation is IReturnOperation { ReturnedValue: { } returned })
-                            {
-                                results.Add(Eval(returned, frame));
-                            }
+                            _safeParameters.Add(elementParameter!);
                         }
 
-                        return results.Count == 0 ? null : results;
+                        try
+                        {
+                            var results = new List<List<SqlSegment>>();
+                            foreach (var operation in lambda.Body.Descendants())
+                            {
+                                if (operation is IReturnOperation { ReturnedValue: { } returned })
+                                {
+                                    results.Add(Eval(returned, frame));
+                                }
+                            }
+
+                            return results.Count == 0 ? null : results;
+                        }
+                        finally
+                        {
+                            if (safeSource)
+                            {
+                                _safeParameters.Remove(elementParameter!);
+                            }
+                        }
                     }
 
                     return null;
+                case "Where" when invocation.Arguments.Length == 2 && IsAllowListPredicate(invocation.Arguments[1].Value):
+                case "Intersect":
+                    // keys.Where(allowed.Contains), keys.Intersect(allowed): only names from a known set remain.
+                    return new List<List<SqlSegment>> { Hole(invocation, HoleKind.Safe) };
                 case "ToArray":
                 case "ToList":
                 case "AsEnumerable":
@@ -932,6 +1013,38 @@ namespace ProductionAnalyzers.Sql
                 default:
                     return null;
             }
+        }
+
+        private static bool IsAllowListPredicate(IOperation predicate)
+        {
+            predicate = SqlOperations.Unwrap(predicate);
+            if (predicate is IDelegateCreationOperation creation)
+            {
+                switch (creation.Target)
+                {
+                    case IMethodReferenceOperation reference:
+                        return reference.Method.Name is "Contains" or "ContainsKey";
+                    case IAnonymousFunctionOperation lambda:
+                        foreach (var operation in lambda.Body.Descendants())
+                        {
+                            if (operation is IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" } call)
+                            {
+                                foreach (var argument in call.Arguments)
+                                {
+                                    if (SqlOperations.Unwrap(argument.Value) is IParameterReferenceOperation parameter &&
+                                        SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, lambda.Symbol))
+                                    {
+                                        return true;
+                                    }
+                                }
+                            }
+                        }
+
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         private List<List<SqlSegment>>? EvalSequenceLocal(ILocalSymbol local, int position, Frame frame, int depth)

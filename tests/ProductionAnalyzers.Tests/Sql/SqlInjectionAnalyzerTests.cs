@@ -560,6 +560,98 @@ namespace ProductionAnalyzers.Tests.Sql
                 """));
         }
 
+        [Fact]
+        public async Task TextHelperOfAnotherType_ReportsWithTheCallersArgument()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public int Upsert(IDbConnection db, string table, Order order) => db.Execute({|#0:Queries.Upsert(table)|}, order);
+
+                public int UpsertOrders(IDbConnection db, Order order) => db.Execute(Queries.Upsert("sales.Orders"), order);
+
+                public IEnumerable<Order> ByIds(IDbConnection db, int[] ids) => db.Query<Order>(Queries.ByIds(ids.Length));
+                """) + """
+                internal static class Queries
+                {
+                    internal static string Upsert(string table) => $"MERGE {table} AS t USING (SELECT @Id AS Id) s ON t.Id = s.Id";
+
+                    internal static string ByIds(int count) =>
+                        "SELECT * FROM Orders WHERE Id IN (" + string.Join(",", Enumerable.Range(0, count).Select(i => "@p" + i)) + ")";
+                }
+                """,
+                Verify.Diagnostic().WithLocation(0).WithArguments("table", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
+        }
+
+        [Fact]
+        public async Task ConditionsCollectedInAList_NameTheCulprit()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public IEnumerable<Order> Search(IDbConnection db, string? name, string? category)
+                {
+                    var where = new List<string>();
+                    if (name != null)
+                    {
+                        where.Add("Name LIKE @name");
+                    }
+
+                    if (category != null)
+                    {
+                        where.Add($"Category = '{category}'");
+                    }
+
+                    var sql = "SELECT * FROM Orders";
+                    if (where.Count > 0)
+                    {
+                        sql += " WHERE " + string.Join(" AND ", where);
+                    }
+
+                    return db.Query<Order>({|#0:sql|}, new { name });
+                }
+
+                public IEnumerable<Order> SearchSafe(IDbConnection db, string? name)
+                {
+                    var where = new List<string>();
+                    if (name != null)
+                    {
+                        where.Add("Name LIKE @name");
+                    }
+
+                    return db.Query<Order>("SELECT * FROM Orders WHERE " + string.Join(" AND ", where), new { name });
+                }
+
+                public void Report(IDbConnection db, string from, string to)
+                {
+                    var sql = new StringBuilder();
+                    sql.AppendLine("SELECT Day, SUM(Total) FROM Sales");
+                    sql.AppendLine($"WHERE Day BETWEEN '{from}' AND '{to}'");
+                    db.Query({|#1:sql.ToString()|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("category", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("from", "a value", "pass it as a parameter"));
+        }
+
+        [Fact]
+        public async Task ColumnsFilteredByAllowList_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private static readonly HashSet<string> Updatable = new() { "Name", "Total" };
+
+                public void Update(IDbConnection db, Dictionary<string, object> values)
+                {
+                    var keys = values.Keys.Where(Updatable.Contains).ToList();
+                    var sets = string.Join(", ", keys.Select(k => $"{k} = @{k}"));
+                    db.Execute($"UPDATE Orders SET {sets} WHERE Id = @Id", new DynamicParameters(values));
+                }
+
+                public void UpdateAll(IDbConnection db, Dictionary<string, object> values)
+                {
+                    var sets = string.Join(", ", values.Keys.Select(k => $"{k} = @{k}"));
+                    db.Execute({|#0:$"UPDATE Orders SET {sets} WHERE Id = @Id"|}, new DynamicParameters(values));
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("string.Join(\", \", values.Keys.Select(k => $\"{k} = @{k}\"))", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
+        }
+
         // ------------------------------------------------------------------ messages: value / identifier / clause
 
         [Fact]

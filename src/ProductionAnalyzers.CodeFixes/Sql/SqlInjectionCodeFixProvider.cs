@@ -553,6 +553,15 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 return null;
             }
 
+            // ODBC and OLE DB bind '?' by position, Oracle ':name' by position unless BindByName: '@name' would be wrong.
+            var providerNamespace = commandType.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            if (providerNamespace.IndexOf("Oracle", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                providerNamespace.IndexOf("Odbc", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                providerNamespace.IndexOf("OleDb", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return null;
+            }
+
             if (anchor.Parent is not (BlockSyntax or SwitchSectionSyntax) && !insertIntoUsingBody)
             {
                 return null;

@@ -418,7 +418,7 @@ namespace ProductionAnalyzers.Sql
                 var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
                 foreach (var argument in arguments)
                 {
-                    if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                    if (argument.Parameter is { } parameter)
                     {
                         map[parameter.OriginalDefinition] = (argument.Value, frame);
                         map[parameter] = (argument.Value, frame);

@@ -270,6 +270,24 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task PositionalPlaceholderProviders_NoFix()
+        {
+            // ODBC binds '?' by position: an '@name' placeholder would not work.
+            var source = Repo("""
+                public int Delete(string name)
+                {
+                    using var command = new System.Data.Odbc.OdbcCommand([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                    return command.ExecuteNonQuery();
+                }
+                """);
+            await new Verify.Test
+            {
+                TestState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
+                FixedState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task IdentifierOrClausePositions_NoFix()
         {
             var source = Repo("""

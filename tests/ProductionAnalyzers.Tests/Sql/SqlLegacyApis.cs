@@ -44,6 +44,30 @@ namespace ProductionAnalyzers.Tests.Sql
                 }
             }
 
+            namespace System.Data.Odbc
+            {
+                using System.Data.Common;
+
+                public sealed class OdbcCommand : DbCommand
+                {
+                    public OdbcCommand(string cmdText) { }
+                    [System.Diagnostics.CodeAnalysis.AllowNull] public override string CommandText { get; set; } = "";
+                    public override int CommandTimeout { get; set; }
+                    public override CommandType CommandType { get; set; }
+                    public override bool DesignTimeVisible { get; set; }
+                    public override UpdateRowSource UpdatedRowSource { get; set; }
+                    protected override DbConnection? DbConnection { get; set; }
+                    protected override DbParameterCollection DbParameterCollection => throw null!;
+                    protected override DbTransaction? DbTransaction { get; set; }
+                    public override void Cancel() { }
+                    public override int ExecuteNonQuery() => 0;
+                    public override object? ExecuteScalar() => null;
+                    public override void Prepare() { }
+                    protected override DbParameter CreateDbParameter() => throw null!;
+                    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => throw null!;
+                }
+            }
+
             namespace Microsoft.ApplicationBlocks.Data
             {
                 public static class SqlHelper

@@ -30,7 +30,7 @@ namespace ProductionAnalyzers.Sql
     internal sealed class MethodIndex
     {
         private readonly Dictionary<ILocalSymbol, List<LocalWrite>> _writes = new Dictionary<ILocalSymbol, List<LocalWrite>>(SymbolEqualityComparer.Default);
-        private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IInvocationOperation>> _calls = new Dictionary<ISymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _forEachCollections = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<ISymbol> _validated = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -70,8 +70,11 @@ namespace ProductionAnalyzers.Sql
         public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
             _writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
 
-        /// <summary>Instance calls whose receiver chain starts at the local (<c>sb.Append(x)</c>, <c>names.Add(x)</c>).</summary>
-        public IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local) =>
+        /// <summary>
+        /// Instance calls whose receiver chain starts at the local or parameter (<c>sb.Append(x)</c>, <c>names.Add(x)</c>),
+        /// and calls a <c>StringBuilder</c> is handed to (<c>AppendFilters(sb, filter)</c>), in execution order.
+        /// </summary>
+        public IReadOnlyList<IInvocationOperation> CallsOn(ISymbol local) =>
             _calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
 
         public IOperation? ForEachCollectionOf(ILocalSymbol local) =>
@@ -220,26 +223,50 @@ namespace ProductionAnalyzers.Sql
                         break;
                     }
 
-                    if (receiver is ILocalReferenceOperation local)
+                    var root = receiver switch
                     {
-                        if (!_calls.TryGetValue(local.Local, out var calls))
-                        {
-                            _calls[local.Local] = calls = new List<IInvocationOperation>();
-                        }
-
-                        calls.Add(invocation);
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation parameter => parameter.Parameter,
+                        _ => null,
+                    };
+                    if (root is not null)
+                    {
+                        AddCall(root, invocation);
                     }
 
                     break;
-                case IArgumentOperation { Value: ILocalReferenceOperation passed } argument:
-                    if (argument.Parameter is { } parameter &&
-                        (parameter.RefKind != RefKind.None || passed.Local.Type is INamedTypeSymbol { Name: "StringBuilder" }))
+                case IArgumentOperation { Value: ILocalReferenceOperation or IParameterReferenceOperation } argument:
+                    var passed = argument.Value switch
                     {
-                        _escaped.Add(passed.Local);
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation parameter => ((IParameterReferenceOperation)argument.Value).Parameter,
+                        _ => null,
+                    };
+                    var passedType = argument.Value.Type;
+                    var isBuilder = passedType is INamedTypeSymbol { Name: "StringBuilder", ContainingNamespace.Name: "Text" };
+                    if (passed is ILocalSymbol passedLocal && argument.Parameter is { } receiving && (receiving.RefKind != RefKind.None || isBuilder))
+                    {
+                        _escaped.Add(passedLocal);
+                    }
+
+                    if (passed is not null && isBuilder && argument.Parent is IInvocationOperation handedTo &&
+                        handedTo.TargetMethod.ContainingType is not { Name: "StringBuilder" })
+                    {
+                        AddCall(passed, handedTo);
                     }
 
                     break;
             }
+        }
+
+        private void AddCall(ISymbol symbol, IInvocationOperation invocation)
+        {
+            if (!_calls.TryGetValue(symbol, out var calls))
+            {
+                _calls[symbol] = calls = new List<IInvocationOperation>();
+            }
+
+            calls.Add(invocation);
         }
 
         private void AddWrite(ILocalSymbol local, LocalWrite write)

@@ -1404,7 +1404,14 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            foreach (var call in frame.Index.CallsOn(local))
+            result = AppendBuilderCalls(frame.Index.CallsOn(local), local, position, frame, result, 0);
+            return result;
+        }
+
+        /// <summary>Applies the appends made on a builder (a local, or a parameter of a helper it was handed to).</summary>
+        private List<SqlSegment> AppendBuilderCalls(IReadOnlyList<IInvocationOperation> calls, ISymbol builder, int position, Frame frame, List<SqlSegment> result, int depth)
+        {
+            foreach (var call in calls)
             {
                 if (call.Syntax.SpanStart >= position)
                 {
@@ -1413,6 +1420,7 @@ namespace ProductionAnalyzers.Sql
 
                 if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _apis.StringBuilder))
                 {
+                    result = AppendHandedBuilder(call, builder, frame, result, depth);
                     continue;
                 }
 
@@ -1499,6 +1507,67 @@ namespace ProductionAnalyzers.Sql
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// <c>AppendFilters(sb, filter)</c>: the appends a helper of the compilation makes on the builder it is handed,
+        /// with the helper's parameters bound to the call's arguments.
+        /// </summary>
+        private List<SqlSegment> AppendHandedBuilder(IInvocationOperation call, ISymbol builder, Frame frame, List<SqlSegment> result, int depth)
+        {
+            var method = call.TargetMethod;
+            if (depth >= MaxDepth || !_apis.IsSourceMethod(method) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+                !_visiting.Add(method.OriginalDefinition))
+            {
+                return result;
+            }
+
+            try
+            {
+                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
+                if (body is null)
+                {
+                    return result;
+                }
+
+                IParameterSymbol? handed = null;
+                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is not { } parameter)
+                    {
+                        continue;
+                    }
+
+                    var value = SqlOperations.Unwrap(argument.Value);
+                    var passed = value switch
+                    {
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation reference => reference.Parameter,
+                        _ => null,
+                    };
+                    if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, builder))
+                    {
+                        handed = parameter.OriginalDefinition;
+                    }
+                    else
+                    {
+                        map[parameter.OriginalDefinition] = (argument.Value, frame);
+                    }
+                }
+
+                if (handed is null)
+                {
+                    return result;
+                }
+
+                var inner = new Frame(body.Index, method.ContainingType, map, frame.Depth + 1);
+                return AppendBuilderCalls(body.Index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1);
+            }
+            finally
+            {
+                _visiting.Remove(method.OriginalDefinition);
+            }
         }
 
         /// <summary>

@@ -479,6 +479,55 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task StringBuilderHandedToHelpers_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public IEnumerable<Order> Search(IDbConnection db, string? name, string? city)
+                {
+                    var sql = new StringBuilder("SELECT * FROM Customers WHERE 1 = 1");
+                    AddFilters(sql, name, city);
+                    return db.Query<Order>({|#0:sql.ToString()|}, new { name });
+                }
+
+                public IEnumerable<Order> SearchSafe(IDbConnection db, string? name, int? age)
+                {
+                    var sql = new StringBuilder("SELECT * FROM Customers WHERE 1 = 1");
+                    AddSafeFilters(sql, name, age);
+                    return db.Query<Order>(sql.ToString(), new { name });
+                }
+
+                private static void AddFilters(StringBuilder sql, string? name, string? city)
+                {
+                    if (name != null)
+                    {
+                        sql.Append(" AND Name = @name");
+                    }
+
+                    if (city != null)
+                    {
+                        AddEquals(sql, "City", city);
+                    }
+                }
+
+                private static void AddEquals(StringBuilder sql, string column, string value) => sql.Append($" AND {column} = '{value}'");
+
+                private static void AddSafeFilters(StringBuilder sql, string? name, int? age)
+                {
+                    if (name != null)
+                    {
+                        sql.Append(" AND Name = @name");
+                    }
+
+                    if (age != null)
+                    {
+                        sql.Append(" AND Age > ").Append(age);
+                    }
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("city", "a value", "pass it as a parameter"));
+        }
+
+        [Fact]
         public async Task LocalsBuiltInSeveralStepsAndBranches_Report()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

@@ -91,6 +91,26 @@ namespace Contoso.Orders.Data
             return _connection.QueryAsync<Order>({|PA1001:sql|}, parameters);
         }
 
+        public Task<IEnumerable<Order>> ByCustomerAsync(string? name, string? country)
+        {
+            var sql = new StringBuilder(SqlNames.SelectOrders).Append(" o JOIN ").Append(SqlNames.CustomersTable).Append(" c ON c.Id = o.CustomerId WHERE 1 = 1");
+            AppendCustomerFilters(sql, name, country);
+            return _connection.QueryAsync<Order>({|PA1001:sql.ToString()|}, new { name });
+        }
+
+        private static void AppendCustomerFilters(StringBuilder sql, string? name, string? country)
+        {
+            if (name is not null)
+            {
+                sql.Append(" AND c.Name = @name");
+            }
+
+            if (country is not null)
+            {
+                sql.Append(" AND c.Country = '").Append(country).Append('\'');
+            }
+        }
+
         public Task<IEnumerable<Order>> ByStatusesAsync(IReadOnlyList<OrderStatus> statuses)
         {
             var sql = SqlNames.SelectOrders;

@@ -110,7 +110,7 @@ namespace ProductionAnalyzers.Sql
         private static bool IsValidationCall(IMethodSymbol method)
         {
             var name = method.Name;
-            return name is "Contains" or "ContainsKey" or "IsMatch" or "IsDefined" or "TryGetValue" or "TryParse" ||
+            return name is "Contains" or "ContainsKey" or "IsMatch" or "IsDefined" or "TryGetValue" or "TryParse" or "Any" or "Exists" ||
                    name.StartsWith("IsValid", System.StringComparison.Ordinal) || name.StartsWith("IsAllowed", System.StringComparison.Ordinal) ||
                    name.StartsWith("IsKnown", System.StringComparison.Ordinal) || name.StartsWith("IsSafe", System.StringComparison.Ordinal) ||
                    name.StartsWith("IsSupported", System.StringComparison.Ordinal);
@@ -145,6 +145,25 @@ namespace ProductionAnalyzers.Sql
             foreach (var argument in invocation.Arguments)
             {
                 var value = SqlOperations.Unwrap(argument.Value);
+                if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    // Columns.Any(c => c.Equals(sort, ...)): the values the predicate compares with are checked.
+                    foreach (var inner in lambda.Body.Descendants())
+                    {
+                        switch (inner)
+                        {
+                            case ILocalReferenceOperation captured when !SymbolEqualityComparer.Default.Equals(captured.Local.ContainingSymbol, lambda.Symbol):
+                                _validated.Add(captured.Local);
+                                break;
+                            case IParameterReferenceOperation captured when !SymbolEqualityComparer.Default.Equals(captured.Parameter.ContainingSymbol, lambda.Symbol):
+                                _validated.Add(captured.Parameter);
+                                break;
+                        }
+                    }
+
+                    continue;
+                }
+
                 if (argument.Parameter?.RefKind == RefKind.Out)
                 {
                     // TryGetValue(key, out var column): the column comes from the map.

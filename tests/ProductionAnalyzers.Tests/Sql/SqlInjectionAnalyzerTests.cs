@@ -944,6 +944,16 @@ namespace ProductionAnalyzers.Tests.Sql
                 public void Ternary(IDbConnection db, string sort) =>
                     db.Query("SELECT * FROM Orders ORDER BY " + (Allowed.Contains(sort) ? sort : "Name"));
 
+                public void AnyGuard(IDbConnection db, string sort)
+                {
+                    if (!Allowed.Any(c => c.Equals(sort, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        return;
+                    }
+
+                    db.Query($"SELECT * FROM Orders ORDER BY {sort}");
+                }
+
                 public void Mapped(IDbConnection db, string sort)
                 {
                     if (!Columns.TryGetValue(sort, out var column))

@@ -404,9 +404,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     continue;
                 }
 
-                members.Add(hole.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == hole.ParameterName && hole.ValueCode == id.Identifier.ValueText
-                    ? hole.ParameterName!
-                    : hole.ParameterName + " = " + hole.ValueCode);
+                members.Add(hole.ValueCode == hole.ParameterName ? hole.ParameterName! : hole.ParameterName + " = " + hole.ValueCode);
             }
 
             var paramSyntaxNode = paramArgument.ArgumentKind != ArgumentKind.DefaultValue ? paramArgument.Syntax as ArgumentSyntax : null;

@@ -48,12 +48,19 @@ namespace ProductionAnalyzers.CodeFixes.Sql
     /// </summary>
     internal sealed class SqlTextPieces
     {
-        private SqlTextPieces(List<SqlPiece> pieces, bool interpolated, bool verbatim)
+        private SqlTextPieces(List<SqlPiece> pieces, bool interpolated, bool verbatim, string? rawIndent, string endOfLine)
         {
             Pieces = pieces;
             Interpolated = interpolated;
             Verbatim = verbatim;
+            RawIndent = rawIndent;
+            EndOfLine = endOfLine;
         }
+
+        /// <summary>For a multi-line raw string literal: the indentation of its closing quotes; otherwise null.</summary>
+        public string? RawIndent { get; }
+
+        public string EndOfLine { get; }
 
         public List<SqlPiece> Pieces { get; }
 
@@ -99,7 +106,76 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 }
             }
 
-            return new SqlTextPieces(merged, top is InterpolatedStringExpressionSyntax, verbatim);
+            string? rawIndent = null;
+            SyntaxToken? rawEnd = top switch
+            {
+                InterpolatedStringExpressionSyntax raw when raw.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken) => raw.StringEndToken,
+                LiteralExpressionSyntax raw when raw.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) => raw.Token,
+                _ => null,
+            };
+            var text = top.SyntaxTree.GetText(cancellationToken);
+            if (rawEnd is { } end)
+            {
+                var endPosition = top is LiteralExpressionSyntax ? end.Span.End - 1 : end.SpanStart;
+                var line = text.Lines.GetLineFromPosition(endPosition);
+                var lineText = line.ToString();
+                var indentLength = 0;
+                while (indentLength < lineText.Length && (lineText[indentLength] == ' ' || lineText[indentLength] == '\t'))
+                {
+                    indentLength++;
+                }
+
+                rawIndent = lineText.Substring(0, indentLength);
+            }
+
+            var endOfLine = text.ToString().Contains("\r\n") ? "\r\n" : "\n";
+            return new SqlTextPieces(merged, top is InterpolatedStringExpressionSyntax, verbatim, rawIndent, endOfLine);
+        }
+
+        /// <summary>A multi-line raw string literal with this content, or null when the content does not fit one.</summary>
+        private string? RawLiteral(string content, bool interpolated)
+        {
+            if (RawIndent is null || content.Contains("\"\"\""))
+            {
+                return null;
+            }
+
+            var builder = new StringBuilder(interpolated ? "$\"\"\"" : "\"\"\"").Append(EndOfLine);
+            foreach (var line in content.Replace("\r\n", "\n").Split('\n'))
+            {
+                if (line.Length > 0)
+                {
+                    builder.Append(RawIndent).Append(line);
+                }
+
+                builder.Append(EndOfLine);
+            }
+
+            return builder.Append(RawIndent).Append("\"\"\"").ToString();
+        }
+
+        private string? RawInterpolatedContent(Func<SqlPiece, string?> hole)
+        {
+            var builder = new StringBuilder();
+            foreach (var piece in Pieces)
+            {
+                var code = hole(piece);
+                if (code is not null)
+                {
+                    builder.Append('{').Append(code).Append('}');
+                }
+                else
+                {
+                    if (piece.Text.IndexOf('{') >= 0 || piece.Text.IndexOf('}') >= 0)
+                    {
+                        return null;
+                    }
+
+                    builder.Append(piece.Text);
+                }
+            }
+
+            return builder.ToString();
         }
 
         private static ExpressionSyntax Strip(ExpressionSyntax expression)
@@ -212,11 +288,28 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     return false;
                 }
 
+                if (IsListBuilder(piece.Expression!))
+                {
+                    return false;
+                }
+
                 var code = Code(piece.Expression!);
                 if (!position.Quoted)
                 {
                     piece.ValueCode = code;
                     continue;
+                }
+
+                // '" + name.Replace("'", "''") + "'": the escaping was for the SQL literal; the parameter gets the value.
+                if (piece.Expression is InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Replace" } replace,
+                        ArgumentList.Arguments: { Count: 2 } replaceArguments,
+                    } &&
+                    replaceArguments[0].Expression is LiteralExpressionSyntax { Token.ValueText: "'" } &&
+                    replaceArguments[1].Expression is LiteralExpressionSyntax { Token.ValueText: "''" })
+                {
+                    code = Code(replace.Expression);
                 }
 
                 // The quoted SQL literal must open in the literal right before and close in the literal right after.
@@ -258,6 +351,9 @@ namespace ProductionAnalyzers.CodeFixes.Sql
 
             return any;
         }
+
+        private static bool IsListBuilder(ExpressionSyntax expression) =>
+            expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Join" or "Concat" or "Aggregate" } };
 
         private static string ConcatCode(string prefix, string code, string suffix)
         {
@@ -358,7 +454,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             {
                 IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
                 MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" } member } => NameOf(member.Expression),
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when IsTransform(member.Name.Identifier.ValueText) => RawName(member.Expression),
                 InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => StripGet(member.Name.Identifier.ValueText),
                 InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => StripGet(identifier.Identifier.ValueText),
                 ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } when arguments[0].Expression is LiteralExpressionSyntax literal => literal.Token.ValueText,
@@ -389,10 +485,16 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             return name;
         }
 
-        private static string? NameOf(ExpressionSyntax expression) => expression switch
+        private static bool IsTransform(string name) =>
+            name is "ToString" or "Trim" or "TrimStart" or "TrimEnd" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or
+                "Replace" or "Substring" or "Normalize" or "PadLeft" or "PadRight";
+
+        private static string? RawName(ExpressionSyntax expression) => expression switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when IsTransform(member.Name.Identifier.ValueText) => RawName(member.Expression),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => StripGet(member.Name.Identifier.ValueText),
             _ => null,
         };
 
@@ -402,6 +504,35 @@ namespace ProductionAnalyzers.CodeFixes.Sql
         /// <summary>The text with every value replaced by <c>@name</c>, constants kept as written.</summary>
         public ExpressionSyntax ToParameterizedText()
         {
+            if (RawIndent is not null)
+            {
+                var anyConstant = false;
+                var content = RawInterpolatedContent(piece =>
+                {
+                    if (piece.IsConstant && Interpolated)
+                    {
+                        anyConstant = true;
+                        return Code(piece.Expression!);
+                    }
+
+                    return null;
+                });
+                if (content is not null)
+                {
+                    var plain = new StringBuilder();
+                    foreach (var piece in Pieces)
+                    {
+                        plain.Append(piece.IsHole ? "@" + piece.ParameterName : piece.IsConstant && anyConstant ? "{" + Code(piece.Expression!) + "}" : piece.Text);
+                    }
+
+                    var raw = RawLiteral(plain.ToString(), anyConstant);
+                    if (raw is not null)
+                    {
+                        return SyntaxFactory.ParseExpression(raw);
+                    }
+                }
+            }
+
             if (Interpolated)
             {
                 var builder = new StringBuilder(Verbatim ? "$@\"" : "$\"");
@@ -464,6 +595,25 @@ namespace ProductionAnalyzers.CodeFixes.Sql
         /// <summary>An interpolated string where every value is a hole (EF Core parameterizes them); constants inlined.</summary>
         public ExpressionSyntax ToFormattableText()
         {
+            if (RawIndent is not null)
+            {
+                var content = RawInterpolatedContent(piece =>
+                {
+                    if (!piece.IsHole)
+                    {
+                        return null;
+                    }
+
+                    var simple = piece.ValueCode == Code(piece.Expression!) && IsSimple(piece.Expression!);
+                    return simple ? piece.ValueCode : "(" + piece.ValueCode + ")";
+                });
+                var raw = content is null ? null : RawLiteral(content, interpolated: true);
+                if (raw is not null)
+                {
+                    return SyntaxFactory.ParseExpression(raw);
+                }
+            }
+
             var builder = new StringBuilder(Verbatim ? "$@\"" : "$\"");
             foreach (var piece in Pieces)
             {

@@ -75,7 +75,17 @@ namespace ProductionAnalyzers.Sql
 
             if (CountQuotes(before) % 2 == 1)
             {
-                return new SqlPosition(SqlPositionKind.Value, quoted: true, inList: false);
+                // IN ('{string.Join("','", names)}'): a quoted part that is a whole list.
+                var open = before.LastIndexOf('\'');
+                var upToQuote = before.Substring(0, open).TrimEnd();
+                var inList = false;
+                if (upToQuote.EndsWith("(", StringComparison.Ordinal) || upToQuote.EndsWith(",", StringComparison.Ordinal))
+                {
+                    var paren = upToQuote.EndsWith("(", StringComparison.Ordinal) ? upToQuote.Length - 1 : UnclosedParen(upToQuote);
+                    inList = paren >= 0 && InList.IsMatch(upToQuote.Substring(0, paren + 1));
+                }
+
+                return new SqlPosition(SqlPositionKind.Value, quoted: true, inList: inList);
             }
 
             var trimmed = before.TrimEnd();

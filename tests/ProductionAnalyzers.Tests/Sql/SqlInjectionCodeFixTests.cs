@@ -59,6 +59,26 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task EfCoreRawStringLiteral_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo(""""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSqlRaw([|$$"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Name = '{{name}}'
+                        """|]).ToList();
+                """"), Repo(""""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSql($"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Name = {name}
+                        """).ToList();
+                """"));
+        }
+
+        [Fact]
         public async Task EfCoreWithExtraParameters_NoFix()
         {
             var source = Repo("""
@@ -148,6 +168,46 @@ namespace ProductionAnalyzers.Tests.Sql
                     return db.Query<Order>(sql, new { term = "%" + term + "%" });
                 }
                 """));
+        }
+
+        [Fact]
+        public async Task Dapper_EscapedValueTransformedValueAndRawString_Fix()
+        {
+            await Verify.VerifyCodeFixAsync(Repo(""""
+                public void Run(IDbConnection db, string name, Order order, string status)
+                {
+                    db.Execute([|"DELETE FROM Orders WHERE Name = '" + name.Replace("'", "''") + "'"|]);
+                    db.Execute([|"DELETE FROM Orders WHERE Name = '" + order.Name.Trim().ToUpperInvariant() + "'"|]);
+                    var sql = $$"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Status = '{{status}}'
+                        """;
+                    db.Query<Order>([|sql|]);
+                }
+                """"), Repo(""""
+                public void Run(IDbConnection db, string name, Order order, string status)
+                {
+                    db.Execute("DELETE FROM Orders WHERE Name = @name", new { name });
+                    db.Execute("DELETE FROM Orders WHERE Name = @name", new { name = order.Name.Trim().ToUpperInvariant() });
+                    var sql = """
+                        SELECT *
+                        FROM Orders
+                        WHERE Status = @status
+                        """;
+                    db.Query<Order>(sql, new { status });
+                }
+                """"));
+        }
+
+        [Fact]
+        public async Task QuotedListValues_NoFix()
+        {
+            var source = Repo("""
+                public void Run(IDbConnection db, IEnumerable<string> names) =>
+                    db.Query([|$"SELECT * FROM Orders WHERE Name IN ('{string.Join("','", names)}')"|]);
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
         }
 
         [Fact]

@@ -292,7 +292,8 @@ namespace ProductionAnalyzers.Sql
             // Older EF Core (FromSql(string), ExecuteSqlCommand) and EF6 (Database.SqlQuery, DbSet.SqlQuery,
             // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
             if (!IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace) &&
-                method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery")
+                (method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
+                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")))
             {
                 foreach (var argument in invocation.Arguments)
                 {

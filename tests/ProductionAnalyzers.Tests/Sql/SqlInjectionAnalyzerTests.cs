@@ -156,6 +156,24 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task EfCoreMigrationSql_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class AddArchive : Microsoft.EntityFrameworkCore.Migrations.Migration
+                {
+                    private const string Table = "sales.Orders";
+
+                    protected override void Up(Microsoft.EntityFrameworkCore.Migrations.MigrationBuilder migrationBuilder)
+                    {
+                        migrationBuilder.Sql($"CREATE INDEX IX_Orders_Name ON {Table} (Name)");
+                        var schema = Environment.GetEnvironmentVariable("ARCHIVE_SCHEMA");
+                        migrationBuilder.Sql([|$"CREATE SCHEMA {schema}"|]);
+                    }
+                }
+                """ + Model);
+        }
+
+        [Fact]
         public async Task EfCoreFormattableStringApis_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

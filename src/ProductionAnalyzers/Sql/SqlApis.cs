@@ -71,8 +71,7 @@ namespace ProductionAnalyzers.Sql
         private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
         private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
-        [ThreadStatic]
-        private static HashSet<IMethodSymbol>? s_inProgress;
+        private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
 
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
         {
@@ -186,7 +185,10 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>Finds the SQL text that <paramref name="operation"/> hands to a sink, if it is one.</summary>
-        public bool TryGetSink(IOperation operation, out SqlSink sink)
+        public bool TryGetSink(IOperation operation, out SqlSink sink) => TryGetSink(operation, out sink, includeWrappers: true);
+
+        /// <summary>Like <see cref="TryGetSink(IOperation, out SqlSink)"/>; without wrappers when <paramref name="includeWrappers"/> is false.</summary>
+        public bool TryGetSink(IOperation operation, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
             switch (operation)
@@ -202,17 +204,17 @@ namespace ProductionAnalyzers.Sql
                     return false;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    return TryGetConstructorSink(creation, constructor, out sink);
+                    return TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
 
                 case IInvocationOperation invocation:
-                    return TryGetInvocationSink(invocation, out sink);
+                    return TryGetInvocationSink(invocation, out sink, includeWrappers);
 
                 default:
                     return false;
             }
         }
 
-        private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink)
+        private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
             var type = constructor.ContainingType;
@@ -231,7 +233,7 @@ namespace ProductionAnalyzers.Sql
             }
             else
             {
-                if (IsSourceMethod(constructor) && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
+                if (includeWrappers && IsSourceMethod(constructor) && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
                 {
                     sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
                     return true;
@@ -250,7 +252,7 @@ namespace ProductionAnalyzers.Sql
             return true;
         }
 
-        private bool TryGetInvocationSink(IInvocationOperation invocation, out SqlSink sink)
+        private bool TryGetInvocationSink(IInvocationOperation invocation, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
             var method = invocation.TargetMethod;
@@ -336,7 +338,7 @@ namespace ProductionAnalyzers.Sql
 
             if (IsSourceMethod(method))
             {
-                if (TryGetWrapperArgument(invocation.Arguments, method, out var wrapped))
+                if (includeWrappers && TryGetWrapperArgument(invocation.Arguments, method, out var wrapped))
                 {
                     sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
                     return true;
@@ -601,7 +603,9 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>
         /// The ordinals of the string parameters a method of this compilation passes unchanged to a sink (directly,
-        /// through a local that only holds the parameter, or through another wrapper). Computed once per method.
+        /// through a local that only holds the parameter, or through other wrappers, implementations and overrides).
+        /// Each body is read once (<see cref="GetLinks"/>); the closure over the links is computed from the method
+        /// itself, so the answer never depends on which method was asked first.
         /// </summary>
         public ImmutableArray<int> GetWrapperOrdinals(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -611,24 +615,55 @@ namespace ProductionAnalyzers.Sql
                 return cached;
             }
 
-            var inProgress = s_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            if (!inProgress.Add(method))
+            var result = ImmutableArray.CreateBuilder<int>();
+            foreach (var parameter in method.Parameters)
             {
-                return ImmutableArray<int>.Empty;
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None &&
+                    IsWrapperParameter(method, parameter.Ordinal, new HashSet<(IMethodSymbol, int)>(), 0, cancellationToken))
+                {
+                    result.Add(parameter.Ordinal);
+                }
             }
 
-            try
-            {
-                var result = ComputeWrapperOrdinals(method, cancellationToken);
-                return _wrappers.GetOrAdd(method, result);
-            }
-            finally
-            {
-                inProgress.Remove(method);
-            }
+            return _wrappers.GetOrAdd(method, result.ToImmutable());
         }
 
-        private ImmutableArray<int> ComputeWrapperOrdinals(IMethodSymbol method, CancellationToken cancellationToken)
+        private bool IsWrapperParameter(IMethodSymbol method, int ordinal, HashSet<(IMethodSymbol, int)> visited, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > 6 || !visited.Add((method, ordinal)))
+            {
+                return false;
+            }
+
+            var links = GetLinks(method, cancellationToken);
+            if (links.Direct.Contains(ordinal))
+            {
+                return true;
+            }
+
+            foreach (var (from, callee, calleeOrdinal) in links.Edges)
+            {
+                if (from == ordinal && IsWrapperParameter(callee, calleeOrdinal, visited, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            return _links.GetOrAdd(method, m => ComputeLinks(m, cancellationToken));
+        }
+
+        /// <summary>
+        /// Where a method's string parameters go: straight into a sink (<see cref="WrapperLinks.Direct"/>), or unchanged
+        /// into a string parameter of another method of the compilation, an implementation or an override
+        /// (<see cref="WrapperLinks.Edges"/>).
+        /// </summary>
+        private WrapperLinks ComputeLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var candidates = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
             foreach (var parameter in method.Parameters)
@@ -641,29 +676,27 @@ namespace ProductionAnalyzers.Sql
 
             if (candidates.Count == 0)
             {
-                return ImmutableArray<int>.Empty;
+                return WrapperLinks.None;
             }
 
-            // An interface, abstract or virtual method (an injected ISqlExecutor): a wrapper when an implementation
-            // in the compilation is one.
-            var ordinals = ImmutableArray.CreateBuilder<int>();
+            var direct = ImmutableArray.CreateBuilder<int>();
+            var edges = ImmutableArray.CreateBuilder<(int, IMethodSymbol, int)>();
+
+            // An interface, abstract or virtual method (an injected ISqlExecutor): a wrapper when an implementation is.
             if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
             {
                 foreach (var implementation in ImplementationsOf(method))
                 {
-                    foreach (var ordinal in GetWrapperOrdinals(implementation, cancellationToken))
+                    foreach (var parameter in candidates.Values)
                     {
-                        if (!ordinals.Contains(ordinal))
-                        {
-                            ordinals.Add(ordinal);
-                        }
+                        edges.Add((parameter.Ordinal, implementation, parameter.Ordinal));
                     }
                 }
             }
 
             if (method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
             {
-                return ordinals.ToImmutable();
+                return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
             }
 
             // Cheap syntax check first: a parameter name must appear as an argument or an assigned value.
@@ -679,32 +712,68 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            if (!mentioned)
-            {
-                return ordinals.ToImmutable();
-            }
-
-            var body = GetBody(method, cancellationToken);
+            var body = mentioned ? GetBody(method, cancellationToken) : null;
             if (body is null)
             {
-                return ordinals.ToImmutable();
+                return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
             }
 
             foreach (var operation in body.Root.DescendantsAndSelf())
             {
-                if (operation is not (IInvocationOperation or IObjectCreationOperation or IAssignmentOperation) || !TryGetSink(operation, out var sink))
+                if (operation is not (IInvocationOperation or IObjectCreationOperation or IAssignmentOperation))
                 {
                     continue;
                 }
 
-                var parameter = PassedParameter(sink.Text, body.Index, method);
-                if (parameter is not null && !ordinals.Contains(parameter.Ordinal))
+                if (TryGetSink(operation, out var sink, includeWrappers: false))
                 {
-                    ordinals.Add(parameter.Ordinal);
+                    var parameter = PassedParameter(sink.Text, body.Index, method);
+                    if (parameter is not null && !direct.Contains(parameter.Ordinal))
+                    {
+                        direct.Add(parameter.Ordinal);
+                    }
+
+                    continue;
+                }
+
+                var (target, arguments) = operation switch
+                {
+                    IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                    IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                    _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                };
+                if (target is null || !IsSourceMethod(target))
+                {
+                    continue;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } calleeParameter && SqlOperations.IsString(calleeParameter.Type) &&
+                        argument.ArgumentKind != ArgumentKind.DefaultValue &&
+                        PassedParameter(argument.Value, body.Index, method) is { } passed)
+                    {
+                        edges.Add((passed.Ordinal, target.PartialImplementationPart ?? target.OriginalDefinition, calleeParameter.Ordinal));
+                    }
                 }
             }
 
-            return ordinals.ToImmutable();
+            return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
+        }
+
+        private sealed class WrapperLinks
+        {
+            public static readonly WrapperLinks None = new WrapperLinks(ImmutableArray<int>.Empty, ImmutableArray<(int, IMethodSymbol, int)>.Empty);
+
+            public WrapperLinks(ImmutableArray<int> direct, ImmutableArray<(int From, IMethodSymbol Callee, int CalleeOrdinal)> edges)
+            {
+                Direct = direct;
+                Edges = edges;
+            }
+
+            public ImmutableArray<int> Direct { get; }
+
+            public ImmutableArray<(int From, IMethodSymbol Callee, int CalleeOrdinal)> Edges { get; }
         }
 
         private static IParameterSymbol? PassedParameter(IOperation text, MethodIndex index, IMethodSymbol method)

@@ -424,6 +424,38 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task SinkWrappers_CallingEachOther_ReportTheSameWhateverTheOrder()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private readonly SqlConnection _connection = new SqlConnection();
+
+                public void First(string name) => Retry([|"DELETE FROM Orders WHERE Name = '" + name + "'"|], 1);
+
+                public void Second(string name) => Execute([|"DELETE FROM Orders WHERE Name = '" + name + "'"|], 1);
+
+                private void Retry(string sql, int attempt) => Execute(sql, attempt + 1);
+
+                private void Execute(string sql, int attempt)
+                {
+                    if (attempt > 3)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        using var command = new SqlCommand(sql, _connection);
+                        command.ExecuteNonQuery();
+                    }
+                    catch (SqlException)
+                    {
+                        Retry(sql, attempt);
+                    }
+                }
+                """));
+        }
+
+        [Fact]
         public async Task ParameterPassedThroughToSink_DoesNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

@@ -63,7 +63,7 @@ namespace ProductionAnalyzers.Sql
         private static readonly Regex IntoList = new Regex(@"\binto\s+[\w\.\[\]""`]+\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex InList = new Regex(@"\bin\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ValuesList = new Regex(@"\bvalues\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex ComparisonStart = new Regex(@"^\s*(=|<|>|!=|<>|\blike\b|\bin\b|\bis\b|\bbetween\b|\+=|\bnot\s+like\b|\bnot\s+in\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex ComparisonStart = new Regex(@"^\s*(=|<|>|!=|<>|\blike\b|\bilike\b|\bin\b|\bis\b|\bbetween\b|\+=|\bnot\s+like\b|\bnot\s+in\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ClauseKeywords = new Regex(@"\b(select|from|join|where|and|or|order\s+by|group\s+by|having|set|values|into|update|on|by)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
 
         /// <param name="before">All SQL text before the part; other parts are written as <c>?</c>.</param>
@@ -163,6 +163,10 @@ namespace ProductionAnalyzers.Sql
                 case "desc":
                     return Identifier();
                 case "like":
+                case "ilike":
+                case "rlike":
+                case "regexp":
+                case "escape":
                 case "limit":
                 case "offset":
                 case "top":

@@ -17,7 +17,7 @@ namespace ProductionAnalyzers.Sql
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SqlInjectionAnalyzer : ProductionAnalyzer
     {
-        /// <summary>Diagnostic property: the sink family (<see cref="SqlSinkKind"/>), read by the code fix.</summary>
+        /// <summary>Diagnostic property: the sink family (<see cref="SqlSinkKind"/>), for SARIF consumers and tooling.</summary>
         public const string SinkKindProperty = "SinkKind";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =

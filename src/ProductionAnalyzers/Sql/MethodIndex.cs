@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -254,22 +255,28 @@ namespace ProductionAnalyzers.Sql
                     }
 
                     break;
-                case IArgumentOperation { Value: ILocalReferenceOperation or IParameterReferenceOperation } argument:
-                    var passed = argument.Value switch
+                case IArgumentOperation argument when SqlOperations.Unwrap(argument.Value) is ILocalReferenceOperation or IParameterReferenceOperation:
+                    var passedValue = SqlOperations.Unwrap(argument.Value);
+                    var passed = passedValue switch
                     {
                         ILocalReferenceOperation local => (ISymbol)local.Local,
-                        IParameterReferenceOperation parameter => ((IParameterReferenceOperation)argument.Value).Parameter,
+                        IParameterReferenceOperation parameter => parameter.Parameter,
                         _ => null,
                     };
-                    var passedType = argument.Value.Type;
+                    var passedType = passedValue.Type;
                     var isBuilder = passedType is INamedTypeSymbol { Name: "StringBuilder", ContainingNamespace.Name: "Text" };
                     if (passed is ILocalSymbol passedLocal && argument.Parameter is { } receiving && (receiving.RefKind != RefKind.None || isBuilder))
                     {
                         _escaped.Add(passedLocal);
                     }
 
-                    if (passed is not null && isBuilder && argument.Parent is IInvocationOperation handedTo &&
-                        handedTo.TargetMethod.ContainingType is not { Name: "StringBuilder" })
+                    var isCollection = passedType is INamedTypeSymbol named && named.SpecialType != SpecialType.System_String &&
+                                       (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
+                                        named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T));
+                    if (passed is not null && (isBuilder || isCollection) && argument.Parent is IInvocationOperation handedTo &&
+                        handedTo.TargetMethod.ContainingType is not { Name: "StringBuilder" } &&
+                        !handedTo.TargetMethod.DeclaringSyntaxReferences.IsEmpty &&
+                        !SymbolEqualityComparer.Default.Equals(handedTo.TargetMethod.ContainingType, passedType))
                     {
                         AddCall(passed, handedTo);
                     }

@@ -443,11 +443,30 @@ namespace ProductionAnalyzers.Sql
                 return null;
             }
 
-            foreach (var call in frame.Index.CallsOn(local))
+            return ApplyCollectionCalls(frame.Index.CallsOn(local), local, position, frame, result, depth) ? result : null;
+        }
+
+        /// <summary>
+        /// Applies the <c>Add</c>/<c>Insert</c>/<c>AddRange</c> calls made on a list (a local, or the parameter of a helper
+        /// the list was handed to). False when a call cannot be followed.
+        /// </summary>
+        private bool ApplyCollectionCalls(IReadOnlyList<IInvocationOperation> calls, ISymbol collection, int position, Frame frame, List<List<SqlSegment>> result, int depth)
+        {
+            foreach (var call in calls)
             {
                 if (call.Syntax.SpanStart >= position)
                 {
                     break;
+                }
+
+                if (IsHandOff(call, collection))
+                {
+                    if (!ApplyHandedCollection(call, collection, frame, result, depth))
+                    {
+                        return false;
+                    }
+
+                    continue;
                 }
 
                 switch (call.TargetMethod.Name)
@@ -462,7 +481,7 @@ namespace ProductionAnalyzers.Sql
                         var range = EvalSequence(call.Arguments[0].Value, frame, depth + 1);
                         if (range is null)
                         {
-                            return null;
+                            return false;
                         }
 
                         result.AddRange(range);
@@ -474,11 +493,87 @@ namespace ProductionAnalyzers.Sql
                     case "Count":
                         break;
                     default:
-                        return null;
+                        return false;
                 }
             }
 
-            return result;
+            return true;
+        }
+
+        private static bool IsHandOff(IInvocationOperation call, ISymbol collection)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var passed = SqlOperations.Unwrap(argument.Value) switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation parameter => parameter.Parameter,
+                    _ => null,
+                };
+                if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, collection))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>AddConditions(where, filter)</c>: the adds a helper of the compilation makes on the list it is handed.</summary>
+        private bool ApplyHandedCollection(IInvocationOperation call, ISymbol collection, Frame frame, List<List<SqlSegment>> result, int depth)
+        {
+            var method = call.TargetMethod;
+            if (depth >= 6 || !_apis.IsSourceMethod(method) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+                !_visiting.Add(method.OriginalDefinition))
+            {
+                return false;
+            }
+
+            try
+            {
+                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
+                if (body is null)
+                {
+                    return false;
+                }
+
+                IParameterSymbol? handed = null;
+                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is not { } parameter)
+                    {
+                        continue;
+                    }
+
+                    var passed = SqlOperations.Unwrap(argument.Value) switch
+                    {
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation reference => reference.Parameter,
+                        _ => null,
+                    };
+                    if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, collection))
+                    {
+                        handed = parameter.OriginalDefinition;
+                    }
+                    else
+                    {
+                        map[parameter.OriginalDefinition] = (argument.Value, frame);
+                    }
+                }
+
+                if (handed is null)
+                {
+                    return false;
+                }
+
+                var inner = new Frame(body.Index, method.ContainingType, map, frame.Depth + 1);
+                return ApplyCollectionCalls(body.Index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1);
+            }
+            finally
+            {
+                _visiting.Remove(method.OriginalDefinition);
+            }
         }
     }
 }

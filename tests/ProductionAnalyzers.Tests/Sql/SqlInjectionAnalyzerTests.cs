@@ -730,6 +730,48 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task ConditionListHandedToHelpers_FollowsTheHelpersAdds()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public IEnumerable<Order> Safe(IDbConnection db, string? name, string? city)
+                {
+                    var where = new List<string> { "1 = 1" };
+                    AddParameterizedConditions(where, name, city);
+                    return db.Query<Order>("SELECT * FROM Orders WHERE " + string.Join(" AND ", where), new { name, city });
+                }
+
+                public IEnumerable<Order> Unsafe(IDbConnection db, string? city)
+                {
+                    var where = new List<string> { "1 = 1" };
+                    AddCityCondition(where, city);
+                    return db.Query<Order>({|#0:"SELECT * FROM Orders WHERE " + string.Join(" AND ", where)|});
+                }
+
+                private static void AddParameterizedConditions(List<string> where, string? name, string? city)
+                {
+                    if (name != null)
+                    {
+                        where.Add("Name = @name");
+                    }
+
+                    if (city != null)
+                    {
+                        where.Add("City = @city");
+                    }
+                }
+
+                private static void AddCityCondition(ICollection<string> where, string? city)
+                {
+                    if (city != null)
+                    {
+                        where.Add($"City = '{city}'");
+                    }
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("city", "a value", "pass it as a parameter"));
+        }
+
+        [Fact]
         public async Task ColumnsFilteredByAllowList_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

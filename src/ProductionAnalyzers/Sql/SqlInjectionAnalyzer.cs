@@ -125,9 +125,16 @@ namespace ProductionAnalyzers.Sql
 
             var first = holes[0];
             var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, sink.Kind.ToString());
+
+            // When the part was written elsewhere (a local built earlier, a StringBuilder append, a helper), point there too.
+            var additional = first.Hole.Syntax is { } partSyntax &&
+                             (partSyntax.SyntaxTree != sink.Text.Syntax.SyntaxTree || !sink.Text.Syntax.Span.Contains(partSyntax.Span))
+                ? new[] { partSyntax.GetLocation() }
+                : null;
             return Diagnostic.Create(
                 Descriptors.SqlFromNonConstantText,
                 sink.Text.Syntax.GetLocation(),
+                additional,
                 properties,
                 first.Hole.Name,
                 first.Position.KindText,

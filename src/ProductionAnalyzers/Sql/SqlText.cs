@@ -30,15 +30,19 @@ namespace ProductionAnalyzers.Sql
 
     internal sealed class HoleSegment : SqlSegment
     {
-        public HoleSegment(string name, HoleKind kind)
+        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null)
         {
             Name = name;
             Kind = kind;
+            Syntax = syntax;
         }
 
         public string Name { get; }
 
         public HoleKind Kind { get; }
+
+        /// <summary>Where the part is written in the code (shown as an additional location when it is not at the sink).</summary>
+        public Microsoft.CodeAnalysis.SyntaxNode? Syntax { get; }
     }
 
     /// <summary>The text is one of several alternatives (branches, ternaries, switch arms).</summary>

@@ -124,10 +124,10 @@ namespace ProductionAnalyzers.Sql
                     return new List<SqlSegment> { new ChoiceSegment(alternatives) };
                 }
 
-                return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), HoleKind.Unsafe) };
+                return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), HoleKind.Unsafe, original.Syntax) };
             }
 
-            return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), worst) };
+            return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), worst, original.Syntax) };
         }
 
         private static List<SqlSegment> Rename(IReadOnlyList<SqlSegment> segments, string name)
@@ -137,8 +137,8 @@ namespace ProductionAnalyzers.Sql
             {
                 switch (segment)
                 {
-                    case HoleSegment { Kind: HoleKind.Unsafe }:
-                        result.Add(new HoleSegment(name, HoleKind.Unsafe));
+                    case HoleSegment { Kind: HoleKind.Unsafe } hole:
+                        result.Add(new HoleSegment(name, HoleKind.Unsafe, hole.Syntax));
                         break;
                     case ChoiceSegment choice:
                         var alternatives = new List<IReadOnlyList<SqlSegment>>();

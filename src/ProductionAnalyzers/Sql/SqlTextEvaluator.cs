@@ -69,7 +69,7 @@ namespace ProductionAnalyzers.Sql
         private static List<SqlSegment> Text(string text) => new List<SqlSegment> { new TextSegment(text) };
 
         private static List<SqlSegment> Hole(IOperation operation, HoleKind kind) =>
-            new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(operation), kind) };
+            new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(operation), kind, operation.Syntax) };
 
         private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped)
         {

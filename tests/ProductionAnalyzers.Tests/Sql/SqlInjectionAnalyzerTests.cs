@@ -634,6 +634,19 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task PartBuiltEarlier_IsAnAdditionalLocation()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Run(IDbConnection db, string name)
+                {
+                    var sql = "SELECT * FROM Orders WHERE Name = '" + {|#1:name|} + "'";
+                    db.Query({|#0:sql|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("name", "a value", "pass it as a parameter"));
+        }
+
+        [Fact]
         public async Task PrivateHelperReturningBuiltText_Reports()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

@@ -148,16 +148,48 @@ namespace ProductionAnalyzers.Sql
                 var value = SqlOperations.Unwrap(argument.Value);
                 if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
                 {
-                    // Columns.Any(c => c.Equals(sort, ...)): the values the predicate compares with are checked.
+                    // Columns.Any(c => c.Equals(sort, ...)) or Any(c => c == sort): the value compared with the element
+                    // itself is checked against the list. (Any(o => o.Name == name) is a data lookup, not an allow-list.)
                     foreach (var inner in lambda.Body.Descendants())
                     {
+                        IOperation? left = null;
+                        IOperation? right = null;
                         switch (inner)
                         {
-                            case ILocalReferenceOperation captured when !SymbolEqualityComparer.Default.Equals(captured.Local.ContainingSymbol, lambda.Symbol):
+                            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                                left = equals.LeftOperand;
+                                right = equals.RightOperand;
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Equals" } call when call.Instance is not null && call.Arguments.Length >= 1:
+                                left = call.Instance;
+                                right = call.Arguments[0].Value;
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Equals", TargetMethod.IsStatic: true } call when call.Arguments.Length >= 2:
+                                left = call.Arguments[0].Value;
+                                right = call.Arguments[1].Value;
+                                break;
+                        }
+
+                        if (left is null || right is null)
+                        {
+                            continue;
+                        }
+
+                        left = SqlOperations.Unwrap(left);
+                        right = SqlOperations.Unwrap(right);
+                        var leftIsElement = left is IParameterReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Parameter.ContainingSymbol, lambda.Symbol);
+                        var rightIsElement = right is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter.ContainingSymbol, lambda.Symbol);
+                        var other = leftIsElement ? right : rightIsElement ? left : null;
+                        switch (other)
+                        {
+                            case ILocalReferenceOperation captured:
                                 _validated.Add(captured.Local);
                                 break;
                             case IParameterReferenceOperation captured when !SymbolEqualityComparer.Default.Equals(captured.Parameter.ContainingSymbol, lambda.Symbol):
                                 _validated.Add(captured.Parameter);
+                                break;
+                            case IMemberReferenceOperation member:
+                                _validatedExpressions.Add(member.Syntax.ToString());
                                 break;
                         }
                     }

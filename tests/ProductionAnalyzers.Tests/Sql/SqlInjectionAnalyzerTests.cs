@@ -1079,6 +1079,20 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task DataLookupWithAny_IsNotAnAllowList_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Run(IDbConnection db, List<Order> orders, string name)
+                {
+                    if (orders.Any(o => o.Name == name))
+                    {
+                        db.Query([|$"SELECT * FROM Orders WHERE Name = '{name}'"|]);
+                    }
+                }
+                """));
+        }
+
+        [Fact]
         public async Task GenericRepositoryTableNames_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """

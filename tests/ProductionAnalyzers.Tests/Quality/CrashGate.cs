@@ -23,6 +23,9 @@ namespace ProductionAnalyzers.Tests.Quality
 
         public sealed record Variant(string Name, string Text, int NamespaceShiftAt, int NamespaceShift);
 
+        /// <summary>Exceptions found, and how much was exercised: analyzer diagnostics reported, fixer calls made.</summary>
+        public sealed record Result(IReadOnlyList<string> Failures, int Diagnostics, int FixerCalls);
+
         /// <summary>
         /// Prefixes of the file: cut after every statement / member / using (sampled evenly when there are more than
         /// <see cref="MaxStatementCuts"/>) and after every k-th token, k chosen so that there are at most
@@ -101,7 +104,7 @@ namespace ProductionAnalyzers.Tests.Quality
         /// ID and position in the original file, at most <see cref="MaxFixerCalls"/>, evenly sampled). Returns every
         /// analyzer and fixer exception.
         /// </summary>
-        public static async Task<IReadOnlyList<string>> RunAsync(
+        public static async Task<Result> RunAsync(
             IReadOnlyList<Variant> variants,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
@@ -131,11 +134,11 @@ namespace ProductionAnalyzers.Tests.Quality
                 failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, sampled, fixers)).Select(e => "fixer: " + e));
             }
 
-            return failures;
+            return new Result(failures, run.Diagnostics.Length, fixers.IsEmpty ? 0 : sampled.Count);
         }
 
         /// <summary>Analyzes whole files in a compilation with the given (possibly empty) references; returns analyzer exceptions.</summary>
-        public static async Task<IReadOnlyList<string>> RunWithReferencesAsync(
+        public static async Task<Result> RunWithReferencesAsync(
             IReadOnlyList<(string Name, string Text)> files,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
@@ -144,12 +147,13 @@ namespace ProductionAnalyzers.Tests.Quality
             var (project, compilation) = await QualityHarness.CreateProjectAsync(files, references, analyzers);
             var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
             var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
-            if (!run.Diagnostics.IsEmpty && !fixers.IsEmpty)
+            var sampled = QualityHarness.Sample(run.Diagnostics, MaxFixerCalls);
+            if (sampled.Count > 0 && !fixers.IsEmpty)
             {
-                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, QualityHarness.Sample(run.Diagnostics, MaxFixerCalls), fixers)).Select(e => "fixer: " + e));
+                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, sampled, fixers)).Select(e => "fixer: " + e));
             }
 
-            return failures;
+            return new Result(failures, run.Diagnostics.Length, fixers.IsEmpty ? 0 : sampled.Count);
         }
     }
 }

@@ -54,14 +54,14 @@ namespace Shop.Orders
         public async Task CrashGate_ThrowingAnalyzer_Reports()
         {
             var variants = CrashGate.Prefixes("Shop/OrderImporter.cs", Source);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowsOnHalfTypedCodeAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowsOnHalfTypedCodeAnalyzer()), ImmutableArray<CodeFixProvider>.Empty)).Failures;
             Assert.Contains(failures, f => f.Contains(nameof(ThrowsOnHalfTypedCodeAnalyzer), StringComparison.Ordinal));
         }
 
         [Fact]
         public async Task CrashGate_AnalyzerAssumingCoreTypes_Reports()
         {
-            var failures = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.None, ImmutableArray.Create<DiagnosticAnalyzer>(new AssumesStringExistsAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
+            var failures = (await CrashGate.RunWithReferencesAsync(Files, QualityReferences.None, ImmutableArray.Create<DiagnosticAnalyzer>(new AssumesStringExistsAnalyzer()), ImmutableArray<CodeFixProvider>.Empty)).Failures;
             Assert.Contains(failures, f => f.Contains(nameof(AssumesStringExistsAnalyzer), StringComparison.Ordinal));
         }
 
@@ -69,7 +69,7 @@ namespace Shop.Orders
         public async Task CrashGate_ThrowingFixer_Reports()
         {
             var variants = CrashGate.TokenDeletions("Shop/OrderImporter.cs", Source);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new ThrowingFixer()));
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new ThrowingFixer()))).Failures;
             Assert.Contains(failures, f => f.StartsWith("fixer: ", StringComparison.Ordinal) && f.Contains("NotSupportedException", StringComparison.Ordinal));
         }
 
@@ -77,7 +77,7 @@ namespace Shop.Orders
         public async Task CrashGate_CorrectAnalyzerAndFixer_DoesNotReport()
         {
             var variants = CrashGate.Prefixes("Shop/OrderImporter.cs", Source).Concat(CrashGate.TokenDeletions("Shop/OrderImporter.cs", Source)).ToList();
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new RethrowFixer()));
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new RethrowFixer()))).Failures;
             Assert.Empty(failures);
             Assert.True(variants.Count > 20, "the prefixes and deletions of a 30-line file are many");
         }

@@ -43,9 +43,9 @@ namespace ProductionAnalyzers.Tests.Quality
         {
             var (name, text) = QualityHarness.ReadCorpusFile(file);
             var variants = CrashGate.Prefixes(name, text);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
-            _output.WriteLine($"{variants.Count} prefixes");
-            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+            var result = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+            _output.WriteLine($"{variants.Count} prefixes, {result.Diagnostics} diagnostics, {result.FixerCalls} fixer calls");
+            Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(10)));
         }
 
         [Theory]
@@ -54,8 +54,9 @@ namespace ProductionAnalyzers.Tests.Quality
         {
             var (name, text) = QualityHarness.ReadCorpusFile(file);
             var variants = CrashGate.TokenDeletions(name, text);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
-            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+            var result = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
+            _output.WriteLine($"{variants.Count} variants, {result.Diagnostics} diagnostics, {result.FixerCalls} fixer calls");
+            Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(10)));
         }
 
         [Theory]
@@ -64,8 +65,8 @@ namespace ProductionAnalyzers.Tests.Quality
         {
             var files = QualityHarness.ReadCorpus(family);
             var failures = new List<string>();
-            failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
-            failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.None, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
+            failures.AddRange((await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes())).Failures);
+            failures.AddRange((await CrashGate.RunWithReferencesAsync(files, QualityReferences.None, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes())).Failures);
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
         }
 
@@ -76,7 +77,7 @@ namespace ProductionAnalyzers.Tests.Quality
             var variants = HalfTypedCode.Snippets.Select((s, i) => new CrashGate.Variant($"HalfTyped{i}.cs", s, -1, 0)).ToList();
             foreach (var references in new[] { QualityReferences.Full, QualityReferences.CoreOnly, QualityReferences.None })
             {
-                failures.AddRange(await CrashGate.RunAsync(variants, references, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes()));
+                failures.AddRange((await CrashGate.RunAsync(variants, references, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes())).Failures);
             }
 
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
@@ -94,7 +95,7 @@ namespace ProductionAnalyzers.Tests.Quality
             var failures = new List<string>();
             foreach (var (_, files) in projects)
             {
-                failures.AddRange(await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), ImmutableArray<Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider>.Empty));
+                failures.AddRange((await CrashGate.RunWithReferencesAsync(files, QualityReferences.CoreOnly, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes())).Failures);
             }
 
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));

@@ -148,13 +148,6 @@ namespace Shop.Orders
             Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(15, 0), FixGate.MapSpan(new Microsoft.CodeAnalysis.Text.TextSpan(12, 0), new[] { new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(2, 0), "abc") }));
         }
 
-        [Fact]
-        public void StripMarkup_RemovesEveryMarkupForm()
-        {
-            var text = "var a = {|PA1001:x|} + [|y|] + {|#0:z|}; var b = new[] { 1 } | 2;";
-            Assert.Equal("var a = x + y + z; var b = new[] { 1 } | 2;", QualityHarness.StripMarkup(text));
-        }
-
         // ------------------------------------------------------------------ test doubles
 
         private static readonly DiagnosticDescriptor EmptyCatchRule = new DiagnosticDescriptor(

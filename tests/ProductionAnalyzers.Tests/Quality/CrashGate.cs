@@ -15,8 +15,8 @@ namespace ProductionAnalyzers.Tests.Quality
     internal static class CrashGate
     {
         /// <summary>At most this many statement cuts and this many token cuts per file.</summary>
-        public const int MaxStatementCuts = 40;
-        public const int MaxTokenCuts = 40;
+        public const int MaxStatementCuts = 24;
+        public const int MaxTokenCuts = 24;
 
         /// <summary>Fixers are asked for at most this many (deduplicated) diagnostics per compilation of variants.</summary>
         public const int MaxFixerCalls = 60;
@@ -49,7 +49,7 @@ namespace ProductionAnalyzers.Tests.Quality
 
             var cuts = QualityHarness.Sample(statementCuts, MaxStatementCuts)
                 .Concat(QualityHarness.Sample(tokenCuts, MaxTokenCuts))
-                .Concat(QualityHarness.Sample(midTokenCuts, MaxTokenCuts / 4))
+                .Concat(QualityHarness.Sample(midTokenCuts, MaxTokenCuts / 3))
                 .Where(c => c > 0 && c < text.Length)
                 .Distinct()
                 .OrderBy(c => c)
@@ -71,7 +71,7 @@ namespace ProductionAnalyzers.Tests.Quality
         /// Copies of the file with tokens deleted: even variants lose one token, odd ones about 3% of their tokens, all
         /// chosen by a <see cref="Random"/> with a fixed seed.
         /// </summary>
-        public static IReadOnlyList<Variant> TokenDeletions(string name, string text, int count = 16, int seed = 20261122)
+        public static IReadOnlyList<Variant> TokenDeletions(string name, string text, int count = 12, int seed = 20261122)
         {
             var tokens = QualityHarness.Tokens(QualityHarness.Parse(name, text));
             var random = new Random(seed);
@@ -114,18 +114,25 @@ namespace ProductionAnalyzers.Tests.Quality
             var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
             var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
 
-            var byName = variants.ToDictionary(v => v.Name);
+            // The same finding shows up in many variants. For each (rule, position in the original file) the fixers get
+            // the variant where the code is cut closest after it (the most broken context), the one in the middle, and
+            // the most complete one.
+            var byName = variants.Select((v, i) => (v, i)).ToDictionary(p => p.v.Name, p => p);
             var unique = run.Diagnostics
-                .Where(d => d.Location.SourceTree is not null)
+                .Where(d => d.Location.SourceTree is not null && byName.ContainsKey(d.Location.SourceTree.FilePath))
                 .GroupBy(d =>
                 {
-                    var variant = byName[d.Location.SourceTree!.FilePath];
+                    var variant = byName[d.Location.SourceTree!.FilePath].v;
                     var start = variant.NamespaceShiftAt >= 0 && d.Location.SourceSpan.Start > variant.NamespaceShiftAt
                         ? d.Location.SourceSpan.Start - variant.NamespaceShift
                         : d.Location.SourceSpan.Start;
                     return (d.Id, start);
                 })
-                .Select(g => g.First())
+                .SelectMany(g =>
+                {
+                    var ordered = g.OrderBy(d => byName[d.Location.SourceTree!.FilePath].i).ToList();
+                    return new[] { ordered[0], ordered[ordered.Count / 2], ordered[^1] }.Distinct();
+                })
                 .ToList();
             var sampled = QualityHarness.Sample(unique, MaxFixerCalls);
 

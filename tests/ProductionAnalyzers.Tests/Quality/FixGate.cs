@@ -140,8 +140,26 @@ namespace ProductionAnalyzers.Tests.Quality
                 return problems;
             }
 
+            // Errors anywhere in declarations (a fix that breaks a signature shows there), and everywhere in the changed
+            // documents. Fix All below recompiles everything.
             var compilation = (await fixedSolution.GetProject(projectId)!.GetCompilationAsync())!;
-            problems.AddRange(NewErrors(baselineErrors, compilation).Select(e => "new compiler error " + e));
+            var changedTrees = new List<SyntaxTree>();
+            foreach (var projectChanges in fixedSolution.GetChanges(original).GetProjectChanges())
+            {
+                foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(projectChanges.GetAddedDocuments()))
+                {
+                    var changedTree = await fixedSolution.GetDocument(id)!.GetSyntaxTreeAsync();
+                    if (changedTree is not null)
+                    {
+                        changedTrees.Add(changedTree);
+                    }
+                }
+            }
+
+            var errors = compilation.GetDeclarationDiagnostics()
+                .Concat(changedTrees.SelectMany(t => compilation.GetSemanticModel(t).GetDiagnostics()))
+                .Distinct();
+            problems.AddRange(NewErrors(baselineErrors, errors).Select(e => "new compiler error " + e));
 
             // The rule that was fixed must be quiet at the fixed place.
             var ruleAnalyzers = analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == diagnostic.Id)).ToImmutableArray();
@@ -166,15 +184,20 @@ namespace ProductionAnalyzers.Tests.Quality
         }
 
         /// <summary>Compiler errors as "ID file: message" with their counts (positions left out: fixes move code).</summary>
-        public static Dictionary<string, int> ErrorKeys(Compilation compilation) =>
-            compilation.GetDiagnostics()
+        public static Dictionary<string, int> ErrorKeys(Compilation compilation) => ErrorKeys(compilation.GetDiagnostics());
+
+        public static Dictionary<string, int> ErrorKeys(IEnumerable<Diagnostic> diagnostics) =>
+            diagnostics
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .GroupBy(d => $"{d.Id} {d.Location.SourceTree?.FilePath}: {d.GetMessage(CultureInfo.InvariantCulture)}")
                 .ToDictionary(g => g.Key, g => g.Count());
 
-        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, Compilation fixedCompilation)
+        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, Compilation fixedCompilation) =>
+            NewErrors(baseline, fixedCompilation.GetDiagnostics());
+
+        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, IEnumerable<Diagnostic> fixedDiagnostics)
         {
-            foreach (var (key, count) in ErrorKeys(fixedCompilation))
+            foreach (var (key, count) in ErrorKeys(fixedDiagnostics))
             {
                 baseline.TryGetValue(key, out var before);
                 if (count > before)

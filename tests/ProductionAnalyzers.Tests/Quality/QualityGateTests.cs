@@ -5,19 +5,15 @@ using Xunit.Abstractions;
 
 namespace ProductionAnalyzers.Tests.Quality
 {
-    /// <summary>The quality gates over the real package: every analyzer, every fixer, every corpus, the sample app.</summary>
-    public class QualityGateTests
+    /// <summary>Theory data of the quality gates: every corpus file and family found in the output directory.</summary>
+    public static class QualityGateData
     {
-        private readonly ITestOutputHelper _output;
-
-        public QualityGateTests(ITestOutputHelper output) => _output = output;
-
         public static TheoryData<string> CorpusFiles() => ToTheoryData(QualityHarness.CorpusFiles());
 
         public static TheoryData<string> CorpusFamilies() => ToTheoryData(QualityHarness.CorpusFamilies());
 
         /// <summary>The one data row of the corpus theories when there is no corpus at all.</summary>
-        private const string NoCorpus = "(no corpus)";
+        public const string NoCorpus = "(no corpus)";
 
         private static TheoryData<string> ToTheoryData(IEnumerable<string> items)
         {
@@ -36,7 +32,7 @@ namespace ProductionAnalyzers.Tests.Quality
         }
 
         /// <summary>Without any corpus, there is nothing to run over; that is only acceptable while the package has no rule.</summary>
-        private static bool NothingToCheck(string item)
+        public static bool NothingToCheck(string item)
         {
             if (item != NoCorpus)
             {
@@ -46,6 +42,14 @@ namespace ProductionAnalyzers.Tests.Quality
             Assert.True(QualityHarness.CreateAnalyzers().IsEmpty, "the package has analyzers but no tests/ProductionAnalyzers.Tests/<Family>/Corpus/*.cs corpus to run the quality gates over");
             return true;
         }
+    }
+
+    /// <summary>The package as a whole: rules come with fixes and corpora.</summary>
+    public class QualityGateTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public QualityGateTests(ITestOutputHelper output) => _output = output;
 
         [Fact]
         public void Package_RulesComeWithFixesAndCorpora()
@@ -62,14 +66,22 @@ namespace ProductionAnalyzers.Tests.Quality
             var ids = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             Assert.All(QualityHarness.CreateCodeFixes(), f => Assert.Contains(f.FixableDiagnosticIds, ids.Contains));
         }
+    }
+
+    /// <summary>Every analyzer and fixer over broken code: corpus prefixes, token deletions, missing references, half-typed code.</summary>
+    public class CrashProofingTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public CrashProofingTests(ITestOutputHelper output) => _output = output;
 
         // ------------------------------------------------------------------ crash-proofing
 
         [Theory]
-        [MemberData(nameof(CorpusFiles))]
+        [MemberData(nameof(QualityGateData.CorpusFiles), MemberType = typeof(QualityGateData))]
         public async Task CorpusPrefixes_DoNotCrash(string file)
         {
-            if (NothingToCheck(file))
+            if (QualityGateData.NothingToCheck(file))
             {
                 return;
             }
@@ -82,10 +94,10 @@ namespace ProductionAnalyzers.Tests.Quality
         }
 
         [Theory]
-        [MemberData(nameof(CorpusFiles))]
+        [MemberData(nameof(QualityGateData.CorpusFiles), MemberType = typeof(QualityGateData))]
         public async Task CorpusTokenDeletions_DoNotCrash(string file)
         {
-            if (NothingToCheck(file))
+            if (QualityGateData.NothingToCheck(file))
             {
                 return;
             }
@@ -98,10 +110,10 @@ namespace ProductionAnalyzers.Tests.Quality
         }
 
         [Theory]
-        [MemberData(nameof(CorpusFamilies))]
+        [MemberData(nameof(QualityGateData.CorpusFamilies), MemberType = typeof(QualityGateData))]
         public async Task CorpusWithMissingReferences_DoesNotCrash(string family)
         {
-            if (NothingToCheck(family))
+            if (QualityGateData.NothingToCheck(family))
             {
                 return;
             }
@@ -143,14 +155,22 @@ namespace ProductionAnalyzers.Tests.Quality
 
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
         }
+    }
+
+    /// <summary>Concurrent analysis of doubled sources gives the doubled, deterministic result.</summary>
+    public class ConcurrencyTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public ConcurrencyTests(ITestOutputHelper output) => _output = output;
 
         // ------------------------------------------------------------------ concurrency and determinism
 
         [Theory]
-        [MemberData(nameof(CorpusFamilies))]
+        [MemberData(nameof(QualityGateData.CorpusFamilies), MemberType = typeof(QualityGateData))]
         public async Task CorpusAnalyzedTwiceConcurrently_GivesDoubledDeterministicResult(string family)
         {
-            if (NothingToCheck(family))
+            if (QualityGateData.NothingToCheck(family))
             {
                 return;
             }
@@ -160,14 +180,22 @@ namespace ProductionAnalyzers.Tests.Quality
             Assert.True(result.FilesUsed > 0, "no corpus file of the family can be copied into another namespace");
             Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Take(20)));
         }
+    }
+
+    /// <summary>Every offered fix, and Fix All, leaves code that compiles and is fixed.</summary>
+    public class FixesCompileTests
+    {
+        private readonly ITestOutputHelper _output;
+
+        public FixesCompileTests(ITestOutputHelper output) => _output = output;
 
         // ------------------------------------------------------------------ fixes always compile
 
         [Theory]
-        [MemberData(nameof(CorpusFamilies))]
+        [MemberData(nameof(QualityGateData.CorpusFamilies), MemberType = typeof(QualityGateData))]
         public async Task CorpusFixes_Compile(string family)
         {
-            if (NothingToCheck(family))
+            if (QualityGateData.NothingToCheck(family))
             {
                 return;
             }

@@ -71,7 +71,11 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
     {
         var settings = CreateSettings();
         var test = PreparedState.Create("Test code", TestState, null, TestState.ExpectedDiagnostics, settings);
-        await VerifyDiagnosticsAsync(test, settings, cancellationToken).ConfigureAwait(false);
+        var testProject = TestProject.Create(test, settings);
+        var fixer = GetCodeFixProvider();
+        var runner = new FixRunner(this, fixer, settings, testProject, cancellationToken);
+        var testDiagnostics = await runner.DiagnosticsAsync(testProject, test.Label).ConfigureAwait(false);
+        DiagnosticComparer.Verify(test, testDiagnostics.Compared, settings);
 
         if (FixedState.Sources.Count == 0)
         {
@@ -79,21 +83,19 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
             return;
         }
 
-        var fixer = GetCodeFixProvider();
         var fixedSource = FixedState;
         var noFixExpected = SameCode(test, PreparedState.Create("Fixed code", fixedSource, TestState, Array.Empty<DiagnosticResult>(), settings));
         var fixedExpected = FixedState.ExpectedDiagnostics.Count > 0 || !noFixExpected ? FixedState.ExpectedDiagnostics : TestState.ExpectedDiagnostics;
         var expectedFixed = PreparedState.Create("Fixed code", fixedSource, TestState, fixedExpected, settings);
 
-        var runner = new FixRunner(this, fixer, settings, cancellationToken);
         if (noFixExpected)
         {
-            await runner.VerifyNoFixOfferedAsync(test).ConfigureAwait(false);
+            await runner.VerifyNoFixOfferedAsync().ConfigureAwait(false);
             return;
         }
 
-        var fixedProject = await runner.FixIncrementallyAsync(test).ConfigureAwait(false);
-        await runner.VerifyResultAsync(fixedProject, test, expectedFixed, "Code fix result").ConfigureAwait(false);
+        var fixedProject = await runner.FixIncrementallyAsync().ConfigureAwait(false);
+        await runner.VerifyResultAsync(fixedProject, expectedFixed, "Code fix result").ConfigureAwait(false);
 
         if ((CodeFixTestBehaviors & CodeFixTestBehaviors.SkipFixAllCheck) == CodeFixTestBehaviors.SkipFixAllCheck)
         {
@@ -132,8 +134,8 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
 
         foreach (var scope in scopes)
         {
-            var batchProject = await runner.FixAllAsync(test, fixAllProvider, scope).ConfigureAwait(false);
-            await runner.VerifyResultAsync(batchProject, test, expectedBatch, $"Fix All ({scope} scope) result").ConfigureAwait(false);
+            var batchProject = await runner.FixAllAsync(fixAllProvider, scope).ConfigureAwait(false);
+            await runner.VerifyResultAsync(batchProject, expectedBatch, $"Fix All ({scope} scope) result").ConfigureAwait(false);
         }
     }
 
@@ -152,10 +154,14 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
         private readonly CancellationToken _cancellationToken;
         private readonly ImmutableHashSet<string> _fixableIds;
         private readonly string _fixerName;
-        private Task<TestProject.Diagnostics>? _originalErrors;
 
-        public FixRunner(CodeFixTest<TAnalyzer, TCodeFix> test, CodeFixProvider fixer, TestSettings settings, CancellationToken cancellationToken)
+        // Projects are immutable snapshots: diagnostics are computed once per snapshot and reused by the
+        // incremental loop, every Fix All scope (they all start from the test project) and the result checks.
+        private readonly ConcurrentDictionary<Project, Task<TestProject.Diagnostics>> _diagnostics = new();
+
+        public FixRunner(CodeFixTest<TAnalyzer, TCodeFix> test, CodeFixProvider fixer, TestSettings settings, Project testProject, CancellationToken cancellationToken)
         {
+            TestProjectSnapshot = testProject;
             _test = test;
             _fixer = fixer;
             _settings = settings;
@@ -164,9 +170,12 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
             _fixerName = fixer.GetType().Name;
         }
 
-        public async Task VerifyNoFixOfferedAsync(PreparedState test)
+        /// <summary>The test code's project, the start of every fix loop.</summary>
+        public Project TestProjectSnapshot { get; }
+
+        public async Task VerifyNoFixOfferedAsync()
         {
-            var project = TestProject.Create(test, _settings);
+            var project = TestProjectSnapshot;
             foreach (var diagnostic in await FixableDiagnosticsAsync(project, "Test code").ConfigureAwait(false))
             {
                 var actions = await ActionsAsync(project, diagnostic).ConfigureAwait(false);
@@ -178,9 +187,9 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
             }
         }
 
-        public async Task<Project> FixIncrementallyAsync(PreparedState test)
+        public async Task<Project> FixIncrementallyAsync()
         {
-            var project = TestProject.Create(test, _settings);
+            var project = TestProjectSnapshot;
             var initial = (await FixableDiagnosticsAsync(project, "Test code").ConfigureAwait(false)).Length;
             var requested = _test.NumberOfIncrementalIterations;
             var limit = requested is { } n ? Math.Abs(n) : Math.Max(1, initial);
@@ -225,9 +234,9 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
             return project;
         }
 
-        public async Task<Project> FixAllAsync(PreparedState test, FixAllProvider provider, FixAllScope scope)
+        public async Task<Project> FixAllAsync(FixAllProvider provider, FixAllScope scope)
         {
-            var project = TestProject.Create(test, _settings);
+            var project = TestProjectSnapshot;
             var requested = _test.NumberOfFixAllIterations;
             int limit;
             if (requested is { } n)
@@ -300,13 +309,12 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
         }
 
         /// <summary>Compares the documents with the expected state, then checks compilation and remaining diagnostics.</summary>
-        public async Task VerifyResultAsync(Project actual, PreparedState test, PreparedState expected, string label)
+        public async Task VerifyResultAsync(Project actual, PreparedState expected, string label)
         {
             await CompareDocumentsAsync(actual, expected, label).ConfigureAwait(false);
 
-            _originalErrors ??= TestProject.GetDiagnosticsAsync(TestProject.Create(test, _settings), _settings, "Test code", _cancellationToken);
-            var original = await _originalErrors.ConfigureAwait(false);
-            var result = await TestProject.GetDiagnosticsAsync(actual, _settings, label, _cancellationToken).ConfigureAwait(false);
+            var original = await DiagnosticsAsync(TestProjectSnapshot, "Test code").ConfigureAwait(false);
+            var result = await DiagnosticsAsync(actual, label).ConfigureAwait(false);
             var before = original.CompilerErrors.Select(d => d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture)).ToList();
             var introduced = result.CompilerErrors.Where(d => !before.Remove(d.Id + ": " + d.GetMessage(CultureInfo.InvariantCulture))).ToList();
             if (introduced.Count > 0)
@@ -422,9 +430,12 @@ public class CodeFixTest<TAnalyzer, TCodeFix> : AnalyzerTest<TAnalyzer>
         /// <summary>The analyzer's diagnostics whose IDs the fixer handles, sorted (AD0001 throws).</summary>
         internal async Task<ImmutableArray<Diagnostic>> AnalyzerDiagnosticsAsync(Project project, string label)
         {
-            var diagnostics = await TestProject.GetDiagnosticsAsync(project, _settings, label, _cancellationToken).ConfigureAwait(false);
+            var diagnostics = await DiagnosticsAsync(project, label).ConfigureAwait(false);
             return diagnostics.Compared.Where(d => _fixableIds.Contains(d.Id)).ToImmutableArray();
         }
+
+        internal Task<TestProject.Diagnostics> DiagnosticsAsync(Project project, string label) =>
+            _diagnostics.GetOrAdd(project, p => TestProject.GetDiagnosticsAsync(p, _settings, label, _cancellationToken));
 
         private async Task<List<CodeAction>> ActionsAsync(Project project, Diagnostic diagnostic)
         {

@@ -212,9 +212,13 @@ public readonly struct DiagnosticResult
             builder.Append(' ').Append(span.Describe());
         }
 
-        if (ComparesMessage)
+        if (Message is not null)
         {
-            builder.Append(": \"").Append(ExpectedMessage()).Append('"');
+            builder.Append(": \"").Append(Message).Append('"');
+        }
+        else if (MessageArguments is not null)
+        {
+            builder.Append(" (").Append(string.Join(", ", MessageArguments)).Append(')');
         }
 
         return builder.ToString();

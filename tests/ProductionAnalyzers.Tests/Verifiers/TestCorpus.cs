@@ -92,13 +92,18 @@ public static class CorpusVerifier
         protected override IEnumerable<DiagnosticAnalyzer> GetAnalyzers() => _analyzers;
     }
 
-    /// <summary>Placeholder type argument; never run.</summary>
+#pragma warning disable RS1036, RS1038, RS1041 // a test-only placeholder, never loaded by a compiler
+
+    /// <summary>Placeholder type argument of <see cref="MultiAnalyzerTest"/>; never run.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class NoDiagnosticsAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
 
         public override void Initialize(AnalysisContext context)
         {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         }
     }
 }

@@ -300,7 +300,11 @@ internal static class TestProject
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(settings.Analyzers, options);
-        var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+
+        // One pass binds the code once for the compiler and the analyzers.
+        var allDiagnostics = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        var ids = settings.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var analyzerDiagnostics = allDiagnostics.Where(d => ids.Contains(d.Id) || d.Id == "AD0001").ToImmutableArray();
 
         var crashes = exceptions.Select(e => (e.Analyzer.GetType().Name, e.Diagnostic.GetMessage(CultureInfo.InvariantCulture), (Exception?)e.Exception))
             .Concat(analyzerDiagnostics.Where(d => d.Id == "AD0001").Select(d => ("analyzer", d.GetMessage(CultureInfo.InvariantCulture), (Exception?)null)))
@@ -321,10 +325,9 @@ internal static class TestProject
             throw new VerificationFailedException(message.ToString());
         }
 
-        var ids = settings.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var disabled = settings.DisabledDiagnostics.ToHashSet(StringComparer.Ordinal);
         var analyzerOwn = analyzerDiagnostics.Where(d => ids.Contains(d.Id) && !d.IsSuppressed && !disabled.Contains(d.Id));
-        var compilerAll = compilation.GetDiagnostics(cancellationToken).Where(d => !d.IsSuppressed && !disabled.Contains(d.Id)).ToImmutableArray();
+        var compilerAll = allDiagnostics.Where(d => !ids.Contains(d.Id) && d.Id != "AD0001" && !d.IsSuppressed && !disabled.Contains(d.Id)).ToImmutableArray();
         var compiler = compilerAll.Where(d => IsIncluded(d.Severity, settings.CompilerDiagnostics));
 
         return new Diagnostics(

@@ -246,3 +246,49 @@ public sealed class NoOpFix : CodeFixProvider
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Breaks the code-fix conventions on purpose (no export, not shared, no Fix All, unknown ID); used by the convention tests.</summary>
+public sealed class UnexportedFix : CodeFixProvider
+{
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PT9999");
+
+    public override FixAllProvider? GetFixAllProvider() => null;
+
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) => Task.CompletedTask;
+}
+
+/// <summary>Declares PT0001 too (an ID owned by two analyzers); used by the convention tests, reports nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DuplicateIdAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(BadClassAnalyzer.Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+    }
+}
+
+/// <summary>Reports PT0006 without a location once per compilation that declares a class named <c>Bad</c>.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NoLocationAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "PT0006", "Compilation has a bad class", "The compilation declares '{0}'", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true, customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationAction(c =>
+        {
+            if (c.Compilation.GetTypeByMetadataName("Bad") is not null)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(Rule, Location.None, "Bad"));
+            }
+        });
+    }
+}

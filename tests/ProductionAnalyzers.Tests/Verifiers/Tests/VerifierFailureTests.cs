@@ -13,6 +13,7 @@ using VerifyFixAll = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 using VerifyLooping = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ProductionAnalyzers.Tests.Verifiers.Tests.BadClassAnalyzer,
     ProductionAnalyzers.Tests.Verifiers.Tests.LoopingFix>;
+using VerifyNoLocation = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Tests.Verifiers.Tests.NoLocationAnalyzer>;
 using VerifyNoOp = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ProductionAnalyzers.Tests.Verifiers.Tests.BadClassAnalyzer,
     ProductionAnalyzers.Tests.Verifiers.Tests.NoOpFix>;
@@ -116,6 +117,14 @@ public class VerifierFailureTests
     {
         var message = await FailureOf(() => VerifyBad.VerifyAnalyzerAsync("public class Bad { }", VerifyBad.Diagnostic()));
         Assert.Contains("location: expected none (no location was given", message);
+    }
+
+    [Fact]
+    public async Task LocationExpectedButDiagnosticHasNone_Fails()
+    {
+        var message = await FailureOf(() => VerifyNoLocation.VerifyAnalyzerAsync("public class Bad { }", VerifyNoLocation.Diagnostic().WithLocation(1, 14)));
+        Assert.Contains("span: expected /0/Test0.cs(1,14), actual <no location>", message);
+        Assert.Contains("Diagnostic(\"PT0006\").WithNoLocation()", message);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using VerifyFix = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 using VerifyFixAll = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ProductionAnalyzers.Tests.Verifiers.Tests.BadClassAnalyzer,
     ProductionAnalyzers.Tests.Verifiers.Tests.DifferentFixAllFix>;
+using VerifyNoLocation = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Tests.Verifiers.Tests.NoLocationAnalyzer>;
 using VerifyTwo = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Tests.Verifiers.Tests.TwoRuleAnalyzer>;
 
 namespace ProductionAnalyzers.Tests.Verifiers.Tests;
@@ -298,6 +299,20 @@ public class VerifierTests
     [Fact]
     public async Task CodeFixVerifier_VerifyAnalyzerAsync_RunsTheAnalyzerOnly() =>
         await VerifyFix.VerifyAnalyzerAsync("public class [|Bad|] { }");
+
+    [Fact]
+    public async Task DiagnosticWithoutLocation_MatchesWithNoLocation() =>
+        await VerifyNoLocation.VerifyAnalyzerAsync("public class Bad { }", VerifyNoLocation.Diagnostic().WithNoLocation().WithArguments("Bad"));
+
+    [Fact]
+    public async Task FixOne_AppliesASingleFix() =>
+        await new VerifyFix.Test
+        {
+            TestCode = "public class [|BadOne|] { }\npublic class [|BadTwo|] { }",
+            FixedCode = "public class GoodOne { }\npublic class [|BadTwo|] { }",
+            BatchFixedCode = "public class GoodOne { }\npublic class GoodTwo { }",
+            CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne,
+        }.RunAsync();
 
     [Fact]
     public void Strip_RemovesEveryKindOfMarkup() =>

@@ -149,10 +149,11 @@ namespace ProductionAnalyzers.Tests.Quality
             IReadOnlyList<(string Name, string Text)> files,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
-            ImmutableArray<CodeFixProvider> fixers)
+            ImmutableArray<CodeFixProvider> fixers,
+            AnalyzerOptions? options = null)
         {
             var (project, compilation) = await QualityHarness.CreateProjectAsync(files, references, analyzers);
-            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
+            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers, options);
             var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
             var sampled = QualityHarness.Sample(run.Diagnostics, MaxFixerCalls);
             if (sampled.Count > 0 && !fixers.IsEmpty)

@@ -135,6 +135,25 @@ namespace Shop.Orders
         }
 
         [Fact]
+        public void DocumentedOptions_ParsesTheConfigurationLinesOfARulePage()
+        {
+            const string page = "## Configuration\n\n```ini\n[*.cs]\ndotnet_code_quality.PA1001.strict = true\nproduction_analyzers.sanitizers = M:A.B(System.String)|Escape\n```\n\n| `dotnet_code_quality.PA1001.strict` | `false` | text |\n";
+            var options = DocumentedOptions.Parse(page).ToList();
+            Assert.Equal(new[] { ("dotnet_code_quality.PA1001.strict", "true"), ("production_analyzers.sanitizers", "M:A.B(System.String)|Escape") }, options);
+        }
+
+        [Fact]
+        public async Task CrashGate_AnalyzerParsingOptionsCarelessly_ReportsOnlyWithMalformedValues()
+        {
+            var examples = System.Collections.Immutable.ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase).Add("dotnet_code_quality.QT0002.max_catches", "3");
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ParsesOptionAnalyzer());
+            var good = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.Full, analyzers, ImmutableArray<CodeFixProvider>.Empty, DocumentedOptions.AsAnalyzerOptions(examples));
+            var bad = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.Full, analyzers, ImmutableArray<CodeFixProvider>.Empty, DocumentedOptions.AsAnalyzerOptions(DocumentedOptions.Malformed(examples)));
+            Assert.Empty(good.Failures);
+            Assert.Contains(bad.Failures, f => f.Contains("FormatException", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void FixGate_MapSpan_FollowsInsertionsAndDeletions()
         {
             var changes = new[]
@@ -195,6 +214,25 @@ namespace Shop.Orders
                         }
                     },
                     SyntaxKind.CatchClause);
+            }
+        }
+
+        /// <summary>Faulty: parses its option with int.Parse.</summary>
+        private sealed class ParsesOptionAnalyzer : DiagnosticAnalyzer
+        {
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(EmptyCatchRule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterSyntaxTreeAction(c =>
+                {
+                    if (c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.Tree).TryGetValue("dotnet_code_quality.QT0002.max_catches", out var value))
+                    {
+                        GC.KeepAlive(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                });
             }
         }
 

@@ -125,6 +125,30 @@ namespace ProductionAnalyzers.Tests.Quality
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
         }
 
+        [Theory]
+        [MemberData(nameof(QualityGateData.CorpusFamilies), MemberType = typeof(QualityGateData))]
+        public async Task CorpusWithDocumentedOptions_DoesNotCrash(string family)
+        {
+            if (QualityGateData.NothingToCheck(family))
+            {
+                return;
+            }
+
+            var examples = DocumentedOptions.Examples();
+            _output.WriteLine($"{examples.Count} documented options: {string.Join(", ", examples.Keys.OrderBy(k => k, StringComparer.Ordinal))}");
+            var files = QualityHarness.ReadCorpus(family)
+                .Concat(HalfTypedCode.Snippets.Select((s, i) => ($"HalfTyped{i}.cs", s)))
+                .ToList();
+            var failures = new List<string>();
+            foreach (var values in new[] { examples, DocumentedOptions.Malformed(examples) })
+            {
+                var result = await CrashGate.RunWithReferencesAsync(files, QualityReferences.Full, QualityHarness.CreateAnalyzers(), ImmutableArray<Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider>.Empty, DocumentedOptions.AsAnalyzerOptions(values));
+                failures.AddRange(result.Failures);
+            }
+
+            Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(10)));
+        }
+
         [Fact]
         public async Task HalfTypedBackendCode_DoesNotCrash()
         {

@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.Logging;
+
+namespace ProductionAnalyzers.CodeFixes.Logging
+{
+    /// <summary>
+    /// PA4002 fix: <c>LogError($"Saving order {id} failed: {ex.Message}")</c> →
+    /// <c>LogError(ex, "Saving order {Id} failed", id)</c>. The exception goes to the overload that takes it (MEL
+    /// <c>LogError(ex, …)</c>, Serilog <c>Error(ex, …)</c>, NLog <c>Error(ex, …)</c>); every text of that exception and
+    /// its placeholder is dropped, with the label before it ("failed: ", "Error: "). A template that was only the
+    /// exception text (<c>LogError(ex.Message)</c>) becomes <c>"&lt;Member&gt; failed"</c>.
+    /// </summary>
+    internal static class ExceptionFix
+    {
+        public static LogFixPlan? Plan(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var resolver = LogCallResolver.Create(model.Compilation);
+            if (resolver is null)
+            {
+                return null;
+            }
+
+            // The logging call around the reported text.
+            InvocationExpressionSyntax? invocation = null;
+            LogCall? call = null;
+            foreach (var candidate in node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                if (LogCallSyntax.TryGetCall(candidate, model, cancellationToken, out call) && call is not null)
+                {
+                    invocation = candidate;
+                    break;
+                }
+            }
+
+            if (invocation is null || call is null || call.Template is null || call.Exception is not null || !call.ValuesKnown ||
+                call.Kind is not (LogCallKind.Event or LogCallKind.Wrapper) ||
+                invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
+            {
+                return null;
+            }
+
+            var textOperation = model.GetOperation(node, cancellationToken);
+            if (textOperation is null || !ExceptionTexts.TryGetExceptionText(textOperation, resolver, out var reported))
+            {
+                return null;
+            }
+
+            if (reported.Exception.Syntax is not ExpressionSyntax exceptionExpression || !IsSimpleReference(exceptionExpression))
+            {
+                return null;
+            }
+
+            // Every text of the same exception in the template and the values.
+            var found = new List<ExceptionText>();
+            ExceptionTexts.Collect(call.Template.Value, resolver, found);
+            foreach (var value in call.Values)
+            {
+                ExceptionTexts.Collect(value, resolver, found);
+            }
+
+            var texts = found
+                .Where(t => reported.ExceptionSymbol is not null
+                    ? SymbolEqualityComparer.Default.Equals(t.ExceptionSymbol, reported.ExceptionSymbol)
+                    : t.Exception.Syntax.ToString() == exceptionExpression.ToString())
+                .Select(t => t.Text.Syntax)
+                .ToList();
+            if (texts.Count == 0)
+            {
+                return null;
+            }
+
+            var templateArgument = (ArgumentSyntax)call.Template.Syntax;
+            var templateExpression = templateArgument.Expression;
+            string template;
+            List<ExpressionSyntax> values;
+            if (texts.Any(t => Unparenthesize(templateExpression).Span == t.Span))
+            {
+                // LogError(ex.Message) → LogError(ex, "<Member> failed"); LogError(ex.Message, ex) too.
+                if (call.Values.Any(v => !texts.Any(t => t.Span == v.Syntax.Span)))
+                {
+                    return null;
+                }
+
+                template = DefaultMessage(invocation, model, cancellationToken);
+                values = new List<ExpressionSyntax>();
+            }
+            else
+            {
+                var existing = LogCallSyntax.ValueSyntaxes(call);
+                if (existing is null)
+                {
+                    return null;
+                }
+
+                var builder = TemplateBuilder.TryCreate(templateExpression, model, existing, cancellationToken);
+                if (builder is null)
+                {
+                    return null;
+                }
+
+                builder.RemoveHoles(expression => texts.Any(t => expression.Span.Contains(t.Span)));
+                if (builder.Parts.Any(p => p.IsHole && texts.Any(t => t.Span.IntersectsWith(p.Expression!.Span))))
+                {
+                    return null;
+                }
+
+                (template, values) = builder.Render(model);
+                if (template.Trim().Length == 0)
+                {
+                    template = DefaultMessage(invocation, model, cancellationToken);
+                }
+            }
+
+            if (!LogCallSyntax.ValuesCanBeBoxed(values, model, cancellationToken))
+            {
+                return null;
+            }
+
+            // The exception goes right before the template (LogError(ex, "..."), Log(level, ex, "...")), or first.
+            var rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression);
+            if (!LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken))
+            {
+                rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression, insertAt: 0);
+                if (!LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken))
+                {
+                    return null;
+                }
+            }
+
+            return new LogFixPlan(invocation, rewritten);
+        }
+
+        private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression;
+        }
+
+        private static bool IsSimpleReference(ExpressionSyntax expression)
+        {
+            return expression switch
+            {
+                IdentifierNameSyntax => true,
+                MemberAccessExpressionSyntax member => member.Expression is ThisExpressionSyntax || IsSimpleReference(member.Expression),
+                _ => false,
+            };
+        }
+
+        private static string DefaultMessage(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var member = model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken);
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && member.ContainingSymbol is not null)
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction } local)
+                {
+                    return local.Name + " failed";
+                }
+
+                member = member.ContainingSymbol;
+            }
+
+            return member switch
+            {
+                IMethodSymbol { MethodKind: MethodKind.Ordinary } method when !method.Name.StartsWith("<", System.StringComparison.Ordinal) =>
+                    (method.Name.EndsWith("Async", System.StringComparison.Ordinal) && method.Name.Length > 5 ? method.Name.Substring(0, method.Name.Length - 5) : method.Name) + " failed",
+                _ => "Operation failed",
+            };
+        }
+    }
+}

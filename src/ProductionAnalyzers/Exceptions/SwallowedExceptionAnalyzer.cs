@@ -1,0 +1,548 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Exceptions
+{
+    /// <summary>
+    /// PA3001 (empty catch block) and PA3002 (a broad catch that discards the exception). Both start from the
+    /// catch clause syntax: the cheap questions (is the block empty? is the caught type spelled Exception?
+    /// is there a <c>throw;</c>?) are answered before any semantic call, and PA3002 never looks outside the
+    /// catch block.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SwallowedExceptionAnalyzer : ProductionAnalyzer
+    {
+        internal const string AllowCommentOption = "allow_comment";
+        internal const string AllowedExceptionTypesOption = "allowed_exception_types";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.EmptyCatchBlock, Descriptors.ExceptionDiscarded);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var types = WellKnownTypes.Get(context.Compilation);
+            var exceptionType = types.Type("System.Exception");
+            if (exceptionType is null)
+            {
+                return;
+            }
+
+            var state = new State(
+                exceptionType,
+                types.Type("System.SystemException"),
+                types.Type("System.OperationCanceledException"),
+                types.Type("System.Diagnostics.ConditionalAttribute"),
+                types.Type("System.Environment"),
+                LoggingApis.Get(types));
+
+            context.RegisterSyntaxNodeAction(state.AnalyzeCatchClause, SyntaxKind.CatchClause);
+        }
+
+        private sealed class State
+        {
+            private readonly INamedTypeSymbol _exception;
+            private readonly INamedTypeSymbol? _systemException;
+            private readonly INamedTypeSymbol? _operationCanceled;
+            private readonly INamedTypeSymbol? _conditionalAttribute;
+            private readonly INamedTypeSymbol? _environment;
+            private readonly LoggingApis _logging;
+
+            public State(
+                INamedTypeSymbol exception,
+                INamedTypeSymbol? systemException,
+                INamedTypeSymbol? operationCanceled,
+                INamedTypeSymbol? conditionalAttribute,
+                INamedTypeSymbol? environment,
+                LoggingApis logging)
+            {
+                _exception = exception;
+                _systemException = systemException;
+                _operationCanceled = operationCanceled;
+                _conditionalAttribute = conditionalAttribute;
+                _environment = environment;
+                _logging = logging;
+            }
+
+            public void AnalyzeCatchClause(SyntaxNodeAnalysisContext context)
+            {
+                var catchClause = (CatchClauseSyntax)context.Node;
+                var block = catchClause.Block;
+                if (block is null || block.IsMissing || catchClause.ContainsDiagnostics)
+                {
+                    // Half-typed code: wait until the catch parses.
+                    return;
+                }
+
+                if (CatchClauseFacts.HasNoStatements(block))
+                {
+                    AnalyzeEmptyCatch(context, catchClause);
+                }
+                else
+                {
+                    AnalyzeDiscardingCatch(context, catchClause);
+                }
+            }
+
+            // PA3001
+            private void AnalyzeEmptyCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            {
+                // The author chose exactly which failures to ignore.
+                if (catchClause.Filter is not null || CatchClauseFacts.HasConditionalCode(catchClause.Block))
+                {
+                    return;
+                }
+
+                var options = RuleOptions.ForTree(context.Options, catchClause.SyntaxTree, DiagnosticIds.EmptyCatchBlock);
+                if (CatchClauseFacts.HasComment(catchClause.Block) && options.GetBool(AllowCommentOption, defaultValue: true))
+                {
+                    return;
+                }
+
+                ITypeSymbol caughtType = _exception;
+                if (catchClause.Declaration is { } declaration)
+                {
+                    var type = context.SemanticModel.GetTypeInfo(declaration.Type, context.CancellationToken).Type;
+                    if (type is null || type.TypeKind == TypeKind.Error)
+                    {
+                        return;
+                    }
+
+                    caughtType = type;
+                }
+
+                if (InheritsFrom(caughtType, _operationCanceled) || IsAllowed(caughtType, options.GetList(AllowedExceptionTypesOption)))
+                {
+                    return;
+                }
+
+                if (HasErrors(context.SemanticModel, catchClause, context.CancellationToken))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.EmptyCatchBlock,
+                    CatchClauseFacts.DiagnosticLocation(catchClause),
+                    caughtType.Name));
+            }
+
+            // PA3002
+            private void AnalyzeDiscardingCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            {
+                var declaration = catchClause.Declaration;
+                if (declaration is not null && !IsSpelledLikeBroadException(declaration.Type))
+                {
+                    return;
+                }
+
+                if (CatchClauseFacts.ContainsRethrow(catchClause) || CatchClauseFacts.ContainsCallOnLoggerNamedReceiver(catchClause))
+                {
+                    return;
+                }
+
+                var semanticModel = context.SemanticModel;
+                var cancellationToken = context.CancellationToken;
+                ITypeSymbol caughtType = _exception;
+                ILocalSymbol? local = null;
+                if (declaration is not null)
+                {
+                    var type = semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type;
+                    if (type is null ||
+                        !(SymbolEqualityComparer.Default.Equals(type, _exception) || SymbolEqualityComparer.Default.Equals(type, _systemException)))
+                    {
+                        return;
+                    }
+
+                    caughtType = type;
+                    if (declaration.Identifier.ValueText.Length > 0)
+                    {
+                        local = semanticModel.GetDeclaredSymbol(declaration, cancellationToken);
+                    }
+                }
+
+                if (catchClause.Filter is { } filter && local is not null &&
+                    semanticModel.GetOperation(filter.FilterExpression, cancellationToken) is { } filterOperation &&
+                    NarrowsType(filterOperation, local, caughtType))
+                {
+                    return;
+                }
+
+                if (semanticModel.GetOperation(catchClause.Block, cancellationToken) is not IBlockOperation body || IsHandled(body, catchClause, local))
+                {
+                    return;
+                }
+
+                if (HasErrors(semanticModel, catchClause, cancellationToken))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ExceptionDiscarded,
+                    CatchClauseFacts.DiagnosticLocation(catchClause),
+                    caughtType.Name));
+            }
+
+            /// <summary>
+            /// Code that does not compile yet (a missing brace that swallowed part of the file) may be the handling being
+            /// typed: no report until it parses. Asked only for a catch about to be reported.
+            /// </summary>
+            private static bool HasErrors(SemanticModel semanticModel, CatchClauseSyntax catchClause, System.Threading.CancellationToken cancellationToken)
+            {
+                // Unresolved names inside the block surface as invalid operations or error types, checked on the way;
+                // what remains are syntax errors elsewhere in the file that swallowed part of it (a missing '}').
+                // Files that parse cleanly never pay for the semantic diagnostics.
+                if (!catchClause.SyntaxTree.GetRoot(cancellationToken).ContainsDiagnostics)
+                {
+                    return false;
+                }
+
+                foreach (var diagnostic in semanticModel.GetDiagnostics(catchClause.Span, cancellationToken))
+                {
+                    if (diagnostic.Severity == DiagnosticSeverity.Error)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsSpelledLikeBroadException(TypeSyntax type)
+            {
+                var name = type switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+
+                // Anything else (an alias, a half-typed name) is left to the semantic check only when it could be an alias.
+                return name is "Exception" or "SystemException" ||
+                       (type is IdentifierNameSyntax && name is not null && !name.EndsWith("Exception", StringComparison.Ordinal));
+            }
+
+            /// <summary>
+            /// True when the filter limits the catch to types more specific than the caught one: <c>ex is A or B</c>,
+            /// <c>ex is A a</c>, <c>ex is A { … }</c>, <c>ex is A &amp;&amp; …</c>, <c>ex is A || ex is B</c>.
+            /// <c>ex is not A</c> and conditions that do not test the type leave the catch broad.
+            /// </summary>
+            private static bool NarrowsType(IOperation operation, ILocalSymbol local, ITypeSymbol caughtType)
+            {
+                switch (operation)
+                {
+                    case IIsTypeOperation isType:
+                        return IsLocal(isType.ValueOperand, local) && !isType.IsNegated && IsNarrower(isType.TypeOperand, caughtType);
+                    case IIsPatternOperation isPattern:
+                        return IsLocal(isPattern.Value, local) && PatternNarrows(isPattern.Pattern, caughtType);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                        return NarrowsType(and.LeftOperand, local, caughtType) || NarrowsType(and.RightOperand, local, caughtType);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                        return NarrowsType(or.LeftOperand, local, caughtType) && NarrowsType(or.RightOperand, local, caughtType);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool PatternNarrows(IPatternOperation pattern, ITypeSymbol caughtType)
+            {
+                switch (pattern)
+                {
+                    case ITypePatternOperation typePattern:
+                        return IsNarrower(typePattern.MatchedType, caughtType);
+                    case IDeclarationPatternOperation declarationPattern:
+                        return !declarationPattern.MatchesNull && IsNarrower(declarationPattern.MatchedType, caughtType);
+                    case IRecursivePatternOperation recursivePattern:
+                        return IsNarrower(recursivePattern.MatchedType, caughtType);
+                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } orPattern:
+                        return PatternNarrows(orPattern.LeftPattern, caughtType) && PatternNarrows(orPattern.RightPattern, caughtType);
+                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } andPattern:
+                        return PatternNarrows(andPattern.LeftPattern, caughtType) || PatternNarrows(andPattern.RightPattern, caughtType);
+                    default:
+                        return false;
+                }
+            }
+
+            private static bool IsNarrower(ITypeSymbol? type, ITypeSymbol caughtType)
+            {
+                if (type is null)
+                {
+                    return false;
+                }
+
+                if (type.TypeKind == TypeKind.Error)
+                {
+                    // Half-typed: the type being written may well be a narrower one; stay quiet until it resolves.
+                    return true;
+                }
+
+                // A test against the caught type itself or one of its bases (object) narrows nothing.
+                for (ITypeSymbol? current = caughtType; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, type))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsLocal(IOperation? operation, ILocalSymbol local)
+            {
+                operation = SkipConversions(operation);
+                return operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+            }
+
+            private static IOperation? SkipConversions(IOperation? operation)
+            {
+                while (operation is IConversionOperation conversion)
+                {
+                    operation = conversion.Operand;
+                }
+
+                return operation;
+            }
+
+            /// <summary>
+            /// True when the block rethrows, logs, or uses the caught exception. Walks the catch block only.
+            /// </summary>
+            private bool IsHandled(IBlockOperation body, CatchClauseSyntax catchClause, ILocalSymbol? local)
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IInvalidOperation:
+                            // Code that does not bind (a half-typed call, a missing logging reference) may well be the
+                            // handling; no report until it compiles.
+                            return true;
+
+                        case IInvocationOperation invocation when IsLoggingOrFailFast(invocation):
+                            // A logging call in a nested catch logs that nested exception, not ours.
+                            if (!CatchClauseFacts.IsInNestedCatch(invocation.Syntax, catchClause))
+                            {
+                                return true;
+                            }
+
+                            break;
+
+                        case IThrowOperation { Exception: null } rethrow:
+                            // throw; inside a lambda or local function is not legal; the syntax pass found the rest.
+                            if (CatchClauseFacts.EnclosingCatch(rethrow.Syntax) == catchClause)
+                            {
+                                return true;
+                            }
+
+                            break;
+
+                        case ILocalReferenceOperation reference when local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                            if (IsMeaningfulUse(reference, body))
+                            {
+                                return true;
+                            }
+
+                            break;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsLoggingOrFailFast(IInvocationOperation invocation)
+            {
+                var method = invocation.TargetMethod;
+                if (_environment is not null && method.Name == "FailFast" && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment))
+                {
+                    // The process dies: nothing is swallowed.
+                    return true;
+                }
+
+                if (IsConditional(method))
+                {
+                    // Debug.WriteLine and friends are compiled out of release builds.
+                    return _logging.IsLoggingCall(invocation) && !IsDebugOnly(method);
+                }
+
+                return _logging.IsLoggingCall(invocation) || LoggingApis.HasLoggingName(invocation);
+            }
+
+            /// <summary>
+            /// A reference to the caught exception that keeps it: anything but a type test (<c>ex is X</c>), an explicit
+            /// discard (<c>_ = ex</c>), an argument of a call compiled out of release builds (<c>Debug.WriteLine(ex)</c>),
+            /// or text taken from it for a newly thrown exception (<c>throw new X(ex.Message)</c> loses the stack trace).
+            /// </summary>
+            private bool IsMeaningfulUse(ILocalReferenceOperation reference, IBlockOperation body)
+            {
+                // Arguments of Debug.WriteLine/Debug.Assert vanish from release builds.
+                for (var current = reference.Parent; current is not null && current != body; current = current.Parent)
+                {
+                    if (current is IInvocationOperation invocation && IsConditional(invocation.TargetMethod) && IsDebugOnly(invocation.TargetMethod))
+                    {
+                        return false;
+                    }
+                }
+
+                IOperation child = reference;
+                var exceptionValued = true;
+                for (var parent = reference.Parent; parent is not null && parent != body; child = parent, parent = parent.Parent)
+                {
+                    switch (parent)
+                    {
+                        case IIsTypeOperation:
+                            return false;
+                        case IIsPatternOperation isPattern when !DeclaresVariable(isPattern.Pattern):
+                            return false;
+                        case ISimpleAssignmentOperation { Target: IDiscardOperation } assignment when assignment.Value == child:
+                            return false;
+                        case IThrowOperation:
+                            // Inside a throw, the exception must itself reach the new exception (inner exception, wrapper
+                            // call) or be thrown; its message alone does not keep the original stack trace.
+                            return exceptionValued;
+                        case IArgumentOperation:
+                            // Passed to a method or constructor: handled, unless that call only builds a new exception
+                            // to throw from the caught one's text.
+                            return exceptionValued || !IsInsideThrow(parent, body);
+                    }
+
+                    if (exceptionValued && parent is not IConversionOperation && !IsExceptionTyped(parent.Type))
+                    {
+                        exceptionValued = false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool DeclaresVariable(IPatternOperation pattern)
+            {
+                if (pattern is IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null })
+                {
+                    return true;
+                }
+
+                foreach (var descendant in pattern.Descendants())
+                {
+                    if (descendant is IDeclarationPatternOperation { DeclaredSymbol: not null } or IRecursivePatternOperation { DeclaredSymbol: not null })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsInsideThrow(IOperation operation, IBlockOperation body)
+            {
+                for (var current = operation.Parent; current is not null && current != body; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case IThrowOperation:
+                            return true;
+                        case IAnonymousFunctionOperation:
+                        case ILocalFunctionOperation:
+                            return false;
+                    }
+                }
+
+                return false;
+            }
+
+            private bool IsExceptionTyped(ITypeSymbol? type) => InheritsFrom(type, _exception);
+
+            private bool IsConditional(IMethodSymbol method)
+            {
+                if (_conditionalAttribute is null)
+                {
+                    return false;
+                }
+
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _conditionalAttribute))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// True for <c>[Conditional]</c> methods other than <c>[Conditional("TRACE")]</c>: TRACE is defined in release
+            /// builds by default (System.Diagnostics.Trace), DEBUG and custom symbols are not.
+            /// </summary>
+            private bool IsDebugOnly(IMethodSymbol method)
+            {
+                foreach (var attribute in method.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _conditionalAttribute) &&
+                        attribute.ConstructorArguments.Length == 1 &&
+                        attribute.ConstructorArguments[0].Value is string symbol &&
+                        symbol != "TRACE")
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+            {
+                if (baseType is null)
+                {
+                    return false;
+                }
+
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsAllowed(ITypeSymbol type, ImmutableArray<string> allowed)
+            {
+                if (allowed.IsEmpty)
+                {
+                    return false;
+                }
+
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    var fullName = current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                    if (fullName.StartsWith("global::", StringComparison.Ordinal))
+                    {
+                        fullName = fullName.Substring("global::".Length);
+                    }
+
+                    foreach (var entry in allowed)
+                    {
+                        var name = entry.StartsWith("T:", StringComparison.Ordinal) ? entry.Substring(2) : entry;
+                        if (string.Equals(name, current.Name, StringComparison.Ordinal) ||
+                            string.Equals(name, fullName, StringComparison.Ordinal) ||
+                            string.Equals(name, current.MetadataName, StringComparison.Ordinal))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

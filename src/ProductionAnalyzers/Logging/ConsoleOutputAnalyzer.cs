@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Logging
+{
+    /// <summary>
+    /// PA4003: <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>, <c>Debug.Write*</c>/<c>Print</c> and
+    /// <c>Trace.Write*</c>/<c>TraceInformation/Warning/Error</c> in service code, outside the program's entry point.
+    /// "Service code" is decided per compilation: a file of the compilation imports ASP.NET Core, the generic host or a
+    /// logging framework (a <c>using</c> of <c>Microsoft.AspNetCore*</c>, <c>Microsoft.Extensions.Hosting*</c>,
+    /// <c>Microsoft.Extensions.Logging*</c>, <c>Serilog*</c>, <c>NLog*</c>, <c>log4net*</c> — the Web and Worker SDKs
+    /// add such global usings themselves); <c>dotnet_code_quality.PA4003.service_code = true|false</c> overrides it.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConsoleOutputAnalyzer : ProductionAnalyzer
+    {
+        internal const string ServiceCodeOption = "service_code";
+
+        /// <summary>Property naming the logger level the fix should use: Information, Error, Debug, Warning.</summary>
+        internal const string LevelProperty = "Level";
+
+        private static readonly string[] ServiceNamespaces =
+        {
+            "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Serilog", "NLog", "log4net",
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.ConsoleOutputInServiceCode);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var types = WellKnownTypes.Get(context.Compilation);
+            var console = types.Type("System.Console");
+            var debug = types.Type("System.Diagnostics.Debug");
+            var trace = types.Type("System.Diagnostics.Trace");
+            var textWriter = types.Type("System.IO.TextWriter");
+            if (console is null && debug is null && trace is null)
+            {
+                return;
+            }
+
+            var compilation = context.Compilation;
+            var usesServiceFramework = new Lazy<bool>(() => UsesServiceFramework(compilation, context.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            context.RegisterOperationAction(
+                c => Analyze(c, console, debug, trace, textWriter, usesServiceFramework),
+                OperationKind.Invocation);
+        }
+
+        private static void Analyze(
+            OperationAnalysisContext context,
+            INamedTypeSymbol? console,
+            INamedTypeSymbol? debug,
+            INamedTypeSymbol? trace,
+            INamedTypeSymbol? textWriter,
+            Lazy<bool> usesServiceFramework)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var level = LevelOf(invocation, method, console, debug, trace, textWriter);
+            if (level is null || IsInEntryPoint(context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var options = RuleOptions.ForTree(context.Options, invocation.Syntax.SyntaxTree, DiagnosticIds.ConsoleOutputInServiceCode);
+            var configured = options.GetString(ServiceCodeOption)?.Trim().ToLowerInvariant();
+            var serviceCode = configured switch
+            {
+                "true" or "yes" or "1" or "on" => true,
+                "false" or "no" or "0" or "off" => false,
+                _ => usesServiceFramework.Value,
+            };
+            if (!serviceCode)
+            {
+                return;
+            }
+
+            var name = invocation.Instance is IPropertyReferenceOperation { Property: { } property }
+                ? $"Console.{property.Name}.{method.Name}"
+                : $"{method.ContainingType.Name}.{method.Name}";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.ConsoleOutputInServiceCode,
+                invocation.Syntax.GetLocation(),
+                ImmutableDictionary<string, string?>.Empty.Add(LevelProperty, level),
+                name));
+        }
+
+        private static string? LevelOf(
+            IInvocationOperation invocation,
+            IMethodSymbol method,
+            INamedTypeSymbol? console,
+            INamedTypeSymbol? debug,
+            INamedTypeSymbol? trace,
+            INamedTypeSymbol? textWriter)
+        {
+            var containing = method.ContainingType;
+            if (containing is null)
+            {
+                return null;
+            }
+
+            if (console is not null && SymbolEqualityComparer.Default.Equals(containing, console))
+            {
+                return method.Name is "Write" or "WriteLine" ? "Information" : null;
+            }
+
+            if (debug is not null && SymbolEqualityComparer.Default.Equals(containing, debug))
+            {
+                return method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" ? "Debug" : null;
+            }
+
+            if (trace is not null && SymbolEqualityComparer.Default.Equals(containing, trace))
+            {
+                return method.Name switch
+                {
+                    "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "TraceInformation" => "Information",
+                    "TraceWarning" => "Warning",
+                    "TraceError" => "Error",
+                    _ => null,
+                };
+            }
+
+            // Console.Out.WriteLine(...), Console.Error.WriteLineAsync(...)
+            if (textWriter is not null && method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" &&
+                invocation.Instance is IPropertyReferenceOperation { Property: { IsStatic: true, Name: "Out" or "Error" } property } &&
+                console is not null && SymbolEqualityComparer.Default.Equals(property.ContainingType, console))
+            {
+                return property.Name == "Error" ? "Error" : "Information";
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The entry point: <c>Main</c>, top-level statements, and every member of the type that declares them (the
+        /// <c>Program</c> class's helpers print the banner and usage text of a tool). Lambdas and local functions count
+        /// as part of the member they are written in.
+        /// </summary>
+        private static bool IsInEntryPoint(ISymbol? symbol)
+        {
+            var member = symbol;
+            while (member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && member.ContainingSymbol is not null)
+            {
+                member = member.ContainingSymbol;
+            }
+
+            if (member is IMethodSymbol { IsStatic: true, Name: "Main" or "<Main>$" })
+            {
+                return true;
+            }
+
+            var type = member as INamedTypeSymbol ?? member?.ContainingType;
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var candidate in type.GetMembers("Main"))
+            {
+                if (candidate is IMethodSymbol { IsStatic: true })
+                {
+                    return true;
+                }
+            }
+
+            return !type.GetMembers("<Main>$").IsEmpty;
+        }
+
+        private static bool UsesServiceFramework(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax root)
+                {
+                    continue;
+                }
+
+                if (AnyServiceUsing(root.Usings))
+                {
+                    return true;
+                }
+
+                foreach (var member in root.Members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax ns && AnyServiceUsing(ns.Usings))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyServiceUsing(SyntaxList<UsingDirectiveSyntax> usings)
+        {
+            foreach (var directive in usings)
+            {
+                var name = directive.Name?.ToString();
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (name.StartsWith("global::", StringComparison.Ordinal))
+                {
+                    name = name.Substring("global::".Length);
+                }
+
+                foreach (var ns in ServiceNamespaces)
+                {
+                    if (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Logging
+{
+    /// <summary>An exception written into a message as text: <c>ex</c>, <c>ex.Message</c>, <c>ex.ToString()</c>, <c>ex.StackTrace</c>.</summary>
+    internal readonly struct ExceptionText
+    {
+        public ExceptionText(IOperation text, IOperation exception, ISymbol? exceptionSymbol)
+        {
+            Text = text;
+            Exception = exception;
+            ExceptionSymbol = exceptionSymbol;
+        }
+
+        /// <summary>The expression that turns the exception into text (or the exception itself, as a value).</summary>
+        public IOperation Text { get; }
+
+        /// <summary>The exception to pass instead (the root of <c>ex.InnerException.Message</c> is <c>ex</c>).</summary>
+        public IOperation Exception { get; }
+
+        /// <summary>The local, parameter, field or property the exception is read from, when it is one.</summary>
+        public ISymbol? ExceptionSymbol { get; }
+    }
+
+    /// <summary>Finds exception text in a message template (holes, concatenated parts, string.Format arguments) and in values.</summary>
+    internal static class ExceptionTexts
+    {
+        public static void Collect(IOperation? operation, LogCallResolver resolver, List<ExceptionText> found, int depth = 0)
+        {
+            operation = TemplateForms.Unwrap(operation);
+            if (operation is null || depth > 6 || operation.ConstantValue.HasValue)
+            {
+                return;
+            }
+
+            if (TryGetExceptionText(operation, resolver, out var text))
+            {
+                found.Add(text);
+                return;
+            }
+
+            switch (operation)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            Collect(hole.Expression, resolver, found, depth + 1);
+                        }
+                    }
+
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                    Collect(binary.LeftOperand, resolver, found, depth + 1);
+                    Collect(binary.RightOperand, resolver, found, depth + 1);
+                    break;
+                case IInvocationOperation invocation when TemplateForms.IsStringBuildingMethod(invocation.TargetMethod):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                        {
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                Collect(element, resolver, found, depth + 1);
+                            }
+                        }
+                        else
+                        {
+                            Collect(argument.Value, resolver, found, depth + 1);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        public static bool TryGetExceptionText(IOperation operation, LogCallResolver resolver, out ExceptionText text)
+        {
+            text = default;
+            operation = TemplateForms.Unwrap(operation)!;
+            switch (operation)
+            {
+                case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                    when resolver.IsException(operation.Type):
+                    {
+                        var root = Root(operation, resolver);
+                        text = new ExceptionText(operation, root, ReferencedSymbol(root));
+                        return true;
+                    }
+
+                case IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: { } instance } when resolver.IsException(instance.Type):
+                    return Make(operation, instance, resolver, out text);
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } when resolver.IsException(instance.Type):
+                    return Make(operation, instance, resolver, out text);
+                case IConditionalAccessOperation conditional when resolver.IsException(conditional.Operation.Type):
+                    {
+                        var whenNotNull = TemplateForms.Unwrap(conditional.WhenNotNull);
+                        if (whenNotNull is IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: IConditionalAccessInstanceOperation } or
+                            IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: IConditionalAccessInstanceOperation })
+                        {
+                            return Make(operation, conditional.Operation, resolver, out text);
+                        }
+
+                        return false;
+                    }
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Make(IOperation textOperation, IOperation instance, LogCallResolver resolver, out ExceptionText text)
+        {
+            var root = Root(instance, resolver);
+            var unwrapped = TemplateForms.Unwrap(root);
+            if (unwrapped is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation))
+            {
+                text = default;
+                return false;
+            }
+
+            text = new ExceptionText(textOperation, unwrapped, ReferencedSymbol(unwrapped));
+            return true;
+        }
+
+        /// <summary><c>ex.InnerException</c>, <c>ex.GetBaseException()</c> → <c>ex</c>: passing the outer exception logs the inner ones too.</summary>
+        public static IOperation Root(IOperation operation, LogCallResolver resolver)
+        {
+            var current = TemplateForms.Unwrap(operation)!;
+            while (true)
+            {
+                switch (current)
+                {
+                    case IPropertyReferenceOperation { Property.Name: "InnerException", Instance: { } instance } when resolver.IsException(instance.Type):
+                        current = TemplateForms.Unwrap(instance)!;
+                        continue;
+                    case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } instance } when resolver.IsException(instance.Type):
+                        current = TemplateForms.Unwrap(instance)!;
+                        continue;
+                    case IConditionalAccessOperation conditional when resolver.IsException(conditional.Operation.Type) &&
+                        TemplateForms.Unwrap(conditional.WhenNotNull) is IPropertyReferenceOperation { Property.Name: "InnerException", Instance: IConditionalAccessInstanceOperation }:
+                        current = TemplateForms.Unwrap(conditional.Operation)!;
+                        continue;
+                    default:
+                        return current;
+                }
+            }
+        }
+
+        public static ISymbol? ReferencedSymbol(IOperation? operation)
+        {
+            return TemplateForms.Unwrap(operation) switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+        }
+    }
+}

@@ -1,0 +1,444 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Logging
+{
+    /// <summary>What kind of logging call a <see cref="LogCall"/> is.</summary>
+    internal enum LogCallKind
+    {
+        /// <summary>A call that writes an event from a message template (<c>LogInformation</c>, <c>Information</c>, <c>Info</c>, <c>Write</c>, <c>Log</c>).</summary>
+        Event,
+
+        /// <summary>MEL <c>BeginScope(string messageFormat, params object[] args)</c>.</summary>
+        Scope,
+
+        /// <summary>MEL <c>LoggerMessage.Define*</c>/<c>DefineScope*</c>: a template without values.</summary>
+        Define,
+
+        /// <summary>A method of the user's code marked <c>[MessageTemplateFormatMethod]</c> (Serilog, NLog wrappers).</summary>
+        Wrapper,
+
+        /// <summary>A <c>[LoggerMessage]</c> method or a <c>LoggerMessage.Define</c> delegate: values without a template at the call site.</summary>
+        Generated,
+    }
+
+    /// <summary>One logging call, split into the parts the logging rules look at.</summary>
+    internal sealed class LogCall
+    {
+        public LogCall(
+            IInvocationOperation invocation,
+            LoggingFramework framework,
+            LogCallKind kind,
+            IArgumentOperation? template,
+            IArgumentOperation? exception,
+            ImmutableArray<IOperation> values,
+            bool valuesKnown)
+        {
+            Invocation = invocation;
+            Framework = framework;
+            Kind = kind;
+            Template = template;
+            Exception = exception;
+            Values = values;
+            ValuesKnown = valuesKnown;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public IMethodSymbol Method => Invocation.TargetMethod;
+
+        public LoggingFramework Framework { get; }
+
+        public LogCallKind Kind { get; }
+
+        /// <summary>The message-template argument, or null (generated methods, delegates).</summary>
+        public IArgumentOperation? Template { get; }
+
+        /// <summary>The argument given to the exception parameter, or null when the called overload has none.</summary>
+        public IArgumentOperation? Exception { get; }
+
+        /// <summary>The values bound to the template's placeholders (params elements unwrapped), in order.</summary>
+        public ImmutableArray<IOperation> Values { get; }
+
+        /// <summary>False when the values were passed as one array expression and cannot be listed.</summary>
+        public bool ValuesKnown { get; }
+    }
+
+    /// <summary>
+    /// Recognises the logging calls of Microsoft.Extensions.Logging, Serilog and NLog and finds their message template,
+    /// exception and value arguments by the framework's own parameter contract: MEL's <c>LoggerExtensions</c>
+    /// <c>message</c>/<c>messageFormat</c> and <c>LoggerMessage</c> <c>formatString</c>; Serilog's and NLog's
+    /// <c>[MessageTemplateFormatMethod("…")]</c> parameter (which also covers the user's own wrappers), Serilog's
+    /// <c>messageTemplate</c> and NLog's <c>message</c>. Create once per compilation.
+    /// </summary>
+    internal sealed class LogCallResolver
+    {
+        private readonly LoggingApis _apis;
+        private readonly INamedTypeSymbol? _melLoggerExtensions;
+        private readonly INamedTypeSymbol? _melLoggerMessage;
+        private readonly INamedTypeSymbol? _melILogger;
+        private readonly INamedTypeSymbol? _melLoggerMessageAttribute;
+        private readonly INamedTypeSymbol? _exception;
+        private readonly INamedTypeSymbol? _formatProvider;
+
+        private LogCallResolver(WellKnownTypes types)
+        {
+            _apis = LoggingApis.Get(types);
+            _melLoggerExtensions = types.Type(LoggingApis.MelLoggerExtensions);
+            _melLoggerMessage = types.Type(LoggingApis.MelLoggerMessage);
+            _melILogger = types.Type(LoggingApis.MelILogger);
+            _melLoggerMessageAttribute = types.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _exception = types.Type("System.Exception");
+            _formatProvider = types.Type("System.IFormatProvider");
+        }
+
+        /// <summary>The resolver, or null when the compilation references none of the three frameworks.</summary>
+        public static LogCallResolver? Create(Compilation compilation)
+        {
+            var types = WellKnownTypes.Get(compilation);
+            var resolver = new LogCallResolver(types);
+            return resolver._apis.HasLoggingFramework ? resolver : null;
+        }
+
+        public LoggingApis Apis => _apis;
+
+        public INamedTypeSymbol? ExceptionType => _exception;
+
+        public bool IsException(ITypeSymbol? type)
+        {
+            if (type is null || _exception is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, _exception))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="name"/> is one of the level methods of a framework.</summary>
+        public static bool IsLevelMethodName(LoggingFramework framework, string name)
+        {
+            switch (framework)
+            {
+                case LoggingFramework.Serilog:
+                    return name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write";
+                case LoggingFramework.NLog:
+                    return name is "Trace" or "Debug" or "Info" or "Warn" or "Error" or "Fatal" or "Log"
+                        or "ConditionalTrace" or "ConditionalDebug";
+                default:
+                    return false;
+            }
+        }
+
+        public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)
+        {
+            call = null;
+            var method = invocation.TargetMethod;
+            if (method is null)
+            {
+                return false;
+            }
+
+            var definition = method.ReducedFrom ?? method;
+            var containing = definition.ContainingType;
+            if (containing is null)
+            {
+                return false;
+            }
+
+            // LoggerMessage.Define delegates: Action<ILogger, T1, ..., Exception?>.Invoke(logger, values..., exception)
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                return TryGetDefineDelegateCall(invocation, containing, out call);
+            }
+
+            // Cheap filter: every call the rules look at takes a string (the template) or a logger.
+            if (definition.Locations.Length > 0 && !definition.Locations[0].IsInSource && !HasStringOrLoggerParameter(definition))
+            {
+                return false;
+            }
+
+            IParameterSymbol? templateParameter = null;
+            LoggingFramework framework = LoggingFramework.None;
+            var kind = LogCallKind.Event;
+
+            var attributeParameter = TemplateParameterFromAttribute(definition, out var attributeFramework);
+            if (attributeParameter is not null)
+            {
+                templateParameter = attributeParameter;
+                framework = attributeFramework;
+                kind = _apis.FrameworkOf(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
+            }
+            else if (_melLoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerExtensions))
+            {
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                if (definition.Name == "BeginScope")
+                {
+                    kind = LogCallKind.Scope;
+                    templateParameter = FindStringParameter(definition, "messageFormat");
+                }
+                else if (definition.Name.StartsWith("Log", System.StringComparison.Ordinal))
+                {
+                    templateParameter = FindStringParameter(definition, "message");
+                }
+            }
+            else if (_melLoggerMessage is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerMessage))
+            {
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                kind = LogCallKind.Define;
+                if (definition.Name.StartsWith("Define", System.StringComparison.Ordinal))
+                {
+                    templateParameter = FindStringParameter(definition, "formatString");
+                }
+            }
+            else if (_melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
+            {
+                return TryGetGeneratedMethodCall(invocation, out call);
+            }
+            else
+            {
+                framework = _apis.FrameworkOf(containing);
+                if (framework == LoggingFramework.Serilog && IsLevelMethodName(framework, definition.Name))
+                {
+                    templateParameter = FindStringParameter(definition, "messageTemplate");
+                }
+                else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
+                {
+                    templateParameter = FindStringParameter(definition, "message");
+                }
+            }
+
+            if (templateParameter is null || framework == LoggingFramework.None)
+            {
+                return false;
+            }
+
+            IArgumentOperation? template = null;
+            IArgumentOperation? exception = null;
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            var valuesKnown = true;
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null)
+                {
+                    continue;
+                }
+
+                if (parameter.Ordinal == templateParameter.Ordinal)
+                {
+                    template = argument;
+                }
+                else if (parameter.Ordinal < templateParameter.Ordinal)
+                {
+                    if (IsException(parameter.Type))
+                    {
+                        exception = argument;
+                    }
+                }
+                else if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+                else if (parameter.IsParams)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                    {
+                        values.AddRange(initializer.ElementValues);
+                    }
+                    else if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation)
+                    {
+                        // empty params array
+                    }
+                    else if (argument.Value is IArrayCreationOperation { Initializer: { } explicitInitializer })
+                    {
+                        values.AddRange(explicitInitializer.ElementValues);
+                    }
+                    else if (SingleValueConvertedToArray(argument.Value) is { } single)
+                    {
+                        // A value converted to the array (StringValues → string[] → object[]): it is the one value.
+                        values.Add(single);
+                    }
+                    else
+                    {
+                        valuesKnown = false;
+                    }
+                }
+                else if (_formatProvider is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, _formatProvider))
+                {
+                    continue;
+                }
+                else
+                {
+                    values.Add(argument.Value);
+                }
+            }
+
+            if (template is null)
+            {
+                return false;
+            }
+
+            call = new LogCall(invocation, framework, kind, template, exception, values.ToImmutable(), valuesKnown);
+            return true;
+        }
+
+        /// <summary>True when an overload of the called method (same type, same name) takes an exception parameter.</summary>
+        public bool HasExceptionOverload(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            var containing = definition.ContainingType;
+            if (containing is null)
+            {
+                return false;
+            }
+
+            foreach (var member in containing.GetMembers(definition.Name))
+            {
+                if (member is IMethodSymbol candidate)
+                {
+                    foreach (var parameter in candidate.Parameters)
+                    {
+                        if (IsException(parameter.Type))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private bool TryGetDefineDelegateCall(IInvocationOperation invocation, INamedTypeSymbol delegateType, out LogCall? call)
+        {
+            call = null;
+            if (_melILogger is null || invocation.TargetMethod.Parameters.Length < 2 ||
+                !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.Parameters[0].Type, _melILogger) ||
+                delegateType.ContainingNamespace?.ToDisplayString() != "System" || !delegateType.Name.StartsWith("Action", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return TryGetGeneratedMethodCall(invocation, out call);
+        }
+
+        private bool TryGetGeneratedMethodCall(IInvocationOperation invocation, out LogCall? call)
+        {
+            IArgumentOperation? exception = null;
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var argument in invocation.Arguments)
+            {
+                var type = argument.Parameter?.Type;
+                if (type is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                if (IsException(type))
+                {
+                    exception = argument;
+                }
+                else if (!_apis.IsLoggerType(type) && type.Name != "LogLevel")
+                {
+                    values.Add(argument.Value);
+                }
+            }
+
+            call = new LogCall(invocation, LoggingFramework.MicrosoftExtensionsLogging, LogCallKind.Generated, null, exception, values.ToImmutable(), valuesKnown: true);
+            return true;
+        }
+
+        private bool HasStringOrLoggerParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String || _apis.IsLoggerType(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? SingleValueConvertedToArray(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+                if (value.Type is not null && value.Type is not IArrayTypeSymbol)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        private static IParameterSymbol? TemplateParameterFromAttribute(IMethodSymbol method, out LoggingFramework framework)
+        {
+            framework = LoggingFramework.None;
+            foreach (var attribute in method.GetAttributes())
+            {
+                var attributeClass = attribute.AttributeClass;
+                if (attributeClass is null || attributeClass.Name != "MessageTemplateFormatMethodAttribute")
+                {
+                    continue;
+                }
+
+                var ns = attributeClass.ContainingNamespace?.ToDisplayString();
+                framework = ns switch
+                {
+                    "Serilog.Core" => LoggingFramework.Serilog,
+                    "NLog" => LoggingFramework.NLog,
+                    _ => LoggingFramework.None,
+                };
+                if (framework == LoggingFramework.None || attribute.ConstructorArguments.Length != 1 ||
+                    attribute.ConstructorArguments[0].Value is not string name)
+                {
+                    continue;
+                }
+
+                return FindStringParameter(method, name);
+            }
+
+            return null;
+        }
+
+        private static IParameterSymbol? FindStringParameter(IMethodSymbol method, string name)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == name && parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attributeType)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

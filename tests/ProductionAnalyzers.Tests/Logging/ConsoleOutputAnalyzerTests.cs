@@ -1,0 +1,220 @@
+using Microsoft.CodeAnalysis;
+using ProductionAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Logging.ConsoleOutputAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Logging;
+
+public class ConsoleOutputAnalyzerTests
+{
+    private const string ServiceUsings = """
+        using System;
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        """;
+
+    [Fact]
+    public async Task EveryOutputApi_InServiceCode_Reports() =>
+        await Verify.VerifyAnalyzerAsync(ServiceUsings + """
+            public class ImportService
+            {
+                public async Task Run(int count, string name)
+                {
+                    [|Console.WriteLine($"Imported {count}")|];
+                    [|Console.Write("x")|];
+                    [|Console.Error.WriteLine("failed")|];
+                    [|Console.Out.Write(count)|];
+                    await [|Console.Out.WriteLineAsync("async")|];
+                    [|Debug.WriteLine("debug")|];
+                    [|Debug.Write(name)|];
+                    [|Debug.WriteLineIf(count > 1, "many")|];
+                    [|Debug.Print("p {0}", count)|];
+                    [|Trace.WriteLine("trace")|];
+                    [|Trace.TraceInformation("info")|];
+                    [|Trace.TraceWarning("warn")|];
+                    [|Trace.TraceError("error {0}", name)|];
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Message_NamesTheCall() =>
+        await Verify.VerifyAnalyzerAsync(
+            ServiceUsings + """
+                public class ImportService
+                {
+                    public void Run() => {|#0:Console.Error.WriteLine("failed")|};
+                }
+                """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Console.Error.WriteLine"));
+
+    [Fact]
+    public async Task EntryPointAndProgramClass_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync(ServiceUsings + """
+            public static class Program
+            {
+                public static int Main(string[] args)
+                {
+                    Console.WriteLine("Starting");
+                    Action report = () => Console.Error.WriteLine("lambda in Main");
+                    report();
+                    PrintUsage();
+                    return 0;
+                }
+
+                private static void PrintUsage() => Console.WriteLine("usage: tool <file>");
+            }
+            """);
+
+    [Fact]
+    public async Task TopLevelStatements_DoNotReport() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                OutputKind = OutputKind.ConsoleApplication,
+                Sources =
+                {
+                    ServiceUsings + """
+                Console.WriteLine("Starting");
+                Local();
+                void Local() => Debug.WriteLine("local function of the entry point");
+
+                public class Worker
+                {
+                    public void Run() => [|Console.WriteLine("in service code")|];
+                }
+                """,
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
+    public async Task OtherConsoleAndDebugApis_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync(ServiceUsings + """
+            public class ImportService
+            {
+                public string? Run(System.IO.TextWriter writer)
+                {
+                    Debug.Assert(writer is not null);
+                    Console.ForegroundColor = ConsoleColor.Red;
+                    writer.WriteLine("report line");
+                    Console.Out.Flush();
+                    return Console.ReadLine();
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task PlainConsoleTool_WithoutLoggingOrHost_DoesNotReport() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+
+            public class CsvSplitter
+            {
+                public void Split(string path)
+                {
+                    foreach (var line in File.ReadLines(path))
+                    {
+                        Console.WriteLine(line);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task AnotherFileImportsHostingOrSerilog_MakesItServiceCode_Reports()
+    {
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Tool.cs", """
+                        using System;
+                        public class CsvSplitter
+                        {
+                            public void Split(string line) => [|Console.WriteLine(line)|];
+                        }
+                        """),
+                    ("Host.cs", """
+                        using Microsoft.Extensions.Hosting;
+                        public static class HostSetup
+                        {
+                            public static IHostBuilder Create() => Host.CreateDefaultBuilder();
+                        }
+                        """),
+                },
+            },
+        }.RunAsync();
+
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Tool.cs", """
+                        namespace Tools
+                        {
+                            using System;
+                            using global::Serilog;
+                            public class CsvSplitter
+                            {
+                                public void Split(string line) => [|Console.WriteLine(line)|];
+                            }
+                        }
+                        """),
+                },
+            },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public async Task ServiceCodeOption_Overrides_BothWays()
+    {
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { ServiceUsings + "public class A { public void Run() => Console.WriteLine(\"x\"); }" },
+                AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA4003.service_code = false\n") },
+            },
+        }.RunAsync();
+
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { "using System; public class A { public void Run() => [|Console.WriteLine(\"x\")|]; }" },
+                AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA4003.service_code = true\n") },
+            },
+        }.RunAsync();
+    }
+
+    [Fact]
+    public void Severity_IsInfo() =>
+        Assert.Equal(DiagnosticSeverity.Info, new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer().SupportedDiagnostics[0].DefaultSeverity);
+
+    [Fact]
+    public async Task HalfTypedCode_DoesNotThrow() =>
+        await new Verify.Test
+        {
+            TestCode = ServiceUsings + """
+                public class Broken
+                {
+                    public void Run()
+                    {
+                        Console.WriteLine(
+                        Console.Error.
+                        Debug.WriteLine(undefined);
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync();
+}

@@ -1,0 +1,162 @@
+using ProductionAnalyzers.Tests.Verifiers;
+using Xunit;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Logging.ExceptionLoggedAsTextAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Logging;
+
+public class ExceptionLoggedAsTextAnalyzerTests
+{
+    private static string Mel(string catchBody) => $$"""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        public class Service
+        {
+            private readonly ILogger<Service> _logger;
+            public Service(ILogger<Service> logger) => _logger = logger;
+
+            public void Run(int orderId)
+            {
+                try
+                {
+                    Console.WriteLine(orderId);
+                }
+                catch (Exception ex)
+                {
+                    {{catchBody}}
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task MessageInInterpolatedTemplate_Reports() =>
+        await Verify.VerifyAnalyzerAsync(
+            Mel("""_logger.LogError($"Order {orderId} failed: {{|#0:ex.Message|}}");"""),
+            Verify.Diagnostic().WithLocation(0).WithArguments("ex", "ex.Message", "LogError"));
+
+    [Fact]
+    public async Task EveryTextForm_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogError([|ex.Message|]);
+                        _logger.LogError([|ex.ToString()|]);
+                        _logger.LogError("Failed {Error}", [|ex|]);
+                        _logger.LogError("Failed {Trace}", [|ex.StackTrace|]);
+                        _logger.LogWarning("Failed: " + [|ex.Message|]);
+                        _logger.LogWarning(string.Format("Failed {0}", [|ex.Message|]));
+                        _logger.LogWarning($"Inner {[|ex.InnerException?.Message|]}");
+                        _logger.LogCritical(new EventId(5), "Failed {Error}", [|ex.GetBaseException().Message|]);
+                        _logger.Log(LogLevel.Error, "Failed {Error}", [|ex.Message|]);
+            """));
+
+    [Fact]
+    public async Task SeveralTextsOfOneException_ReportOnce() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogError("Failed {Error} {Stack}", [|ex.Message|], ex.StackTrace);
+            """));
+
+    [Fact]
+    public async Task ExceptionAlsoPassedAsException_DoesNotReport() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogError(ex, "Failed {Error}", ex.Message);
+                        _logger.LogError(ex, $"Failed: {ex.Message}");
+                        _logger.LogWarning(ex, "Inner {Inner}", ex.InnerException?.Message);
+                        _logger.LogWarning(ex.InnerException, "Outer {Outer}", ex.Message);
+            """));
+
+    [Fact]
+    public async Task DifferentExceptionPassed_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            var wrapper = new InvalidOperationException("wrapped", ex);
+                        _logger.LogError(wrapper, "Failed {Error}", [|ex.Message|]);
+            """));
+
+    [Fact]
+    public async Task ExceptionUsedProperly_OrOtherMembers_DoesNotReport() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogError(ex, "Order {OrderId} failed", orderId);
+                        _logger.LogError("Failed with {ExceptionType} ({HResult})", ex.GetType().Name, ex.HResult);
+                        _logger.LogInformation("Order {OrderId} failed", orderId);
+            """));
+
+    [Fact]
+    public async Task SerilogAndNLog_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+
+            public class Worker
+            {
+                private static readonly NLog.Logger NLogger = NLog.LogManager.GetCurrentClassLogger();
+                private readonly Serilog.ILogger _log;
+                public Worker(Serilog.ILogger log) => _log = log;
+
+                public void Run(Action action)
+                {
+                    try { action(); }
+                    catch (Exception e)
+                    {
+                        _log.Error("Failed {Exception}", [|e|]);
+                        Serilog.Log.Warning($"Failed: {[|e.Message|]}");
+                        _log.Write(Serilog.Events.LogEventLevel.Error, "Failed {Error}", [|e.Message|]);
+                        NLogger.Error([|e.ToString()|]);
+                        NLogger.Warn("Failed {Error}", [|e.Message|]);
+                        NLogger.Log(NLog.LogLevel.Error, $"Failed {[|e|]}");
+                        _log.Error(e, "Handled");
+                        NLogger.Error(e, "Handled {Type}", e.GetType().Name);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task ExceptionOutsideCatch_PollyStyleCallback_Reports() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public class Retry
+            {
+                public static Action<Exception, TimeSpan> OnRetry(ILogger logger) =>
+                    (exception, delay) => logger.LogWarning("Retrying in {Delay} after {Error}", delay, [|exception.Message|]);
+            }
+            """);
+
+    [Fact]
+    public async Task LoggerMessageDelegate_TextInsteadOfException_Reports() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public static class Log
+            {
+                private static readonly Action<ILogger, string, Exception?> Failed =
+                    LoggerMessage.Define<string>(LogLevel.Error, new EventId(1), "Failed: {Error}");
+
+                public static void Run(ILogger logger, Exception ex)
+                {
+                    Failed(logger, [|ex.Message|], null);
+                    Failed(logger, "static", ex);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task ScopesAndNonLoggingCalls_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            using var scope = _logger.BeginScope("Failure {Error}", ex.Message);
+                        Console.WriteLine(ex.Message);
+                        var text = ex.Message;
+            """));
+
+    [Fact]
+    public async Task HalfTypedCode_DoesNotThrow() =>
+        await new Verify.Test
+        {
+            TestCode = Mel("""
+                _logger.LogError(ex.Mess
+                            _logger.LogError($"x {ex.}");
+                            _logger.LogError("x {E}", undefined.Message);
+                """),
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync();
+}

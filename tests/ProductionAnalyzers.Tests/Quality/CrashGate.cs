@@ -18,6 +18,24 @@ namespace ProductionAnalyzers.Tests.Quality
         public const int MaxStatementCuts = 24;
         public const int MaxTokenCuts = 24;
 
+        /// <summary>
+        /// The whole crash run stays within a fixed budget however large the corpora grow: about this many prefixes and
+        /// this many token-deletion variants in total, spread evenly over the corpus files.
+        /// </summary>
+        public const int PrefixBudget = 1600;
+        public const int DeletionBudget = 480;
+
+        /// <summary>(statement cuts, token cuts) per file for a corpus of <paramref name="files"/> files.</summary>
+        public static (int Statements, int Tokens) CutsPerFile(int files)
+        {
+            var perFile = Math.Clamp(PrefixBudget / Math.Max(1, files), 12, 2 * MaxTokenCuts + MaxTokenCuts / 3);
+            var statements = Math.Min(MaxStatementCuts, perFile * 9 / 20);
+            return (statements, Math.Min(MaxTokenCuts, perFile * 9 / 20));
+        }
+
+        /// <summary>Token-deletion variants per file for a corpus of <paramref name="files"/> files.</summary>
+        public static int DeletionsPerFile(int files) => Math.Clamp(DeletionBudget / Math.Max(1, files), 4, 12);
+
         /// <summary>Fixers are asked for at most this many (deduplicated) diagnostics per compilation of variants.</summary>
         public const int MaxFixerCalls = 60;
 
@@ -31,7 +49,9 @@ namespace ProductionAnalyzers.Tests.Quality
         /// <see cref="MaxStatementCuts"/>) and after every k-th token, k chosen so that there are at most
         /// <see cref="MaxTokenCuts"/>. Deterministic.
         /// </summary>
-        public static IReadOnlyList<Variant> Prefixes(string name, string text)
+        public static IReadOnlyList<Variant> Prefixes(string name, string text) => Prefixes(name, text, MaxStatementCuts, MaxTokenCuts);
+
+        public static IReadOnlyList<Variant> Prefixes(string name, string text, int maxStatementCuts, int maxTokenCuts)
         {
             var tree = QualityHarness.Parse(name, text);
             var root = tree.GetRoot();
@@ -47,9 +67,9 @@ namespace ProductionAnalyzers.Tests.Quality
             // Token cuts also land in the middle of a token (half-typed identifiers and string literals).
             var midTokenCuts = tokens.Where(t => t.Span.Length > 3).Select(t => t.SpanStart + t.Span.Length / 2).ToList();
 
-            var cuts = QualityHarness.Sample(statementCuts, MaxStatementCuts)
-                .Concat(QualityHarness.Sample(tokenCuts, MaxTokenCuts))
-                .Concat(QualityHarness.Sample(midTokenCuts, MaxTokenCuts / 3))
+            var cuts = QualityHarness.Sample(statementCuts, maxStatementCuts)
+                .Concat(QualityHarness.Sample(tokenCuts, maxTokenCuts))
+                .Concat(QualityHarness.Sample(midTokenCuts, Math.Max(2, maxTokenCuts / 3)))
                 .Where(c => c > 0 && c < text.Length)
                 .Distinct()
                 .OrderBy(c => c)

@@ -135,6 +135,23 @@ namespace Shop.Orders
         }
 
         [Fact]
+        public void CrashBudget_ShrinksPerFileAsCorporaGrowButNeverVanishes()
+        {
+            Assert.Equal((CrashGate.MaxStatementCuts, CrashGate.MaxTokenCuts), CrashGate.CutsPerFile(1));
+            var previous = int.MaxValue;
+            foreach (var files in new[] { 10, 40, 80, 200, 1000 })
+            {
+                var (statements, tokens) = CrashGate.CutsPerFile(files);
+                Assert.InRange(statements, 5, previous);
+                Assert.InRange(tokens, 5, CrashGate.MaxTokenCuts);
+                Assert.InRange(CrashGate.DeletionsPerFile(files), 4, 12);
+                previous = statements;
+            }
+
+            Assert.True(CrashGate.CutsPerFile(80).Statements * 80 * 2 <= CrashGate.PrefixBudget * 1.1);
+        }
+
+        [Fact]
         public void DocumentedOptions_ParsesTheConfigurationLinesOfARulePage()
         {
             const string page = "## Configuration\n\n```ini\n[*.cs]\ndotnet_code_quality.PA1001.strict = true\nproduction_analyzers.sanitizers = M:A.B(System.String)|Escape\n```\n\n| `dotnet_code_quality.PA1001.strict` | `false` | text |\n";

@@ -87,7 +87,8 @@ namespace ProductionAnalyzers.Tests.Quality
             }
 
             var (name, text) = QualityHarness.ReadCorpusFile(file);
-            var variants = CrashGate.Prefixes(name, text);
+            var (statements, tokens) = CrashGate.CutsPerFile(QualityHarness.CorpusFiles().Count);
+            var variants = CrashGate.Prefixes(name, text, statements, tokens);
             var result = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
             _output.WriteLine($"{variants.Count} prefixes, {result.Diagnostics} diagnostics, {result.FixerCalls} fixer calls");
             Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(10)));
@@ -103,7 +104,7 @@ namespace ProductionAnalyzers.Tests.Quality
             }
 
             var (name, text) = QualityHarness.ReadCorpusFile(file);
-            var variants = CrashGate.TokenDeletions(name, text);
+            var variants = CrashGate.TokenDeletions(name, text, CrashGate.DeletionsPerFile(QualityHarness.CorpusFiles().Count));
             var result = await CrashGate.RunAsync(variants, QualityReferences.Full, QualityHarness.CreateAnalyzers(), QualityHarness.CreateCodeFixes());
             _output.WriteLine($"{variants.Count} variants, {result.Diagnostics} diagnostics, {result.FixerCalls} fixer calls");
             Assert.True(result.Failures.Count == 0, string.Join("\n\n", result.Failures.Take(10)));

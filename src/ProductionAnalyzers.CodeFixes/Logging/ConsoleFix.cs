@@ -14,7 +14,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
     /// PA4003 fix: <c>Console.WriteLine($"Imported {count} rows")</c> → <c>_logger.LogInformation("Imported {Count} rows", count)</c>
     /// on the logger in scope (a parameter of the enclosing method or lambda, a field or property of the type or its
     /// bases, a primary-constructor parameter; Serilog's static <c>Log</c> when the file imports Serilog).
-    /// <c>Console.Error</c> → error level, <c>Debug</c> → debug level, <c>Trace.TraceWarning/TraceError</c> → warning/error.
+    /// <c>Console.Error</c> → error level, <c>Debug</c> → debug level, <c>Trace.Write*</c> → information.
     /// Not offered for <c>*If</c>, <c>*Async</c>, category overloads, or without a logger.
     /// </summary>
     internal static class ConsoleFix
@@ -30,7 +30,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             var method = operation.TargetMethod;
-            if (!method.ReturnsVoid || method.Name is not ("Write" or "WriteLine" or "Print" or "TraceInformation" or "TraceWarning" or "TraceError") ||
+            if (!method.ReturnsVoid || method.Name is not ("Write" or "WriteLine" or "Print") ||
                 method.Parameters.Any(p => p.Name == "category") || invocation.ArgumentList.Arguments.Count == 0 ||
                 invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {

@@ -74,6 +74,17 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
+            // new { Error = ex.Message } as a value: fixed only when the text is the object's only member (the whole value
+            // and its placeholder go); other members would be lost with it.
+            foreach (var text in texts)
+            {
+                if (text.FirstAncestorOrSelf<AnonymousObjectCreationExpressionSyntax>() is { } anonymous &&
+                    invocation.ArgumentList.Span.Contains(anonymous.Span) && anonymous.Initializers.Count != 1)
+                {
+                    return null;
+                }
+            }
+
             var templateArgument = (ArgumentSyntax)call.Template.Syntax;
             var templateExpression = templateArgument.Expression;
             string template;

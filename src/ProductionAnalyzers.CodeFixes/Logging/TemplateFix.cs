@@ -32,6 +32,13 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
+            // An interface logger of the user's (IAppLogger<T>): its implementation is not known, so it may format with
+            // string.Format, where named placeholders would throw. Wrappers whose body forwards to a logger are fixed.
+            if (call.Kind == LogCallKind.PassThrough && (call.Method.ReducedFrom ?? call.Method).IsAbstract)
+            {
+                return null;
+            }
+
             var existing = LogCallSyntax.ValueSyntaxes(call);
             if (existing is null)
             {
@@ -58,6 +65,14 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             var newInvocation = LogCallSyntax.Rebuild(invocation, argument, template, values, insertBefore: null);
             if (!LogCallSyntax.ValuesCanBeBoxed(values, model, cancellationToken) ||
                 !LogCallSyntax.Binds(model, invocation, newInvocation, requireException: false, cancellationToken))
+            {
+                return null;
+            }
+
+            // ILogger.BeginScope<string>(state) → BeginScope("...{X}", x) must land on LoggerExtensions.BeginScope(messageFormat, args).
+            if (call.Kind == LogCallKind.Scope && values.Count > 0 &&
+                !(model.GetSpeculativeSymbolInfo(invocation.SpanStart, newInvocation, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol bound &&
+                  (bound.ReducedFrom ?? bound).Parameters.Any(p => p.Name == "messageFormat")))
             {
                 return null;
             }

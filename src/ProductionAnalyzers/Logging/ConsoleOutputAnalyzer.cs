@@ -11,7 +11,8 @@ namespace ProductionAnalyzers.Logging
 {
     /// <summary>
     /// PA4003: <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>, <c>Debug.Write*</c>/<c>Print</c> and
-    /// <c>Trace.Write*</c>/<c>TraceInformation/Warning/Error</c> in service code, outside the program's entry point.
+    /// <c>Trace.Write*</c> in service code, outside the program's entry point. <c>Trace.TraceInformation/Warning/Error</c>
+    /// are not reported: they are leveled trace events that PA3002 accepts as logging.
     /// "Service code" is decided per compilation: a file of the compilation imports ASP.NET Core, the generic host or a
     /// logging framework (a <c>using</c> of <c>Microsoft.AspNetCore*</c>, <c>Microsoft.Extensions.Hosting*</c>,
     /// <c>Microsoft.Extensions.Logging*</c>, <c>Serilog*</c>, <c>NLog*</c>, <c>log4net*</c> — the Web and Worker SDKs
@@ -117,13 +118,9 @@ namespace ProductionAnalyzers.Logging
 
             if (trace is not null && SymbolEqualityComparer.Default.Equals(containing, trace))
             {
-                return method.Name switch
-                {
-                    "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "TraceInformation" => "Information",
-                    "TraceWarning" => "Warning",
-                    "TraceError" => "Error",
-                    _ => null,
-                };
+                // Only the raw writes. TraceInformation/TraceWarning/TraceError are trace events with a level that go to the
+                // configured listeners: PA3002 counts them as logging, so reporting them here would make the two rules ping-pong.
+                return method.Name is "Write" or "WriteLine" or "WriteIf" or "WriteLineIf" ? "Information" : null;
             }
 
             // Console.Out.WriteLine(...), Console.Error.WriteLineAsync(...)

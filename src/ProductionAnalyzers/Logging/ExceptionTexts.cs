@@ -24,7 +24,10 @@ namespace ProductionAnalyzers.Logging
         public ISymbol? ExceptionSymbol { get; }
     }
 
-    /// <summary>Finds exception text in a message template (holes, concatenated parts, string.Format arguments) and in values.</summary>
+    /// <summary>
+    /// Finds exception text in a message template (holes, concatenated parts, string.Format arguments) and in values
+    /// (also the members of an anonymous object passed as a value).
+    /// </summary>
     internal static class ExceptionTexts
     {
         public static void Collect(IOperation? operation, LogCallResolver resolver, List<ExceptionText> found, int depth = 0)
@@ -56,6 +59,17 @@ namespace ProductionAnalyzers.Logging
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                     Collect(binary.LeftOperand, resolver, found, depth + 1);
                     Collect(binary.RightOperand, resolver, found, depth + 1);
+                    break;
+                case IAnonymousObjectCreationOperation anonymous when depth == 0:
+                    // LogError("Failed {@Err}", new { Error = ex.Message }): a value's members are written out too.
+                    foreach (var initializer in anonymous.Initializers)
+                    {
+                        if (initializer is ISimpleAssignmentOperation assignment)
+                        {
+                            Collect(assignment.Value, resolver, found, depth + 1);
+                        }
+                    }
+
                     break;
                 case IInvocationOperation invocation when TemplateForms.IsStringBuildingMethod(invocation.TargetMethod):
                     foreach (var argument in invocation.Arguments)

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ProductionAnalyzers.Infrastructure;
 
@@ -11,7 +13,7 @@ namespace ProductionAnalyzers.Logging
         /// <summary>A call that writes an event from a message template (<c>LogInformation</c>, <c>Information</c>, <c>Info</c>, <c>Write</c>, <c>Log</c>).</summary>
         Event,
 
-        /// <summary>MEL <c>BeginScope(string messageFormat, params object[] args)</c>.</summary>
+        /// <summary>MEL <c>BeginScope(string messageFormat, params object[] args)</c>, or <c>ILogger.BeginScope&lt;string&gt;(state)</c>.</summary>
         Scope,
 
         /// <summary>MEL <c>LoggerMessage.Define*</c>/<c>DefineScope*</c>: a template without values.</summary>
@@ -22,6 +24,12 @@ namespace ProductionAnalyzers.Logging
 
         /// <summary>A <c>[LoggerMessage]</c> method or a <c>LoggerMessage.Define</c> delegate: values without a template at the call site.</summary>
         Generated,
+
+        /// <summary>
+        /// A method of the user's code with the shape <c>(…, string message, params object[] args)</c> that hands the message
+        /// to a logging call as its template (or an abstract/interface logging method of that shape, e.g. <c>IAppLogger&lt;T&gt;</c>).
+        /// </summary>
+        PassThrough,
     }
 
     /// <summary>One logging call, split into the parts the logging rules look at.</summary>
@@ -82,6 +90,8 @@ namespace ProductionAnalyzers.Logging
         private readonly INamedTypeSymbol? _melLoggerMessageAttribute;
         private readonly INamedTypeSymbol? _exception;
         private readonly INamedTypeSymbol? _formatProvider;
+        private readonly INamedTypeSymbol? _serilogLog;
+        private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
 
         private LogCallResolver(WellKnownTypes types)
         {
@@ -92,6 +102,7 @@ namespace ProductionAnalyzers.Logging
             _melLoggerMessageAttribute = types.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             _exception = types.Type("System.Exception");
             _formatProvider = types.Type("System.IFormatProvider");
+            _serilogLog = types.Type(LoggingApis.SerilogLog);
         }
 
         /// <summary>The resolver, or null when the compilation references none of the three frameworks.</summary>
@@ -191,6 +202,14 @@ namespace ProductionAnalyzers.Logging
                     templateParameter = FindStringParameter(definition, "message");
                 }
             }
+            else if (definition.Name == "BeginScope" && IsStringStateScope(definition, containing))
+            {
+                // ILogger.BeginScope<string>(state): a one-argument call binds here, not to LoggerExtensions. The string is
+                // the scope's text just as a template would be, so a built one is reported like one.
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                kind = LogCallKind.Scope;
+                templateParameter = FindStringParameter(definition, "state");
+            }
             else if (_melLoggerMessage is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerMessage))
             {
                 framework = LoggingFramework.MicrosoftExtensionsLogging;
@@ -214,6 +233,13 @@ namespace ProductionAnalyzers.Logging
                 else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
                 {
                     templateParameter = FindStringParameter(definition, "message");
+                }
+                else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
+                         PassThroughTemplateParameter(definition) is { } passThrough)
+                {
+                    templateParameter = passThrough;
+                    framework = LoggingFramework.MicrosoftExtensionsLogging;
+                    kind = LogCallKind.PassThrough;
                 }
             }
 
@@ -356,6 +382,193 @@ namespace ProductionAnalyzers.Logging
 
             call = new LogCall(invocation, LoggingFramework.MicrosoftExtensionsLogging, LogCallKind.Generated, null, exception, values.ToImmutable(), valuesKnown: true);
             return true;
+        }
+
+        /// <summary>
+        /// The template parameter of a pass-through wrapper of the user's code, or null (cached per method). The shape is
+        /// <c>(…, string message, params object[] args)</c> — a template API: its callers are meant to pass values — and
+        /// either the method's own body passes <c>message</c> unchanged as the template of a logging call on a logger
+        /// (<c>=&gt; _logger.LogInformation(message, args)</c>), or the method is abstract (an interface such as
+        /// <c>IAppLogger&lt;T&gt;</c>) and named like a logging method on a type named like a logger. Wrappers that take only a
+        /// message (<c>void Note(string message)</c>) are not template APIs and stay quiet. Only the wrapper's own
+        /// syntax and symbols are read: no semantic model, no walk beyond its body.
+        /// </summary>
+        private IParameterSymbol? PassThroughTemplateParameter(IMethodSymbol method)
+        {
+            var original = method.OriginalDefinition;
+            return _passThrough.GetOrAdd(original, m => FindPassThroughTemplateParameter(m)) is { } ordinal && ordinal < method.Parameters.Length
+                ? method.Parameters[ordinal]
+                : null;
+        }
+
+        private int? FindPassThroughTemplateParameter(IMethodSymbol method)
+        {
+            var parameters = method.Parameters;
+            if (parameters.Length < 2 || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.ReducedExtension)
+            {
+                return null;
+            }
+
+            var args = parameters[parameters.Length - 1];
+            var message = parameters[parameters.Length - 2];
+            if (!args.IsParams || args.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Object } ||
+                message.Type.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            if (method.IsAbstract)
+            {
+                var typeName = method.ContainingType?.Name ?? string.Empty;
+                return typeName.IndexOf("Log", System.StringComparison.OrdinalIgnoreCase) >= 0 && IsAnyLevelMethodName(method.Name)
+                    ? message.Ordinal
+                    : null;
+            }
+
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (ForwardsAsTemplate(reference.GetSyntax(), method, message.Name, args.Name))
+                {
+                    return message.Ordinal;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsAnyLevelMethodName(string name) =>
+            name is "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical"
+                or "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical";
+
+        /// <summary>The body calls <c>receiver.Level(…, message[, args])</c> where the receiver is a logger (by its symbol's type).</summary>
+        private bool ForwardsAsTemplate(SyntaxNode declaration, IMethodSymbol method, string messageName, string argsName)
+        {
+            SyntaxNode? body = declaration switch
+            {
+                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody,
+                _ => null,
+            };
+            if (body is null)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation ||
+                    !IsAnyLevelMethodName(access.Name.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                var arguments = invocation.ArgumentList.Arguments;
+                var index = -1;
+                for (var i = 0; i < arguments.Count; i++)
+                {
+                    if (arguments[i].Expression is IdentifierNameSyntax id && id.Identifier.ValueText == messageName)
+                    {
+                        index = i;
+                        break;
+                    }
+                }
+
+                // The message is the template: only the values may follow it, and no literal template comes before it.
+                if (index < 0 || arguments.Count - index > 2 ||
+                    (arguments.Count - index == 2 && !(arguments[index + 1].Expression is IdentifierNameSyntax next && next.Identifier.ValueText == argsName)))
+                {
+                    continue;
+                }
+
+                var precededByText = false;
+                for (var i = 0; i < index; i++)
+                {
+                    precededByText |= arguments[i].Expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax;
+                }
+
+                if (!precededByText && IsLoggerReceiver(access.Expression, method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsLoggerReceiver(ExpressionSyntax receiver, IMethodSymbol method)
+        {
+            if (receiver is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } thisAccess)
+            {
+                receiver = thisAccess.Name;
+            }
+
+            if (receiver is not IdentifierNameSyntax identifier)
+            {
+                return false;
+            }
+
+            var name = identifier.Identifier.ValueText;
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == name)
+                {
+                    return _apis.IsLoggerType(parameter.Type);
+                }
+            }
+
+            for (var type = method.ContainingType; type is not null; type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    switch (member)
+                    {
+                        case IFieldSymbol field:
+                            return _apis.IsLoggerType(field.Type);
+                        case IPropertySymbol property:
+                            return _apis.IsLoggerType(property.Type);
+                        case INamedTypeSymbol nested:
+                            return _apis.IsLoggerType(nested);
+                    }
+                }
+            }
+
+            // A primary-constructor parameter, or a static logger class (Serilog's Log).
+            foreach (var constructor in method.ContainingType?.InstanceConstructors ?? ImmutableArray<IMethodSymbol>.Empty)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Name == name && _apis.IsLoggerType(parameter.Type))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return name == "Log" && _serilogLog is not null;
+        }
+
+        /// <summary><c>ILogger.BeginScope&lt;TState&gt;(TState state)</c> (or an implementation of it) with <c>TState</c> = string.</summary>
+        private bool IsStringStateScope(IMethodSymbol method, INamedTypeSymbol containing)
+        {
+            if (_melILogger is null || method.IsStatic || method.TypeArguments.Length != 1 ||
+                method.TypeArguments[0].SpecialType != SpecialType.System_String || method.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(containing, _melILogger))
+            {
+                return true;
+            }
+
+            foreach (var implemented in containing.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented, _melILogger))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool HasStringOrLoggerParameter(IMethodSymbol method)

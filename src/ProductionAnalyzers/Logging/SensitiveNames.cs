@@ -21,7 +21,8 @@ namespace ProductionAnalyzers.Logging
     /// sensitive when what is left ENDS with a sensitive word (<c>newPassword</c>, <c>resetToken</c>, <c>x_api_key</c>).
     /// So <c>passwordPolicy</c>, <c>tokenCount</c>, <c>apiKeyId</c>, <c>TokenExpiresAt</c>, <c>PasswordResetRequested</c>
     /// only mention a secret. A name containing a "derived value" word (<c>masked</c>, <c>hash</c>, <c>redacted</c>,
-    /// <c>last4</c>, <c>hint</c>, <c>length</c>) is never sensitive.
+    /// <c>last4</c>, <c>hint</c>, <c>length</c>) is never sensitive — except a password hash (<c>passwordHash</c>,
+    /// <c>hashedPassword</c>), which is the password's stored verifier and can be cracked offline.
     /// </summary>
     internal sealed class SensitiveNames
     {
@@ -43,11 +44,20 @@ namespace ProductionAnalyzers.Logging
             ("accountkey", SensitiveKind.Credential),
             ("sharedkey", SensitiveKind.Credential),
             ("masterkey", SensitiveKind.Credential),
+            ("subscriptionkey", SensitiveKind.Credential),
+            ("hmackey", SensitiveKind.Credential),
+            ("decryptionkey", SensitiveKind.Credential),
             ("passcode", SensitiveKind.Credential),
             ("credential", SensitiveKind.Credential),
             ("authorization", SensitiveKind.Credential),
             ("connectionstring", SensitiveKind.Credential),
             ("otp", SensitiveKind.Credential),
+            ("otpcode", SensitiveKind.Credential),
+            ("totp", SensitiveKind.Credential),
+            ("totpcode", SensitiveKind.Credential),
+            ("twofactorcode", SensitiveKind.Credential),
+            ("2facode", SensitiveKind.Credential),
+            ("mfacode", SensitiveKind.Credential),
             ("cardnumber", SensitiveKind.PersonalSecret),
             ("creditcard", SensitiveKind.PersonalSecret),
             ("creditcardno", SensitiveKind.PersonalSecret),
@@ -60,6 +70,8 @@ namespace ProductionAnalyzers.Logging
             ("socialsecuritynumber", SensitiveKind.PersonalSecret),
             ("socialsecurity", SensitiveKind.PersonalSecret),
             ("securitycode", SensitiveKind.PersonalSecret),
+            ("pin", SensitiveKind.PersonalSecret),
+            ("pincode", SensitiveKind.PersonalSecret),
             ("socialsecurityno", SensitiveKind.PersonalSecret),
         };
 
@@ -83,6 +95,21 @@ namespace ProductionAnalyzers.Logging
         {
             "continuation", "page", "paging", "pagination", "cancellation", "cancel", "stopping", "sync", "delta", "resume",
             "lexer", "syntax", "parser", "cursor", "public",
+        };
+
+        /// <summary>Words before a short term that make it something else: <c>mapPin</c>, <c>certificatePin</c> (HPKP).</summary>
+        private static readonly Dictionary<string, HashSet<string>> TermQualifiers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["pin"] = new HashSet<string>(StringComparer.Ordinal)
+            {
+                "map", "cert", "certificate", "ssl", "tls", "hpkp", "version", "location", "geo", "drop", "key", "public", "gpio",
+            },
+        };
+
+        /// <summary>Password words whose hash is still reported (<c>passwordHash</c>, <c>hashedPassword</c>).</summary>
+        private static readonly HashSet<string> PasswordWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "password", "passwd", "pwd", "passphrase", "passcode",
         };
 
         private readonly ImmutableArray<(string Joined, SensitiveKind Kind)> _terms;
@@ -150,6 +177,10 @@ namespace ProductionAnalyzers.Logging
                 return SensitiveKind.None;
             }
 
+            // A password hash is the stored verifier of the password: in a log it can be cracked offline, so it is reported as
+            // the password (token hashes and other derived values stay quiet). The hash word is dropped and the rest decides.
+            RemovePasswordHashWord(words);
+
             foreach (var word in words)
             {
                 if (DerivedWords.Contains(word))
@@ -180,11 +211,36 @@ namespace ProductionAnalyzers.Logging
             {
                 if (EndsWithTerm(text, words, end, term) || EndsWithTerm(text, words, end, term + "s"))
                 {
+                    if (end >= 2 && TermQualifiers.TryGetValue(term, out var qualifiers) &&
+                        (words[end - 1] == term || words[end - 1] == term + "s") && qualifiers.Contains(words[end - 2]))
+                    {
+                        continue;
+                    }
+
                     return kind;
                 }
             }
 
             return SensitiveKind.None;
+        }
+
+        /// <summary><c>passwordHash</c> → password, <c>hashedPassword</c> → password; anything else is left alone.</summary>
+        private static void RemovePasswordHashWord(List<string> words)
+        {
+            var end = words.Count;
+            while (end > 1 && ValueWords.Contains(words[end - 1]))
+            {
+                end--;
+            }
+
+            if (end >= 2 && words[end - 1] is "hash" or "hashed" && PasswordWords.Contains(words[end - 2]))
+            {
+                words.RemoveAt(end - 1);
+            }
+            else if (end >= 2 && words[end - 2] == "hashed" && PasswordWords.Contains(words[end - 1]))
+            {
+                words.RemoveAt(end - 2);
+            }
         }
 
         /// <summary>True when a sensitive word appears anywhere in the name (<c>secretName</c>, <c>tokenCount</c>).</summary>

@@ -12,7 +12,22 @@ namespace ProductionAnalyzers.Logging
         NotBuilt,
         Interpolated,
         Concatenated,
+
+        /// <summary><c>string.Format</c>.</summary>
         Formatted,
+
+        /// <summary><c>string.Concat</c>.</summary>
+        StringConcat,
+
+        /// <summary><c>string.Join</c>.</summary>
+        StringJoin,
+
+        /// <summary><c>FormattableString.Invariant</c>.</summary>
+        FormattableInvariant,
+
+        /// <summary><c>FormattableString.CurrentCulture</c>.</summary>
+        FormattableCurrentCulture,
+
         StringBuilder,
     }
 
@@ -113,6 +128,7 @@ namespace ProductionAnalyzers.Logging
                     when builderType.ContainingNamespace?.ToDisplayString() == "System.Text":
                     return TemplateForm.StringBuilder;
                 case IInvocationOperation invocation when IsStringBuildingMethod(invocation.TargetMethod):
+                    var built = FormOfBuilder(invocation.TargetMethod);
                     foreach (var argument in invocation.Arguments)
                     {
                         if (argument.Value is IArrayCreationOperation { Initializer: { } initializer } && argument.ArgumentKind == ArgumentKind.ParamArray)
@@ -121,14 +137,14 @@ namespace ProductionAnalyzers.Logging
                             {
                                 if (!IsConstantLike(element))
                                 {
-                                    return TemplateForm.Formatted;
+                                    return built;
                                 }
                             }
                         }
                         else if (argument.ArgumentKind != ArgumentKind.DefaultValue && !IsConstantLike(argument.Value) &&
                                  argument.Parameter?.Type.Name != "IFormatProvider")
                         {
-                            return TemplateForm.Formatted;
+                            return built;
                         }
                     }
 
@@ -149,6 +165,15 @@ namespace ProductionAnalyzers.Logging
                     return TemplateForm.NotBuilt;
             }
         }
+
+        private static TemplateForm FormOfBuilder(IMethodSymbol method) => method.Name switch
+        {
+            "Concat" => TemplateForm.StringConcat,
+            "Join" => TemplateForm.StringJoin,
+            "Invariant" => TemplateForm.FormattableInvariant,
+            "CurrentCulture" => TemplateForm.FormattableCurrentCulture,
+            _ => TemplateForm.Formatted,
+        };
 
         public static bool IsStringBuildingMethod(IMethodSymbol? method)
         {
@@ -243,6 +268,10 @@ namespace ProductionAnalyzers.Logging
                 TemplateForm.Interpolated => "an interpolated string",
                 TemplateForm.Concatenated => "a concatenation",
                 TemplateForm.Formatted => "built with string.Format",
+                TemplateForm.StringConcat => "built with string.Concat",
+                TemplateForm.StringJoin => "built with string.Join",
+                TemplateForm.FormattableInvariant => "built with FormattableString.Invariant",
+                TemplateForm.FormattableCurrentCulture => "built with FormattableString.CurrentCulture",
                 TemplateForm.StringBuilder => "built with a StringBuilder",
                 _ => "not constant",
             };

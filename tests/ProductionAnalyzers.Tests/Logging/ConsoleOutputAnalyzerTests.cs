@@ -32,9 +32,63 @@ public class ConsoleOutputAnalyzerTests
                     [|Debug.WriteLineIf(count > 1, "many")|];
                     [|Debug.Print("p {0}", count)|];
                     [|Trace.WriteLine("trace")|];
-                    [|Trace.TraceInformation("info")|];
-                    [|Trace.TraceWarning("warn")|];
-                    [|Trace.TraceError("error {0}", name)|];
+                    [|Trace.Write(count)|];
+                    [|Trace.WriteIf(count > 1, "many")|];
+                    [|Trace.WriteLineIf(count > 1, "many", "category")|];
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task TraceErrorInCatch_NeitherPA3002NorPA4003() =>
+        await new WithSwallowedExceptionRule
+        {
+            TestCode = ServiceUsings + """
+                public class ImportService
+                {
+                    public void Run(string name)
+                    {
+                        try
+                        {
+                            Console.Beep();
+                        }
+                        catch (Exception ex)
+                        {
+                            Trace.TraceError("Import of {0} failed: {1}", name, ex);
+                        }
+
+                        try
+                        {
+                            Console.Beep();
+                        }
+                        catch (Exception ex)
+                        {
+                            Trace.TraceWarning("Import of {0} failed: {1}", name, ex.Message);
+                        }
+                    }
+                }
+                """,
+        }.RunAsync();
+
+    [Fact]
+    public async Task TraceEventMethods_CountAsLoggingForPA3002_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync(ServiceUsings + """
+            public class ImportService
+            {
+                public void Run(string name)
+                {
+                    try
+                    {
+                        Console.Beep();
+                    }
+                    catch (Exception ex)
+                    {
+                        Trace.TraceError("Import of {0} failed: {1}", name, ex);
+                    }
+
+                    Trace.TraceInformation("info");
+                    Trace.TraceWarning("warn");
+                    Trace.TraceError("error {0}", name);
                 }
             }
             """);
@@ -217,4 +271,15 @@ public class ConsoleOutputAnalyzerTests
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
         }.RunAsync();
+
+    /// <summary>PA4003 together with PA3002 (swallowed exceptions): a fix of one must not trigger the other.</summary>
+    private sealed class WithSwallowedExceptionRule : AnalyzerTest<ProductionAnalyzers.Logging.ConsoleOutputAnalyzer>
+    {
+        protected override IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetAnalyzers() =>
+            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[]
+            {
+                new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer(),
+                new ProductionAnalyzers.Exceptions.SwallowedExceptionAnalyzer(),
+            };
+    }
 }

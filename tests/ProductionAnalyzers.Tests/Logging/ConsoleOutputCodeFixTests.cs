@@ -32,8 +32,8 @@ public class ConsoleOutputCodeFixTests
                         [|Console.Error.WriteLine("Import of " + name + " failed")|];
                         [|Console.Out.WriteLine(count)|];
                         [|Debug.WriteLine("Total {0:N2}", total)|];
-                        [|Trace.TraceWarning("Slow import of {0}", name)|];
-                        [|Trace.TraceError("failed")|];
+                        [|Trace.WriteLine("Slow import of " + name)|];
+                        [|Trace.Write("failed")|];
                         [|Console.WriteLine("Progress {0}/{1}", count, 10)|];
                         [|Console.WriteLine("literal {braces}")|];
                 """),
@@ -42,8 +42,8 @@ public class ConsoleOutputCodeFixTests
                         _logger.LogError("Import of {Name} failed", name);
                         _logger.LogInformation("{Count}", count);
                         _logger.LogDebug("Total {Total:N2}", total);
-                        _logger.LogWarning("Slow import of {Name}", name);
-                        _logger.LogError("failed");
+                        _logger.LogInformation("Slow import of {Name}", name);
+                        _logger.LogInformation("failed");
                         _logger.LogInformation("Progress {Count}/{Value}", count, 10);
                         _logger.LogInformation("literal {{braces}}");
                 """));

@@ -36,6 +36,15 @@ public class ExceptionLoggedAsTextAnalyzerTests
             Verify.Diagnostic().WithLocation(0).WithArguments("ex", "ex.Message", "LogError"));
 
     [Fact]
+    public async Task ExceptionTextInAnonymousObjectArgument_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogError("Order failed {@Err}", new { Error = [|ex.Message|] });
+                    _logger.LogError("Order {OrderId} failed {@Details}", orderId, new { Code = 5, [|ex.StackTrace|] });
+                    _logger.LogWarning("Order failed {@Err}", new { Kind = ex.GetType().Name, Exception = [|ex|] });
+                    _logger.LogError(ex, "Order failed {@Err}", new { Error = ex.Message });
+            """));
+
+    [Fact]
     public async Task EveryTextForm_Reports() =>
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogError([|ex.Message|]);

@@ -127,6 +127,19 @@ public class ExceptionLoggedAsTextCodeFixTests
             Mel("""_logger.LogError(ex, "Order {OrderId} failed", orderId);"""));
 
     [Fact]
+    public async Task AnonymousObjectWithOnlyTheText_PlaceholderDropped_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""_logger.LogError("Order {OrderId} failed {@Err}", orderId, new { Error = [|ex.Message|] });"""),
+            Mel("""_logger.LogError(ex, "Order {OrderId} failed", orderId);"""));
+
+    [Fact]
+    public async Task AnonymousObjectWithOtherMembers_NoFix()
+    {
+        var source = Mel("""_logger.LogError("Order failed {@Err}", new { Code = orderId, Error = [|ex.Message|] });""");
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
     public async Task DifferentExceptionAlreadyPassed_NoFix()
     {
         var source = Mel("""

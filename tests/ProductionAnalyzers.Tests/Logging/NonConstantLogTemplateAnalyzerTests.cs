@@ -49,6 +49,36 @@ public class NonConstantLogTemplateAnalyzerTests
             """));
 
     [Fact]
+    public async Task BeginScope_StringStateBuiltFromValues_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            using var scope = _logger.BeginScope([|$"Customer {order.Id}"|]);
+            using var scope2 = _logger.BeginScope([|"Tenant " + name|]);
+            using (_logger.BeginScope([|string.Format("Batch {0}", count)|]))
+            {
+            }
+
+            ILogger plain = _logger;
+            using var scope3 = plain.BeginScope([|$"Plain {count}"|]);
+            """));
+
+    [Fact]
+    public async Task BeginScope_NonStringState_DoesNotReport() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            using var scope = _logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["OrderId"] = order.Id });
+            using var scope2 = _logger.BeginScope(new { OrderId = order.Id, Name = $"n{name}" });
+            """));
+
+    [Theory]
+    [InlineData("""string.Join(", ", name, Component)""", "built with string.Join")]
+    [InlineData("""string.Concat("Order ", name)""", "built with string.Concat")]
+    [InlineData("""FormattableString.Invariant($"Total {order.Total}")""", "built with FormattableString.Invariant")]
+    [InlineData("""new System.Text.StringBuilder().Append(name).ToString()""", "built with a StringBuilder")]
+    public async Task Message_NamesTheActualBuilder(string template, string form) =>
+        await Verify.VerifyAnalyzerAsync(
+            Mel($$"""_logger.LogError({|#0:{{template}}|});"""),
+            Verify.Diagnostic().WithLocation(0).WithArguments("LogError", form));
+
+    [Fact]
     public async Task BuildingForms_Report() =>
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation([|"Processed " + count + " orders"|]);
@@ -110,7 +140,9 @@ public class NonConstantLogTemplateAnalyzerTests
             _logger.LogInformation(Describe(order), order.Id);
             var template = "Order {OrderId} done";
             _logger.LogInformation(template, order.Id);
-            using var scope = _logger.BeginScope($"Scope {order.Id}");
+            using var scope = _logger.BeginScope($"Scope {nameof(Run)}");
+            using var scope2 = _logger.BeginScope(name);
+            using var scope3 = _logger.BeginScope("Scope " + Component);
             """, "private static string Describe(Order o) => \"Order {OrderId}\";"));
 
     [Fact]
@@ -217,6 +249,83 @@ public class NonConstantLogTemplateAnalyzerTests
             """);
 
     [Fact]
+    public async Task PassThroughWrappers_WithTemplateAndValues_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T>
+            {
+                void LogInformation(string message, params object[] args);
+                void LogWarning(string message, params object[] args);
+            }
+
+            public class LoggerAdapter<T> : IAppLogger<T>
+            {
+                private readonly ILogger<T> _logger;
+                public LoggerAdapter(ILoggerFactory factory) => _logger = factory.CreateLogger<T>();
+                public void LogInformation(string message, params object[] args) => _logger.LogInformation(message, args);
+                public void LogWarning(string message, params object[] args) { _logger.LogWarning(message, args); }
+            }
+
+            public static class LogHelpers
+            {
+                public static void Info(this ILogger logger, string message, params object[] args) => logger.LogInformation(message, args);
+                public static void Quoted(this ILogger logger, string message, params object[] args) => logger.LogInformation("{Message}", message);
+                public static void Formatted(this ILogger logger, string message, params object[] args) => logger.LogInformation([|string.Format(message, args)|]);
+            }
+
+            public class OrderService(IAppLogger<OrderService> appLogger, LoggerAdapter<OrderService> adapter, ILogger<OrderService> logger)
+            {
+                public void Run(int id, string name)
+                {
+                    appLogger.LogInformation([|$"Order {id} placed"|]);
+                    appLogger.LogWarning([|"Order " + id + " late"|]);
+                    adapter.LogInformation([|$"Order {id} placed"|]);
+                    logger.Info([|$"Order {id} for {name}"|]);
+                    appLogger.LogInformation("Order {Id} placed", id);
+                    logger.Info("Order {Id}", id);
+                    logger.Quoted($"Order {id}");
+                    logger.Formatted($"Order {id}");
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task MessageOnlyWrappersAndUnimplementedShapes_DoNotReport() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger
+            {
+                void Info(string message);
+                void LogInformation(string message);
+            }
+
+            public interface IMailer
+            {
+                void Send(string body, params object[] attachments);
+            }
+
+            public class Sink
+            {
+                private readonly System.IO.TextWriter _writer = System.IO.TextWriter.Null;
+                public void Info(string message, params object[] args) => _writer.WriteLine(message, args);
+            }
+
+            public class User
+            {
+                public void Run(IAppLogger appLogger, IMailer mailer, Sink sink, int id)
+                {
+                    appLogger.Info($"Report {id}");
+                    appLogger.LogInformation("Report " + id);
+                    mailer.Send($"Report {id}");
+                    sink.Info($"Report {id}");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task LookalikeApis_DoNotReport() =>
         await Verify.VerifyAnalyzerAsync("""
             using System.Text;
@@ -258,4 +367,33 @@ public class NonConstantLogTemplateAnalyzerTests
             CompilerDiagnostics = CompilerDiagnostics.None,
         }.RunAsync();
     }
+
+    [Fact]
+    public async Task HalfTypedWrappersAndScopes_DoNotThrow() =>
+        await new Verify.Test
+        {
+            TestCode = """
+                using Microsoft.Extensions.Logging;
+                public interface IAppLogger { void LogInformation(string message, params Missing[] args); void LogWarning(string message, params object[] ); }
+                public class Adapter
+                {
+                    private readonly Unknown _logger;
+                    public void Info(string message, params object[] args) => _logger.LogInformation(message, args);
+                    public void Warn(string message, params object[] args) => LogInformation(message, args;
+                }
+                public class Broken(ILogger logger, IAppLogger app, Adapter adapter)
+                {
+                    public void Run(int id)
+                    {
+                        app.LogInformation($"Order {id}");
+                        app.LogWarning([|$"Order {id}"|]);
+                        adapter.Info($"Order {id}");
+                        adapter.Warn($"Order {id}");
+                        using var scope = logger.BeginScope($"Order {id");
+                        using var other = logger.BeginScope<Missing>($"Order {id}");
+                    }
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        }.RunAsync();
 }

@@ -39,6 +39,59 @@ public class NonConstantLogTemplateCodeFixTests
             Mel("""_logger.LogInformation("Order {OrderId} costs {Price:C} for {Name,10} ({OrderTotal,8:N2})", order.Id, price, name, order.Total);"""));
 
     [Fact]
+    public async Task BeginScopeWithStringState_BecomesTemplateScope_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            Mel("""
+                using var scope = _logger.BeginScope([|$"Customer {order.Id}"|]);
+                using (_logger.BeginScope([|"Tenant " + name|]))
+                {
+                }
+                """),
+            Mel("""
+                using var scope = _logger.BeginScope("Customer {OrderId}", order.Id);
+                using (_logger.BeginScope("Tenant {Name}", name))
+                {
+                }
+                """));
+
+    [Fact]
+    public async Task PassThroughWrapper_FixedWhenItsBodyForwardsToALogger_InterfaceNot()
+    {
+        const string Wrappers = """
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T> { void LogInformation(string message, params object[] args); }
+
+            public static class LogHelpers
+            {
+                public static void Info(this ILogger logger, string message, params object[] args) => logger.LogInformation(message, args);
+            }
+
+            """;
+        await Verify.VerifyCodeFixAsync(
+            Wrappers + """
+                public class S(ILogger<S> logger, IAppLogger<S> appLogger)
+                {
+                    public void Run(int id)
+                    {
+                        logger.Info([|$"Order {id}"|]);
+                        appLogger.LogInformation([|$"Order {id}"|]);
+                    }
+                }
+                """,
+            Wrappers + """
+                public class S(ILogger<S> logger, IAppLogger<S> appLogger)
+                {
+                    public void Run(int id)
+                    {
+                        logger.Info("Order {Id}", id);
+                        appLogger.LogInformation([|$"Order {id}"|]);
+                    }
+                }
+                """);
+    }
+
+    [Fact]
     public async Task Concatenation_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogWarning([|"Order " + order.Id + " for " + name + " failed"|]);"""),

@@ -67,10 +67,37 @@ public class SensitiveValueLoggedAnalyzerTests
         await Verify.VerifyAnalyzerAsync(Mel("""
             _logger.LogInformation("{A} {B} {C} {D} {E} {F} {G} {H} {I} {J}",
                         tokenCount, passwordPolicy, PasswordResetRequested, tokenType, secretName, isPasswordValid, hasToken, TokenExpiresAt, apiKeyId, passwordLength);
-                    _logger.LogInformation("{A} {B} {C} {D}", user.Password.Length, user.PasswordHash, maskedCardNumber, cardLast4);
+                    _logger.LogInformation("{A} {B} {C} {D}", user.Password.Length, tokenHash, maskedCardNumber, cardLast4);
+                    _logger.LogInformation("{A} {B} {C} {D} {E}", keyName, publicKey, pinned, pinCount, spinner);
                     _logger.LogInformation("{Token} {Continuation}", cancellationToken, continuationToken);
                     _logger.LogInformation("Password changed for {UserName}", user.UserName);
-            """, ", int tokenCount, string passwordPolicy, bool PasswordResetRequested, TokenType tokenType, string secretName, bool isPasswordValid, bool hasToken, DateTime TokenExpiresAt, string apiKeyId, int passwordLength, string maskedCardNumber, string cardLast4, CancellationToken cancellationToken, string continuationToken"));
+            """, ", int tokenCount, string passwordPolicy, bool PasswordResetRequested, TokenType tokenType, string secretName, bool isPasswordValid, bool hasToken, DateTime TokenExpiresAt, string apiKeyId, int passwordLength, string maskedCardNumber, string cardLast4, CancellationToken cancellationToken, string continuationToken, string tokenHash, string keyName, string publicKey, bool pinned, int pinCount, string spinner"));
+
+    [Fact]
+    public async Task KeysPinsAndPasswordHashes_Report() =>
+        await Verify.VerifyAnalyzerAsync(Mel("""
+            _logger.LogDebug("Signing with {SecretKey}", [|secretKey|]);
+                    _logger.LogDebug("{A} {B} {C} {D}", [|subscriptionKey|], [|hmacKey|], [|accountKey|], [|masterKey|]);
+                    _logger.LogDebug("Card PIN {Pin} / {CardPin}", [|pin|], [|cardPin|]);
+                    _logger.LogDebug("Stored hash {PasswordHash}", [|user.PasswordHash|]);
+            """, ", string secretKey, string subscriptionKey, byte[] hmacKey, string accountKey, string masterKey, int pin, string cardPin"));
+
+    [Fact]
+    public async Task PassThroughLoggerValuesAndStringScopes_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.Logging;
+
+            public interface IAppLogger<T> { void LogInformation(string message, params object[] args); }
+
+            public class S(IAppLogger<S> appLogger, ILogger<S> logger)
+            {
+                public void Run(string userName, string password, string apiKey)
+                {
+                    appLogger.LogInformation("Login {User} {Password}", userName, [|password|]);
+                    using var scope = logger.BeginScope($"Key {[|apiKey|]}");
+                }
+            }
+            """);
 
     [Fact]
     public async Task SensitivePlaceholder_WithDerivedValue_DoesNotReport() =>

@@ -1,0 +1,340 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>One write to a local: its initializer, an assignment, or a compound <c>+=</c>.</summary>
+    internal readonly struct LocalWrite
+    {
+        public LocalWrite(IOperation operation, IOperation value, bool compound)
+        {
+            Operation = operation;
+            Value = value;
+            Compound = compound;
+        }
+
+        public IOperation Operation { get; }
+
+        public IOperation Value { get; }
+
+        public bool Compound { get; }
+
+        public int Position => Operation.Syntax.SpanStart;
+    }
+
+    /// <summary>
+    /// The writes to the locals of one method body (one walk over that body's operations), so that SQL text built in
+    /// a local over several statements, or in a <c>StringBuilder</c>, can be followed without walking the body again.
+    /// </summary>
+    internal sealed class MethodIndex
+    {
+        private readonly Dictionary<ILocalSymbol, List<LocalWrite>> _writes = new Dictionary<ILocalSymbol, List<LocalWrite>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<IInvocationOperation>> _calls = new Dictionary<ISymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation> _forEachCollections = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _validated = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _validatedExpressions = new HashSet<string>(System.StringComparer.Ordinal);
+
+        public static MethodIndex Build(IEnumerable<IOperation> roots)
+        {
+            var index = new MethodIndex();
+            foreach (var root in roots)
+            {
+                if (root is null)
+                {
+                    continue;
+                }
+
+                index.Add(root);
+                foreach (var operation in root.Descendants())
+                {
+                    index.Add(operation);
+                }
+            }
+
+            foreach (var list in index._calls.Values)
+            {
+                // Chained calls (sb.Append(a).Append(b)) share a start; their ends are in execution order.
+                list.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
+            }
+
+            foreach (var list in index._writes.Values)
+            {
+                list.Sort((a, b) => a.Position.CompareTo(b.Position));
+            }
+
+            return index;
+        }
+
+        public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
+            _writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
+
+        /// <summary>
+        /// Instance calls whose receiver chain starts at the local or parameter (<c>sb.Append(x)</c>, <c>names.Add(x)</c>),
+        /// and calls a <c>StringBuilder</c> is handed to (<c>AppendFilters(sb, filter)</c>), in execution order.
+        /// </summary>
+        public IReadOnlyList<IInvocationOperation> CallsOn(ISymbol local) =>
+            _calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
+
+        public IOperation? ForEachCollectionOf(ILocalSymbol local) =>
+            _forEachCollections.TryGetValue(local, out var collection) ? collection : null;
+
+        /// <summary>The local is passed by <c>ref</c>/<c>out</c> or handed to another method (a builder filled elsewhere).</summary>
+        public bool Escapes(ILocalSymbol local) => _escaped.Contains(local);
+
+        /// <summary>
+        /// The value was checked against an allow-list or map in a condition of this method
+        /// (<c>Allowed.Contains(sort)</c>, <c>Columns.TryGetValue(sort, out var column)</c>, <c>IsValidColumn(sort)</c>), or is the
+        /// value such a map lookup produced.
+        /// </summary>
+        public bool IsValidated(IOperation operation)
+        {
+            operation = SqlOperations.Unwrap(operation);
+            var symbol = operation switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+
+            if (symbol is not null && _validated.Contains(symbol))
+            {
+                return true;
+            }
+
+            return operation is IMemberReferenceOperation && _validatedExpressions.Count > 0 &&
+                   _validatedExpressions.Contains(operation.Syntax.ToString());
+        }
+
+        private static bool IsValidationCall(IMethodSymbol method)
+        {
+            var name = method.Name;
+            return name is "Contains" or "ContainsKey" or "IsMatch" or "IsDefined" or "TryGetValue" or "TryParse" or "Any" or "Exists" ||
+                   name.StartsWith("IsValid", System.StringComparison.Ordinal) || name.StartsWith("IsAllowed", System.StringComparison.Ordinal) ||
+                   name.StartsWith("IsKnown", System.StringComparison.Ordinal) || name.StartsWith("IsSafe", System.StringComparison.Ordinal) ||
+                   name.StartsWith("IsSupported", System.StringComparison.Ordinal);
+        }
+
+        private static bool IsInCondition(IOperation operation)
+        {
+            for (IOperation? child = operation, parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when conditional.Condition == child:
+                    case IWhileLoopOperation loop when loop.Condition == child:
+                        return true;
+                    case IBlockOperation:
+                    case IMethodBodyOperation:
+                    case IAnonymousFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddValidation(IInvocationOperation invocation)
+        {
+            if (!IsValidationCall(invocation.TargetMethod) || !IsInCondition(invocation))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = SqlOperations.Unwrap(argument.Value);
+                if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    // Columns.Any(c => c.Equals(sort, ...)) or Any(c => c == sort): the value compared with the element
+                    // itself is checked against the list. (Any(o => o.Name == name) is a data lookup, not an allow-list.)
+                    foreach (var inner in lambda.Body.Descendants())
+                    {
+                        IOperation? left = null;
+                        IOperation? right = null;
+                        switch (inner)
+                        {
+                            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                                left = equals.LeftOperand;
+                                right = equals.RightOperand;
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Equals" } call when call.Instance is not null && call.Arguments.Length >= 1:
+                                left = call.Instance;
+                                right = call.Arguments[0].Value;
+                                break;
+                            case IInvocationOperation { TargetMethod.Name: "Equals", TargetMethod.IsStatic: true } call when call.Arguments.Length >= 2:
+                                left = call.Arguments[0].Value;
+                                right = call.Arguments[1].Value;
+                                break;
+                        }
+
+                        if (left is null || right is null)
+                        {
+                            continue;
+                        }
+
+                        left = SqlOperations.Unwrap(left);
+                        right = SqlOperations.Unwrap(right);
+                        var leftIsElement = left is IParameterReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Parameter.ContainingSymbol, lambda.Symbol);
+                        var rightIsElement = right is IParameterReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Parameter.ContainingSymbol, lambda.Symbol);
+                        var other = leftIsElement ? right : rightIsElement ? left : null;
+                        switch (other)
+                        {
+                            case ILocalReferenceOperation captured:
+                                _validated.Add(captured.Local);
+                                break;
+                            case IParameterReferenceOperation captured when !SymbolEqualityComparer.Default.Equals(captured.Parameter.ContainingSymbol, lambda.Symbol):
+                                _validated.Add(captured.Parameter);
+                                break;
+                            case IMemberReferenceOperation member:
+                                _validatedExpressions.Add(member.Syntax.ToString());
+                                break;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (argument.Parameter?.RefKind == RefKind.Out)
+                {
+                    // TryGetValue(key, out var column): the column comes from the map.
+                    if (invocation.TargetMethod.Name == "TryGetValue")
+                    {
+                        var outSymbol = value switch
+                        {
+                            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+                            ILocalReferenceOperation local => local.Local,
+                            _ => null,
+                        };
+                        if (outSymbol is not null)
+                        {
+                            _validated.Add(outSymbol);
+                        }
+                    }
+
+                    continue;
+                }
+
+                switch (value)
+                {
+                    case ILocalReferenceOperation local:
+                        _validated.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        _validated.Add(parameter.Parameter);
+                        break;
+                    case IMemberReferenceOperation member:
+                        _validatedExpressions.Add(member.Syntax.ToString());
+                        break;
+                }
+            }
+        }
+
+        private void Add(IOperation operation)
+        {
+            if (operation is IInvocationOperation call)
+            {
+                AddValidation(call);
+            }
+
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    AddWrite(declarator.Symbol, new LocalWrite(declarator, initializer.Value, compound: false));
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    AddWrite(target.Local, new LocalWrite(assignment, assignment.Value, compound: false));
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target, OperatorKind: BinaryOperatorKind.Add } compound:
+                    AddWrite(target.Local, new LocalWrite(compound, compound.Value, compound: true));
+                    break;
+                case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target } coalesce:
+                    AddWrite(target.Local, new LocalWrite(coalesce, coalesce.Value, compound: false));
+                    break;
+                case IForEachLoopOperation loop:
+                    if (loop.LoopControlVariable is IVariableDeclaratorOperation variable)
+                    {
+                        _forEachCollections[variable.Symbol] = loop.Collection;
+                    }
+
+                    break;
+                case IInvocationOperation invocation when invocation.Instance is not null:
+                    var receiver = invocation.Instance;
+                    while (true)
+                    {
+                        receiver = SqlOperations.Unwrap(receiver);
+                        if (receiver is IInvocationOperation { Instance: { } inner } innerCall &&
+                            SymbolEqualityComparer.Default.Equals(innerCall.TargetMethod.ContainingType, invocation.TargetMethod.ContainingType))
+                        {
+                            receiver = inner;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    var root = receiver switch
+                    {
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation parameter => parameter.Parameter,
+                        _ => null,
+                    };
+                    if (root is not null)
+                    {
+                        AddCall(root, invocation);
+                    }
+
+                    break;
+                case IArgumentOperation argument when SqlOperations.Unwrap(argument.Value) is ILocalReferenceOperation or IParameterReferenceOperation:
+                    var passedValue = SqlOperations.Unwrap(argument.Value);
+                    var passed = passedValue switch
+                    {
+                        ILocalReferenceOperation local => (ISymbol)local.Local,
+                        IParameterReferenceOperation parameter => parameter.Parameter,
+                        _ => null,
+                    };
+                    var passedType = passedValue.Type;
+                    var isBuilder = passedType is INamedTypeSymbol { Name: "StringBuilder", ContainingNamespace.Name: "Text" };
+                    if (passed is ILocalSymbol passedLocal && argument.Parameter is { } receiving && (receiving.RefKind != RefKind.None || isBuilder))
+                    {
+                        _escaped.Add(passedLocal);
+                    }
+
+                    var isCollection = passedType is INamedTypeSymbol named && named.SpecialType != SpecialType.System_String &&
+                                       (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T ||
+                                        named.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T));
+                    if (passed is not null && (isBuilder || isCollection) && argument.Parent is IInvocationOperation handedTo &&
+                        handedTo.TargetMethod.ContainingType is not { Name: "StringBuilder" } &&
+                        !handedTo.TargetMethod.DeclaringSyntaxReferences.IsEmpty &&
+                        !SymbolEqualityComparer.Default.Equals(handedTo.TargetMethod.ContainingType, passedType))
+                    {
+                        AddCall(passed, handedTo);
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddCall(ISymbol symbol, IInvocationOperation invocation)
+        {
+            if (!_calls.TryGetValue(symbol, out var calls))
+            {
+                _calls[symbol] = calls = new List<IInvocationOperation>();
+            }
+
+            calls.Add(invocation);
+        }
+
+        private void AddWrite(ILocalSymbol local, LocalWrite write)
+        {
+            if (!_writes.TryGetValue(local, out var list))
+            {
+                _writes[local] = list = new List<LocalWrite>();
+            }
+
+            list.Add(write);
+        }
+    }
+}

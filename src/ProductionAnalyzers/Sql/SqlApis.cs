@@ -1,0 +1,1025 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>The family of API a SQL text reaches; the code fix picks its rewrite from it.</summary>
+    internal enum SqlSinkKind
+    {
+        CommandText,
+        CommandConstructor,
+        DataAdapter,
+        ProviderMethod,
+        Dapper,
+        DapperCommandDefinition,
+        EntityFrameworkRaw,
+        Configured,
+        Wrapper,
+    }
+
+    internal readonly struct SqlSink
+    {
+        public SqlSink(IOperation text, SqlSinkKind kind)
+        {
+            Text = text;
+            Kind = kind;
+        }
+
+        /// <summary>The operation that gives the command text (an argument value or the assigned value).</summary>
+        public IOperation Text { get; }
+
+        public SqlSinkKind Kind { get; }
+    }
+
+    /// <summary>
+    /// Everything PA1001 knows about one compilation: the SQL types it references, the configured extra sinks and
+    /// sanitizers, and the caches of sink wrappers and method bodies of the compilation.
+    /// </summary>
+    internal sealed class SqlApis
+    {
+        public const string AdditionalSinksOption = "additional_sinks";
+        public const string SanitizersOption = "sanitizers";
+        public const string StrictOption = "strict";
+
+        private static readonly string[] TextParameterNames = { "commandtext", "cmdtext", "sql", "selectcommandtext", "sqltext", "commandstring", "query" };
+
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol? _dbCommandInterface;
+        private readonly INamedTypeSymbol? _dbCommand;
+        private readonly INamedTypeSymbol? _dbBatchCommand;
+        private readonly INamedTypeSymbol? _dataAdapterInterface;
+        private readonly INamedTypeSymbol? _dbDataAdapter;
+        private readonly INamedTypeSymbol? _dbConnectionInterface;
+        private readonly INamedTypeSymbol? _dbDataSource;
+        private readonly INamedTypeSymbol? _sqlMapper;
+        private readonly INamedTypeSymbol? _commandDefinition;
+        private readonly INamedTypeSymbol? _efQueryable;
+        private readonly INamedTypeSymbol? _efDatabase;
+        private readonly Dictionary<IMethodSymbol, int> _configuredSinks;
+        private readonly HashSet<IMethodSymbol> _configuredSanitizers;
+        private readonly ImmutableArray<string> _sanitizerNames;
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
+
+        private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
+        private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+
+        private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
+
+        private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
+        {
+            _compilation = compilation;
+            _dbCommandInterface = types.Type("System.Data.IDbCommand");
+            _dbCommand = types.Type("System.Data.Common.DbCommand");
+            _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
+            _dataAdapterInterface = types.Type("System.Data.IDataAdapter");
+            _dbDataAdapter = types.Type("System.Data.Common.DbDataAdapter");
+            _dbConnectionInterface = types.Type("System.Data.IDbConnection");
+            _dbDataSource = types.Type("System.Data.Common.DbDataSource");
+            _sqlMapper = types.Type("Dapper.SqlMapper");
+            _commandDefinition = types.Type("Dapper.CommandDefinition");
+            _efQueryable = types.Type("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+            _efDatabase = types.Type("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            StringBuilder = types.Type("System.Text.StringBuilder");
+            DbCommandBuilder = types.Type("System.Data.Common.DbCommandBuilder");
+            MemberInfo = types.Type("System.Reflection.MemberInfo");
+
+            _configuredSinks = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var id in sinks)
+            {
+                foreach (var method in ResolveMethods(compilation, id))
+                {
+                    var ordinal = SinkParameterOrdinal(method);
+                    if (ordinal >= 0)
+                    {
+                        _configuredSinks[method.OriginalDefinition] = ordinal;
+                    }
+                }
+            }
+
+            _configuredSanitizers = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var names = ImmutableArray.CreateBuilder<string>();
+            foreach (var entry in sanitizers)
+            {
+                if (entry.Length > 2 && entry[1] == ':')
+                {
+                    foreach (var method in ResolveMethods(compilation, entry))
+                    {
+                        _configuredSanitizers.Add(method.OriginalDefinition);
+                    }
+                }
+                else
+                {
+                    names.Add(entry);
+                }
+            }
+
+            _sanitizerNames = names.ToImmutable();
+        }
+
+        public Compilation Compilation => _compilation;
+
+        public INamedTypeSymbol? StringBuilder { get; }
+
+        public INamedTypeSymbol? DbCommandBuilder { get; }
+
+        public INamedTypeSymbol? MemberInfo { get; }
+
+        /// <summary>False when the compilation references no SQL API at all and configures no sink: nothing to do.</summary>
+        public bool HasAnySink =>
+            _dbCommandInterface is not null || _dbBatchCommand is not null || _sqlMapper is not null || _efQueryable is not null ||
+            _efDatabase is not null || _dataAdapterInterface is not null || _configuredSinks.Count > 0;
+
+        public static SqlApis Create(Compilation compilation, RuleOptions options) =>
+            new SqlApis(
+                compilation,
+                WellKnownTypes.Get(compilation),
+                SplitSymbolList(options.GetString(AdditionalSinksOption)),
+                SplitSymbolList(options.GetString(SanitizersOption)));
+
+        /// <summary>
+        /// Splits a list of documentation-comment IDs or names at <c>,</c> <c>;</c> <c>|</c> outside parentheses, so that
+        /// <c>M:N.T.Run(System.Int32,System.String)</c> stays one entry.
+        /// </summary>
+        internal static ImmutableArray<string> SplitSymbolList(string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var result = ImmutableArray.CreateBuilder<string>();
+            var depth = 0;
+            var start = 0;
+            for (var i = 0; i <= value!.Length; i++)
+            {
+                var c = i < value.Length ? value[i] : ',';
+                if (c is '(' or '{' or '[')
+                {
+                    depth++;
+                }
+                else if (c is ')' or '}' or ']')
+                {
+                    depth = Math.Max(0, depth - 1);
+                }
+                else if ((c is ',' or ';' or '|' && depth == 0) || i == value.Length)
+                {
+                    var entry = value.Substring(start, i - start).Trim();
+                    if (entry.Length > 0)
+                    {
+                        result.Add(entry);
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        /// <summary>Finds the SQL text that <paramref name="operation"/> hands to a sink, if it is one.</summary>
+        public bool TryGetSink(IOperation operation, out SqlSink sink) => TryGetSink(operation, out sink, includeWrappers: true);
+
+        /// <summary>Like <see cref="TryGetSink(IOperation, out SqlSink)"/>; without wrappers when <paramref name="includeWrappers"/> is false.</summary>
+        public bool TryGetSink(IOperation operation, out SqlSink sink, bool includeWrappers)
+        {
+            sink = default;
+            switch (operation)
+            {
+                case IAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                    when property.Property.Name == "CommandText" && (assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation):
+                    if (IsCommandType(property.Property.ContainingType) || IsCommandType(property.Instance?.Type))
+                    {
+                        sink = new SqlSink(assignment.Value, SqlSinkKind.CommandText);
+                        return true;
+                    }
+
+                    return false;
+
+                case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    return TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
+
+                case IInvocationOperation invocation:
+                    return TryGetInvocationSink(invocation, out sink, includeWrappers);
+
+                default:
+                    return false;
+            }
+        }
+
+        private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)
+        {
+            sink = default;
+            var type = constructor.ContainingType;
+            SqlSinkKind kind;
+            if (IsCommandType(type))
+            {
+                kind = SqlSinkKind.CommandConstructor;
+            }
+            else if (Implements(type, _dataAdapterInterface) || DerivesFrom(type, _dbDataAdapter))
+            {
+                kind = SqlSinkKind.DataAdapter;
+            }
+            else if (_commandDefinition is not null && SymbolEqualityComparer.Default.Equals(type, _commandDefinition))
+            {
+                kind = SqlSinkKind.DapperCommandDefinition;
+            }
+            else
+            {
+                if (includeWrappers && IsSourceMethod(constructor) && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
+                {
+                    sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
+                    return true;
+                }
+
+                return false;
+            }
+
+            var argument = FindTextArgument(creation.Arguments);
+            if (argument is null)
+            {
+                return false;
+            }
+
+            sink = new SqlSink(argument, kind);
+            return true;
+        }
+
+        private bool TryGetInvocationSink(IInvocationOperation invocation, out SqlSink sink, bool includeWrappers)
+        {
+            sink = default;
+            var method = invocation.TargetMethod;
+            var containing = method.ContainingType;
+            if (containing is null)
+            {
+                return false;
+            }
+
+            if (_sqlMapper is not null && SymbolEqualityComparer.Default.Equals(containing, _sqlMapper))
+            {
+                if (method.Name.StartsWith("Query", StringComparison.Ordinal) || method.Name.StartsWith("Execute", StringComparison.Ordinal))
+                {
+                    var sql = ArgumentFor(invocation.Arguments, "sql");
+                    if (sql is not null)
+                    {
+                        sink = new SqlSink(sql, SqlSinkKind.Dapper);
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            if ((_efQueryable is not null && SymbolEqualityComparer.Default.Equals(containing, _efQueryable) && method.Name == "FromSqlRaw") ||
+                (_efDatabase is not null && SymbolEqualityComparer.Default.Equals(containing, _efDatabase) &&
+                 method.Name is "ExecuteSqlRaw" or "ExecuteSqlRawAsync" or "SqlQueryRaw"))
+            {
+                var sql = ArgumentFor(invocation.Arguments, "sql");
+                if (sql is not null)
+                {
+                    sink = new SqlSink(sql, SqlSinkKind.EntityFrameworkRaw);
+                    return true;
+                }
+
+                return false;
+            }
+
+            // Older EF Core (FromSql(string), ExecuteSqlCommand) and EF6 (Database.SqlQuery, DbSet.SqlQuery,
+            // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
+            if (!IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace) &&
+                (method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
+                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { Name: "sql" } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue &&
+                        (SqlOperations.IsString(parameter.Type) || parameter.Type.Name == "RawSqlString"))
+                    {
+                        sink = new SqlSink(argument.Value, SqlSinkKind.Configured);
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // NHibernate: ISession.CreateSQLQuery / CreateSqlQuery (native SQL).
+            if (!IsSourceMethod(method) && method.Name is "CreateSQLQuery" or "CreateSqlQuery" &&
+                RootNamespace(containing.ContainingNamespace) == "NHibernate")
+            {
+                var text = FirstStringArgument(invocation.Arguments);
+                if (text is not null)
+                {
+                    sink = new SqlSink(text, SqlSinkKind.Configured);
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (_configuredSinks.Count > 0 && _configuredSinks.TryGetValue(method.OriginalDefinition, out var ordinal))
+            {
+                var argument = ArgumentForOrdinal(invocation.Arguments, ordinal);
+                if (argument is not null)
+                {
+                    sink = new SqlSink(argument, SqlSinkKind.Configured);
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (IsSourceMethod(method))
+            {
+                if (includeWrappers && TryGetWrapperArgument(invocation.Arguments, method, out var wrapped))
+                {
+                    sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
+                    return true;
+                }
+
+                return false;
+            }
+
+            // Provider APIs that take command text: DbDataSource.CreateCommand(text), NpgsqlConnection/Command helpers,
+            // MySqlHelper/SqlHelper-style static helpers of data-access libraries, and extension methods of other
+            // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
+            if (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
+                (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace)))
+            {
+                var argument = FindTextArgument(invocation.Arguments);
+                if (argument is not null)
+                {
+                    sink = new SqlSink(argument, SqlSinkKind.ProviderMethod);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool IsCommandType(ITypeSymbol? type)
+        {
+            if (type is null || type.TypeKind == TypeKind.Error)
+            {
+                return false;
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, _dbCommandInterface) ||
+                   Implements(type, _dbCommandInterface) || DerivesFrom(type, _dbCommand) || DerivesFrom(type, _dbBatchCommand);
+        }
+
+        /// <summary>A method of this compilation, with source we can read.</summary>
+        public bool IsSourceMethod(IMethodSymbol method) =>
+            !method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+
+        public bool IsSourceField(IFieldSymbol field) =>
+            !field.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly);
+
+        public bool IsSourceProperty(IPropertySymbol property) =>
+            !property.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly);
+
+        public bool IsSanitizer(IMethodSymbol method)
+        {
+            // QuoteIdentifier of DbCommandBuilder and providers, and the project's own QuoteIdent/EscapeSql/Sanitize* helpers.
+            if (method.Name == "QuoteIdentifier" ||
+                (SqlOperations.IsString(method.ReturnType) &&
+                 (method.Name.StartsWith("Quote", StringComparison.Ordinal) || method.Name.StartsWith("Escape", StringComparison.Ordinal) ||
+                  method.Name.StartsWith("Sanitize", StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
+            if (_configuredSanitizers.Count > 0 && _configuredSanitizers.Contains(method.OriginalDefinition))
+            {
+                return true;
+            }
+
+            foreach (var name in _sanitizerNames)
+            {
+                if (name == method.Name ||
+                    name == method.ContainingType.Name + "." + method.Name ||
+                    name == method.ContainingType.ToDisplayString() + "." + method.Name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The overrides of an abstract or virtual property in this compilation (<c>protected abstract string TableName</c>
+        /// of a generic repository). Collected once per compilation from the source types, on first need.
+        /// </summary>
+        public IReadOnlyList<IPropertySymbol> OverridesOf(IPropertySymbol property)
+        {
+            var map = _overrides;
+            if (map is null)
+            {
+                map = new Dictionary<IPropertySymbol, List<IPropertySymbol>>(SymbolEqualityComparer.Default);
+                foreach (var type in SourceTypes())
+                {
+                    foreach (var member in type.GetMembers())
+                    {
+                        if (member is IPropertySymbol { IsOverride: true } candidate)
+                        {
+                            for (var overridden = candidate.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
+                            {
+                                var key = overridden.OriginalDefinition;
+                                if (!map.TryGetValue(key, out var list))
+                                {
+                                    map[key] = list = new List<IPropertySymbol>();
+                                }
+
+                                list.Add(candidate);
+                            }
+                        }
+                    }
+                }
+
+                map = Interlocked.CompareExchange(ref _overrides, map, null) ?? map;
+            }
+
+            return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
+        }
+
+        /// <summary>Implementations (interface members) and overrides of a method in the compilation's source types.</summary>
+        private List<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        {
+            var result = new List<IMethodSymbol>();
+            var definition = method.OriginalDefinition;
+            var isInterface = method.ContainingType.TypeKind == TypeKind.Interface;
+            foreach (var type in SourceTypes())
+            {
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || result.Count > 16)
+                {
+                    continue;
+                }
+
+                if (isInterface)
+                {
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition.ContainingType))
+                        {
+                            continue;
+                        }
+
+                        foreach (var member in @interface.GetMembers(method.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod &&
+                                SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, definition) &&
+                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
+                                IsSourceMethod(implementation))
+                            {
+                                result.Add(implementation.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var member in type.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol { IsOverride: true } candidate)
+                        {
+                            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
+                                {
+                                    result.Add(candidate.OriginalDefinition);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
+        private ImmutableArray<INamedTypeSymbol> SourceTypes()
+        {
+            var types = _sourceTypes;
+            if (types.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                var stack = new Stack<INamespaceOrTypeSymbol>();
+                stack.Push(_compilation.Assembly.GlobalNamespace);
+                while (stack.Count > 0)
+                {
+                    var current = stack.Pop();
+                    if (current is INamespaceSymbol ns)
+                    {
+                        foreach (var member in ns.GetMembers())
+                        {
+                            stack.Push(member);
+                        }
+
+                        continue;
+                    }
+
+                    var type = (INamedTypeSymbol)current;
+                    builder.Add(type);
+                    foreach (var nested in type.GetTypeMembers())
+                    {
+                        stack.Push(nested);
+                    }
+                }
+
+                types = builder.ToImmutable();
+                ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types);
+                types = _sourceTypes;
+            }
+
+            return types;
+        }
+
+        /// <summary>
+        /// The body of a method, property getter or field initializer of this compilation, with an index of its
+        /// locals. Cached per symbol for the compilation.
+        /// </summary>
+        public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            return _bodies.GetOrAdd(symbol, s => LoadBody(s, cancellationToken));
+        }
+
+        private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            if (symbol.DeclaringSyntaxReferences.Length != 1 || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly))
+            {
+                return null;
+            }
+
+            var node = symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!_compilation.ContainsSyntaxTree(node.SyntaxTree))
+            {
+                return null;
+            }
+
+            SyntaxNode? target = node switch
+            {
+                BaseMethodDeclarationSyntax method => (SyntaxNode?)method.Body ?? method.ExpressionBody,
+                LocalFunctionStatementSyntax local => (SyntaxNode?)local.Body ?? local.ExpressionBody,
+                AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+                ArrowExpressionClauseSyntax arrow => arrow,
+                PropertyDeclarationSyntax property => (SyntaxNode?)property.ExpressionBody ?? property.Initializer,
+                VariableDeclaratorSyntax declarator => declarator.Initializer,
+                _ => null,
+            };
+
+            if (target is null)
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // The body of a helper or wrapper in another file is read once per compilation and cached.
+            var model = _compilation.GetSemanticModel(target.SyntaxTree);
+#pragma warning restore RS1030
+            IOperation? operation = target switch
+            {
+                ArrowExpressionClauseSyntax arrow => model.GetOperation(arrow, cancellationToken) ?? model.GetOperation(arrow.Expression, cancellationToken),
+                EqualsValueClauseSyntax equals => model.GetOperation(equals, cancellationToken) ?? model.GetOperation(equals.Value, cancellationToken),
+                _ => model.GetOperation(target, cancellationToken),
+            };
+
+            if (operation is null)
+            {
+                return null;
+            }
+
+            return new MethodBody(operation, MethodIndex.Build(new[] { operation }));
+        }
+
+        /// <summary>
+        /// The ordinals of the string parameters a method of this compilation passes unchanged to a sink (directly,
+        /// through a local that only holds the parameter, or through other wrappers, implementations and overrides).
+        /// Each body is read once (<see cref="GetLinks"/>); the closure over the links is computed from the method
+        /// itself, so the answer never depends on which method was asked first.
+        /// </summary>
+        public ImmutableArray<int> GetWrapperOrdinals(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_wrappers.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            var result = ImmutableArray.CreateBuilder<int>();
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None &&
+                    IsWrapperParameter(method, parameter.Ordinal, new HashSet<(IMethodSymbol, int)>(), 0, cancellationToken))
+                {
+                    result.Add(parameter.Ordinal);
+                }
+            }
+
+            return _wrappers.GetOrAdd(method, result.ToImmutable());
+        }
+
+        private bool IsWrapperParameter(IMethodSymbol method, int ordinal, HashSet<(IMethodSymbol, int)> visited, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > 6 || !visited.Add((method, ordinal)))
+            {
+                return false;
+            }
+
+            var links = GetLinks(method, cancellationToken);
+            if (links.Direct.Contains(ordinal))
+            {
+                return true;
+            }
+
+            foreach (var (from, callee, calleeOrdinal) in links.Edges)
+            {
+                if (from == ordinal && IsWrapperParameter(callee, calleeOrdinal, visited, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            return _links.GetOrAdd(method, m => ComputeLinks(m, cancellationToken));
+        }
+
+        /// <summary>
+        /// Where a method's string parameters go: straight into a sink (<see cref="WrapperLinks.Direct"/>), or unchanged
+        /// into a string parameter of another method of the compilation, an implementation or an override
+        /// (<see cref="WrapperLinks.Edges"/>).
+        /// </summary>
+        private WrapperLinks ComputeLinks(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var candidates = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None)
+                {
+                    candidates[parameter.Name] = parameter;
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                return WrapperLinks.None;
+            }
+
+            var direct = ImmutableArray.CreateBuilder<int>();
+            var edges = ImmutableArray.CreateBuilder<(int, IMethodSymbol, int)>();
+
+            // An interface, abstract or virtual method (an injected ISqlExecutor): a wrapper when an implementation is.
+            if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implementation in ImplementationsOf(method))
+                {
+                    foreach (var parameter in candidates.Values)
+                    {
+                        edges.Add((parameter.Ordinal, implementation, parameter.Ordinal));
+                    }
+                }
+            }
+
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
+            }
+
+            // Cheap syntax check first: a parameter name must appear as an argument or an assigned value.
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var mentioned = false;
+            foreach (var identifier in declaration.DescendantNodes())
+            {
+                if (identifier is IdentifierNameSyntax name && candidates.ContainsKey(name.Identifier.ValueText) &&
+                    name.Parent is ArgumentSyntax or AssignmentExpressionSyntax or EqualsValueClauseSyntax)
+                {
+                    mentioned = true;
+                    break;
+                }
+            }
+
+            var body = mentioned ? GetBody(method, cancellationToken) : null;
+            if (body is null)
+            {
+                return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
+            }
+
+            foreach (var operation in body.Root.DescendantsAndSelf())
+            {
+                if (operation is not (IInvocationOperation or IObjectCreationOperation or IAssignmentOperation))
+                {
+                    continue;
+                }
+
+                if (TryGetSink(operation, out var sink, includeWrappers: false))
+                {
+                    var parameter = PassedParameter(sink.Text, body.Index, method);
+                    if (parameter is not null && !direct.Contains(parameter.Ordinal))
+                    {
+                        direct.Add(parameter.Ordinal);
+                    }
+
+                    continue;
+                }
+
+                var (target, arguments) = operation switch
+                {
+                    IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+                    IObjectCreationOperation { Constructor: { } constructor } creation => (constructor, creation.Arguments),
+                    _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                };
+                if (target is null || !IsSourceMethod(target))
+                {
+                    continue;
+                }
+
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } calleeParameter && SqlOperations.IsString(calleeParameter.Type) &&
+                        argument.ArgumentKind != ArgumentKind.DefaultValue &&
+                        PassedParameter(argument.Value, body.Index, method) is { } passed)
+                    {
+                        edges.Add((passed.Ordinal, target.PartialImplementationPart ?? target.OriginalDefinition, calleeParameter.Ordinal));
+                    }
+                }
+            }
+
+            return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
+        }
+
+        private sealed class WrapperLinks
+        {
+            public static readonly WrapperLinks None = new WrapperLinks(ImmutableArray<int>.Empty, ImmutableArray<(int, IMethodSymbol, int)>.Empty);
+
+            public WrapperLinks(ImmutableArray<int> direct, ImmutableArray<(int From, IMethodSymbol Callee, int CalleeOrdinal)> edges)
+            {
+                Direct = direct;
+                Edges = edges;
+            }
+
+            public ImmutableArray<int> Direct { get; }
+
+            public ImmutableArray<(int From, IMethodSymbol Callee, int CalleeOrdinal)> Edges { get; }
+        }
+
+        private static IParameterSymbol? PassedParameter(IOperation text, MethodIndex index, IMethodSymbol method)
+        {
+            text = SqlOperations.Unwrap(text);
+            if (text is ILocalReferenceOperation local)
+            {
+                var writes = index.WritesOf(local.Local);
+                if (writes.Count != 1 || writes[0].Compound)
+                {
+                    return null;
+                }
+
+                text = SqlOperations.Unwrap(writes[0].Value);
+            }
+
+            if (text is IParameterReferenceOperation parameterReference &&
+                SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, method) &&
+                SqlOperations.IsString(parameterReference.Parameter.Type))
+            {
+                return parameterReference.Parameter;
+            }
+
+            return null;
+        }
+
+        private bool TryGetWrapperArgument(ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method, out IOperation text)
+        {
+            text = null!;
+            var hasString = false;
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type))
+                {
+                    hasString = true;
+                    break;
+                }
+            }
+
+            if (!hasString)
+            {
+                return false;
+            }
+
+            var ordinals = GetWrapperOrdinals(method, CancellationToken.None);
+            foreach (var ordinal in ordinals)
+            {
+                var argument = ArgumentForOrdinal(arguments, ordinal);
+                if (argument is not null)
+                {
+                    text = argument;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation? FindTextArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
+                    Array.IndexOf(TextParameterNames, parameter.Name.ToLowerInvariant()) >= 0 &&
+                    argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string name)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Name == name && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static IOperation? ArgumentForOrdinal(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The sink parameter of a configured method: a string named sql/query/commandText, else the first string.</summary>
+        private static int SinkParameterOrdinal(IMethodSymbol method)
+        {
+            var first = -1;
+            foreach (var parameter in method.Parameters)
+            {
+                if (!SqlOperations.IsString(parameter.Type))
+                {
+                    continue;
+                }
+
+                if (first < 0)
+                {
+                    first = parameter.Ordinal;
+                }
+
+                var name = parameter.Name.ToLowerInvariant();
+                if (name is "sql" or "query" or "commandtext")
+                {
+                    return parameter.Ordinal;
+                }
+            }
+
+            return first;
+        }
+
+        private static IEnumerable<IMethodSymbol> ResolveMethods(Compilation compilation, string id)
+        {
+            if (!id.StartsWith("M:", StringComparison.Ordinal))
+            {
+                yield break;
+            }
+
+            ImmutableArray<ISymbol> symbols;
+            try
+            {
+                symbols = DocumentationCommentId.GetSymbolsForDeclarationId(id, compilation);
+            }
+            catch (ArgumentException)
+            {
+                yield break;
+            }
+
+            foreach (var symbol in symbols)
+            {
+                if (symbol is IMethodSymbol method)
+                {
+                    yield return method;
+                }
+            }
+        }
+
+        private bool IsConnectionType(ITypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || Implements(type, _dbConnectionInterface);
+
+        private static IOperation? FirstStringArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? RootNamespace(INamespaceSymbol? ns)
+        {
+            string? root = null;
+            for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                root = ns.Name;
+            }
+
+            return root;
+        }
+
+        private static bool IsEntityFrameworkNamespace(INamespaceSymbol? ns)
+        {
+            var display = ns?.ToDisplayString();
+            return display is not null &&
+                   (display.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || display.StartsWith("System.Data.Entity", StringComparison.Ordinal));
+        }
+
+        private static bool IsDataNamespace(INamespaceSymbol? ns)
+        {
+            for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (ns.Name.IndexOf("Data", StringComparison.Ordinal) >= 0 || ns.Name.IndexOf("Sql", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? @interface)
+        {
+            if (type is null || @interface is null)
+            {
+                return false;
+            }
+
+            foreach (var candidate in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            if (baseType is null)
+            {
+                return false;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A body operation of the compilation with the index of its locals.</summary>
+    internal sealed class MethodBody
+    {
+        public MethodBody(IOperation root, MethodIndex index)
+        {
+            Root = root;
+            Index = index;
+        }
+
+        public IOperation Root { get; }
+
+        public MethodIndex Index { get; }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>
+    /// PA1001: SQL command text built from non-constant data. Finds the text every SQL sink receives (ADO.NET commands
+    /// and adapters, provider helpers, Dapper, EF Core raw SQL, configured sinks and wrappers of them in the
+    /// compilation), follows how the text was built within the method, and reports when a part that can carry SQL is
+    /// not constant. The message names the part and its SQL position (value, identifier or clause).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SqlInjectionAnalyzer : ProductionAnalyzer
+    {
+        /// <summary>Diagnostic property: the sink family (<see cref="SqlSinkKind"/>), for SARIF consumers and tooling.</summary>
+        public const string SinkKindProperty = "SinkKind";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.SqlFromNonConstantText);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var options = RuleOptions.ForCompilation(context.Options, context.Compilation, DiagnosticIds.SqlFromNonConstantText);
+            var apis = SqlApis.Create(context.Compilation, options);
+            if (!apis.HasAnySink)
+            {
+                return;
+            }
+
+            var strictByTree = new ConcurrentDictionary<SyntaxTree, bool>();
+
+            context.RegisterOperationBlockStartAction(blockStart =>
+            {
+                var sinks = new ConcurrentQueue<(IOperation Operation, SqlSink Sink)>();
+                blockStart.RegisterOperationAction(
+                    operationContext =>
+                    {
+                        if (apis.TryGetSink(operationContext.Operation, out var sink))
+                        {
+                            sinks.Enqueue((operationContext.Operation, sink));
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation,
+                    OperationKind.SimpleAssignment,
+                    OperationKind.CompoundAssignment);
+
+                blockStart.RegisterOperationBlockEndAction(blockEnd =>
+                {
+                    if (sinks.IsEmpty)
+                    {
+                        return;
+                    }
+
+                    var tree = blockEnd.OperationBlocks[0].Syntax.SyntaxTree;
+                    var strict = strictByTree.GetOrAdd(
+                        tree,
+                        t => RuleOptions.ForTree(blockEnd.Options, t, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false));
+                    var index = MethodIndex.Build(blockEnd.OperationBlocks);
+                    var containingType = blockEnd.OwningSymbol.ContainingType;
+                    foreach (var (operation, sink) in sinks)
+                    {
+                        var diagnostic = Analyze(apis, sink, operation, index, containingType, strict, blockEnd.CancellationToken);
+                        if (diagnostic is not null)
+                        {
+                            blockEnd.ReportDiagnostic(diagnostic);
+                        }
+                    }
+                });
+            });
+        }
+
+        private static Diagnostic? Analyze(
+            SqlApis apis,
+            SqlSink sink,
+            IOperation sinkOperation,
+            MethodIndex index,
+            INamedTypeSymbol? containingType,
+            bool strict,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            var text = sink.Text;
+            if (text.ConstantValue.HasValue || text.Syntax is null || sinkOperation.Syntax.ContainsDiagnostics)
+            {
+                // Constant text, or half-typed code the user is still writing.
+                return null;
+            }
+
+            var evaluator = new SqlTextEvaluator(apis, cancellationToken);
+            List<SqlSegment> segments;
+            if (sinkOperation is ICompoundAssignmentOperation)
+            {
+                // cmd.CommandText += ...: appended to text we do not see.
+                segments = new List<SqlSegment> { new TextSegment("? ") };
+                segments.AddRange(evaluator.Evaluate(text, index, containingType));
+                if (segments.Count == 1)
+                {
+                    return null;
+                }
+
+                return Report(segments, sink, strict, builtAnyway: true);
+            }
+
+            segments = evaluator.Evaluate(text, index, containingType);
+            if (evaluator.GaveUp || !evaluator.Built)
+            {
+                return null;
+            }
+
+            return Report(segments, sink, strict, builtAnyway: false);
+        }
+
+        private static Diagnostic? Report(List<SqlSegment> segments, SqlSink sink, bool strict, bool builtAnyway)
+        {
+            var holes = SqlTextWalker.Classify(segments, strict);
+            if (holes.Count == 0)
+            {
+                return null;
+            }
+
+            var first = holes[0];
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, sink.Kind.ToString());
+
+            // When the part was written elsewhere (a local built earlier, a StringBuilder append, a helper), point there too.
+            var additional = first.Hole.Syntax is { } partSyntax &&
+                             (partSyntax.SyntaxTree != sink.Text.Syntax.SyntaxTree || !sink.Text.Syntax.Span.Contains(partSyntax.Span))
+                ? new[] { partSyntax.GetLocation() }
+                : null;
+            return Diagnostic.Create(
+                Descriptors.SqlFromNonConstantText,
+                sink.Text.Syntax.GetLocation(),
+                additional,
+                properties,
+                first.Hole.Name,
+                first.Position.KindText,
+                first.Position.Advice);
+        }
+    }
+}

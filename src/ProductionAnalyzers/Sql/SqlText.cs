@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>How much a non-constant part of SQL text can be trusted.</summary>
+    internal enum HoleKind
+    {
+        /// <summary>Always safe: quoted identifiers, sanitizer output, placeholder lists (<c>@p0, @p1</c>).</summary>
+        Safe,
+
+        /// <summary>A type that cannot carry SQL (numbers, bool, Guid, dates, enums); reported only in strict mode.</summary>
+        SafeType,
+
+        /// <summary>Text that can carry SQL.</summary>
+        Unsafe,
+    }
+
+    /// <summary>One piece of SQL text as the analyzer sees it: constant text, a non-constant part, or alternatives.</summary>
+    internal abstract class SqlSegment
+    {
+    }
+
+    internal sealed class TextSegment : SqlSegment
+    {
+        public TextSegment(string text) => Text = text;
+
+        public string Text { get; }
+    }
+
+    internal sealed class HoleSegment : SqlSegment
+    {
+        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null)
+        {
+            Name = name;
+            Kind = kind;
+            Syntax = syntax;
+        }
+
+        public string Name { get; }
+
+        public HoleKind Kind { get; }
+
+        /// <summary>Where the part is written in the code (shown as an additional location when it is not at the sink).</summary>
+        public Microsoft.CodeAnalysis.SyntaxNode? Syntax { get; }
+    }
+
+    /// <summary>The text is one of several alternatives (branches, ternaries, switch arms).</summary>
+    internal sealed class ChoiceSegment : SqlSegment
+    {
+        public ChoiceSegment(IReadOnlyList<IReadOnlyList<SqlSegment>> alternatives) => Alternatives = alternatives;
+
+        public IReadOnlyList<IReadOnlyList<SqlSegment>> Alternatives { get; }
+    }
+
+    /// <summary>A reportable part with its SQL position.</summary>
+    internal readonly struct ClassifiedHole
+    {
+        public ClassifiedHole(HoleSegment hole, SqlPosition position)
+        {
+            Hole = hole;
+            Position = position;
+        }
+
+        public HoleSegment Hole { get; }
+
+        public SqlPosition Position { get; }
+    }
+
+    /// <summary>Walks a segment list in text order and classifies every reportable part.</summary>
+    internal static class SqlTextWalker
+    {
+        public static List<ClassifiedHole> Classify(IReadOnlyList<SqlSegment> segments, bool strict)
+        {
+            var result = new List<ClassifiedHole>();
+            Walk(segments, new StringBuilder(), strict, result, 0);
+            return result;
+        }
+
+        public static bool IsReportable(HoleSegment hole, bool strict) =>
+            hole.Kind == HoleKind.Unsafe || (strict && hole.Kind == HoleKind.SafeType);
+
+        private static void Walk(IReadOnlyList<SqlSegment> segments, StringBuilder before, bool strict, List<ClassifiedHole> result, int depth, string outerAfter = "")
+        {
+            for (var i = 0; i < segments.Count; i++)
+            {
+                switch (segments[i])
+                {
+                    case TextSegment text:
+                        before.Append(text.Text);
+                        break;
+                    case HoleSegment hole:
+                        if (IsReportable(hole, strict))
+                        {
+                            var after = FollowingText(segments, i + 1, outerAfter);
+                            result.Add(new ClassifiedHole(hole, SqlPositionClassifier.Classify(before.ToString(), after)));
+                        }
+
+                        before.Append(hole.Kind == HoleKind.Unsafe ? "?" : "0");
+                        break;
+                    case ChoiceSegment choice:
+                        if (depth > 32)
+                        {
+                            break;
+                        }
+
+                        var follow = FollowingText(segments, i + 1, outerAfter);
+                        string? chosen = null;
+                        foreach (var alternative in choice.Alternatives)
+                        {
+                            var copy = new StringBuilder(before.ToString());
+                            var start = copy.Length;
+                            Walk(alternative, copy, strict, result, depth + 1, follow);
+                            if (alternative.Count > 0)
+                            {
+                                chosen = copy.ToString(start, copy.Length - start);
+                            }
+                        }
+
+                        if (chosen is not null)
+                        {
+                            before.Append(chosen);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static string FollowingText(IReadOnlyList<SqlSegment> segments, int start, string outerAfter)
+        {
+            var builder = new StringBuilder();
+            var i = start;
+            for (; i < segments.Count && builder.Length < 64; i++)
+            {
+                if (segments[i] is TextSegment text)
+                {
+                    builder.Append(text.Text);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (i >= segments.Count)
+            {
+                builder.Append(outerAfter);
+            }
+
+            return builder.ToString();
+        }
+    }
+}

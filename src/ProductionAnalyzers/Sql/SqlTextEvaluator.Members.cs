@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary> Fields and properties of the compilation that hold or return SQL text.</summary>
+    internal sealed partial class SqlTextEvaluator
+    {
+        private List<SqlSegment> EvalField(IOperation original, IFieldReferenceOperation field, Frame frame)
+        {
+            var symbol = field.Field;
+            if (symbol.Name == "Empty" && symbol.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                return new List<SqlSegment>();
+            }
+
+            if (symbol.IsReadOnly && frame.Depth < MaxDepth && _apis.IsSourceField(symbol) && _visiting.Add(symbol))
+            {
+                try
+                {
+                    var body = _apis.GetBody(symbol, _cancellationToken);
+                    if (body is not null)
+                    {
+                        var value = body.Root is IFieldInitializerOperation initializer ? initializer.Value : body.Root;
+                        var segments = Eval(value, new Frame(body.Index, symbol.ContainingType, null, frame.Depth + 1));
+                        if (WorstKind(segments) == HoleKind.Safe || IsConstantOnly(segments))
+                        {
+                            return segments;
+                        }
+                    }
+                }
+                finally
+                {
+                    _visiting.Remove(symbol);
+                }
+            }
+
+            return HoleFor(original, field);
+        }
+
+        private List<SqlSegment> EvalProperty(IOperation original, IPropertyReferenceOperation property, Frame frame)
+        {
+            var symbol = property.Property;
+
+            if (symbol.Name == "NewLine" && symbol.IsStatic && symbol.ContainingType is { Name: "Environment", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return Text("\n");
+            }
+
+            // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.
+            if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && DerivesFrom(symbol.ContainingType, _apis.MemberInfo))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            if (frame.Depth < MaxDepth && symbol.Parameters.IsEmpty && _apis.IsSourceProperty(symbol))
+            {
+                if (symbol.IsAbstract || symbol.IsVirtual || symbol.IsOverride)
+                {
+                    // A generic repository's TableName: constant in the base (if it has a body) and every override.
+                    var implementations = new List<IPropertySymbol>();
+                    var root = symbol;
+                    while (root.OverriddenProperty is { } overridden)
+                    {
+                        root = overridden;
+                    }
+
+                    if (!root.IsAbstract)
+                    {
+                        implementations.Add(root);
+                    }
+
+                    implementations.AddRange(_apis.OverridesOf(root));
+                    if (implementations.Count > 0 && implementations.Count <= 32)
+                    {
+                        var alternatives = new List<List<SqlSegment>>();
+                        foreach (var implementation in implementations)
+                        {
+                            var value = EvalPropertyBody(implementation, frame);
+                            if (value is null || !IsConstantOnly(value))
+                            {
+                                alternatives = null;
+                                break;
+                            }
+
+                            alternatives.Add(value);
+                        }
+
+                        if (alternatives is not null)
+                        {
+                            return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
+                        }
+                    }
+                }
+                else if (symbol.SetMethod is null || symbol.SetMethod.DeclaredAccessibility == Accessibility.Private && symbol.SetMethod.IsInitOnly)
+                {
+                    var value = EvalPropertyBody(symbol, frame);
+                    if (value is not null && (WorstKind(value) == HoleKind.Safe || IsConstantOnly(value)))
+                    {
+                        return value;
+                    }
+                }
+            }
+
+            return HoleFor(original, property);
+        }
+
+        /// <summary>The text a get-only property returns (initializer, expression body or single return), or null.</summary>
+        private List<SqlSegment>? EvalPropertyBody(IPropertySymbol symbol, Frame frame)
+        {
+            if (!_visiting.Add(symbol))
+            {
+                return null;
+            }
+
+            try
+            {
+                var body = symbol.GetMethod is { DeclaringSyntaxReferences.Length: 1 } getter &&
+                           getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor &&
+                           (accessor.Body is not null || accessor.ExpressionBody is not null)
+                    ? _apis.GetBody(getter, _cancellationToken)
+                    : _apis.GetBody(symbol, _cancellationToken);
+                if (body is null)
+                {
+                    return null;
+                }
+
+                var value = body.Root switch
+                {
+                    IPropertyInitializerOperation initializer => initializer.Value,
+                    IBlockOperation { Operations.Length: 1 } block when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned } => returned,
+                    IMethodBodyOperation { BlockBody: { Operations.Length: 1 } block } when block.Operations[0] is IReturnOperation { ReturnedValue: { } returned } => returned,
+                    IReturnOperation { ReturnedValue: { } returned } => returned,
+                    _ => body.Root is IBlockOperation or IMethodBodyOperation ? null : body.Root,
+                };
+
+                return value is null ? null : Eval(value, new Frame(body.Index, symbol.ContainingType, null, frame.Depth + 1));
+            }
+            finally
+            {
+                _visiting.Remove(symbol);
+            }
+        }
+
+        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,599 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>
+    /// Turns the operation that gives a SQL text into segments: constant text, non-constant parts (with how far they can
+    /// be trusted) and alternatives. Follows locals and <c>StringBuilder</c>s of the method, and helpers, properties and
+    /// readonly fields of the compilation that return text built the same way. Intra-procedural apart from those
+    /// bounded look-ups.
+    /// </summary>
+    internal sealed partial class SqlTextEvaluator
+    {
+        private const int MaxDepth = 4;
+        private const int MaxSteps = 4000;
+
+        private readonly SqlApis _apis;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        private readonly HashSet<IParameterSymbol> _safeParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        private int _steps;
+
+        public SqlTextEvaluator(SqlApis apis, CancellationToken cancellationToken)
+        {
+            _apis = apis;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The text was built (concatenation, interpolation, Format, Concat, Join, StringBuilder) somewhere.</summary>
+        public bool Built { get; private set; }
+
+        /// <summary>The evaluation ran out of budget; the result must not be reported.</summary>
+        public bool GaveUp => _steps > MaxSteps;
+
+        public List<SqlSegment> Evaluate(IOperation text, MethodIndex index, INamedTypeSymbol? containingType)
+        {
+            var frame = new Frame(index, containingType, null, 0);
+            return Eval(text, frame);
+        }
+
+        private sealed class Frame
+        {
+            public Frame(MethodIndex index, INamedTypeSymbol? containingType, Dictionary<IParameterSymbol, (IOperation Value, Frame Frame)>? arguments, int depth)
+            {
+                Index = index;
+                ContainingType = containingType;
+                Arguments = arguments;
+                Depth = depth;
+            }
+
+            public MethodIndex Index { get; }
+
+            public INamedTypeSymbol? ContainingType { get; }
+
+            public Dictionary<IParameterSymbol, (IOperation Value, Frame Frame)>? Arguments { get; }
+
+            public int Depth { get; }
+
+            public Dictionary<(ILocalSymbol, int), List<SqlSegment>> Memo { get; } = new Dictionary<(ILocalSymbol, int), List<SqlSegment>>();
+
+            public Dictionary<ILocalSymbol, List<SqlSegment>> Assigning { get; } = new Dictionary<ILocalSymbol, List<SqlSegment>>(SymbolEqualityComparer.Default);
+        }
+
+        private static List<SqlSegment> Text(string text) => new List<SqlSegment> { new TextSegment(text) };
+
+        private static List<SqlSegment> Hole(IOperation operation, HoleKind kind) =>
+            new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(operation), kind, operation.Syntax) };
+
+        private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped)
+        {
+            // Code that does not bind (half-typed, missing references) is never reported.
+            if (unwrapped is IInvalidOperation || unwrapped.Type is null || unwrapped.Type.TypeKind == TypeKind.Error)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            return Hole(original, SqlOperations.IsSafeType(unwrapped.Type) ? HoleKind.SafeType : HoleKind.Unsafe);
+        }
+
+        private List<SqlSegment> Eval(IOperation? operation, Frame frame)
+        {
+            if (operation is null)
+            {
+                return new List<SqlSegment>();
+            }
+
+            if (++_steps > MaxSteps)
+            {
+                return Hole(operation, HoleKind.Safe);
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+
+            if (operation.ConstantValue.HasValue)
+            {
+                return ConstantText(operation.ConstantValue.Value);
+            }
+
+            var original = operation;
+            operation = SqlOperations.Unwrap(operation);
+            if (operation.ConstantValue.HasValue)
+            {
+                return ConstantText(operation.ConstantValue.Value);
+            }
+
+            if (operation.Type is { } type && !SqlOperations.IsString(type) && SqlOperations.IsSafeType(type))
+            {
+                return Hole(original, HoleKind.SafeType);
+            }
+
+            if (operation is ILocalReferenceOperation or IParameterReferenceOperation or IMemberReferenceOperation && frame.Index.IsValidated(operation))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            // Columns[sort] on a readonly map field: the value comes from the map.
+            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } &&
+                SqlOperations.Unwrap(mapInstance) is IFieldReferenceOperation { Field.IsReadOnly: true } mapField &&
+                mapField.Field.Type.Name.IndexOf("Dictionary", StringComparison.Ordinal) >= 0)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SqlOperations.IsString(binary.Type) || SqlOperations.IsString(binary.LeftOperand.Type) || SqlOperations.IsString(binary.RightOperand.Type):
+                    return EvalConcatenation(binary, frame);
+
+                case IInterpolatedStringOperation interpolated:
+                    return EvalInterpolation(interpolated, frame);
+
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // sb.Append($"...") and sb.AppendLine($"...") bind to StringBuilder's interpolated string handler.
+                    return Eval(handler.Content, frame);
+
+                case IInvocationOperation invocation:
+                    return EvalInvocation(original, invocation, frame);
+
+                case ILocalReferenceOperation local:
+                    return EvalLocal(local, frame);
+
+                case IParameterReferenceOperation parameter:
+                    if (frame.Arguments is not null && frame.Arguments.TryGetValue(parameter.Parameter, out var argument))
+                    {
+                        return Eval(argument.Value, argument.Frame);
+                    }
+
+                    if (_safeParameters.Count > 0 && _safeParameters.Contains(parameter.Parameter))
+                    {
+                        return Hole(original, HoleKind.Safe);
+                    }
+
+                    return HoleFor(original, operation);
+
+                case IFieldReferenceOperation field:
+                    return EvalField(original, field, frame);
+
+                case IPropertyReferenceOperation property:
+                    return EvalProperty(original, property, frame);
+
+                case IConditionalOperation conditional when conditional.WhenFalse is not null:
+                    return Choice(Eval(conditional.WhenTrue, frame), Eval(conditional.WhenFalse, frame));
+
+                case ICoalesceOperation coalesce:
+                    return Choice(Eval(coalesce.Value, frame), Eval(coalesce.WhenNull, frame));
+
+                case ISwitchExpressionOperation switchExpression:
+                    var arms = new List<List<SqlSegment>>();
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        arms.Add(Eval(arm.Value, frame));
+                    }
+
+                    return Choice(arms.ToArray());
+
+                case IThrowOperation:
+                case IDefaultValueOperation:
+                    return new List<SqlSegment>();
+
+                default:
+                    return HoleFor(original, operation);
+            }
+        }
+
+        private static List<SqlSegment> ConstantText(object? value)
+        {
+            return value switch
+            {
+                null => new List<SqlSegment>(),
+                string s => Text(s),
+                IFormattable formattable => Text(formattable.ToString(null, CultureInfo.InvariantCulture)),
+                _ => Text(value.ToString() ?? string.Empty),
+            };
+        }
+
+        private static List<SqlSegment> Choice(params List<SqlSegment>[] alternatives)
+        {
+            // Identical constant alternatives collapse; otherwise keep every branch.
+            return new List<SqlSegment> { new ChoiceSegment(alternatives) };
+        }
+
+        private List<SqlSegment> EvalConcatenation(IBinaryOperation binary, Frame frame)
+        {
+            Built = true;
+
+            // Long concatenations nest to the left; walk them without recursion.
+            var operands = new Stack<IOperation>();
+            IOperation current = binary;
+            while (true)
+            {
+                var unwrapped = SqlOperations.Unwrap(current);
+                if (unwrapped is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner && !unwrapped.ConstantValue.HasValue &&
+                    (SqlOperations.IsString(inner.Type) || SqlOperations.IsString(inner.LeftOperand.Type) || SqlOperations.IsString(inner.RightOperand.Type)))
+                {
+                    operands.Push(inner.RightOperand);
+                    current = inner.LeftOperand;
+                    continue;
+                }
+
+                operands.Push(current);
+                break;
+            }
+
+            var result = new List<SqlSegment>();
+            while (operands.Count > 0)
+            {
+                result.AddRange(Eval(operands.Pop(), frame));
+            }
+
+            return result;
+        }
+
+        private List<SqlSegment> EvalInterpolation(IInterpolatedStringOperation interpolated, Frame frame)
+        {
+            Built = true;
+            var result = new List<SqlSegment>();
+            foreach (var part in interpolated.Parts)
+            {
+                switch (part)
+                {
+                    case IInterpolatedStringTextOperation text:
+                        if (text.Text.ConstantValue.Value is string value)
+                        {
+                            result.Add(new TextSegment(value));
+                        }
+
+                        break;
+                    case IInterpolationOperation interpolation:
+                        if (interpolation.Alignment is null && interpolation.FormatString is null)
+                        {
+                            result.AddRange(Eval(interpolation.Expression, frame));
+                        }
+                        else
+                        {
+                            var unwrapped = SqlOperations.Unwrap(interpolation.Expression);
+                            result.AddRange(HoleFor(interpolation.Expression, unwrapped));
+                        }
+
+                        break;
+                    case IInterpolatedStringAppendOperation append:
+                        result.AddRange(EvalAppendCall(append.AppendCall, frame));
+                        break;
+                }
+            }
+
+            return result;
+        }
+
+        private List<SqlSegment> EvalAppendCall(IOperation appendCall, Frame frame)
+        {
+            if (appendCall is IInvocationOperation invocation)
+            {
+                if (invocation.TargetMethod.Name == "AppendLiteral" && invocation.Arguments.Length == 1)
+                {
+                    return Eval(invocation.Arguments[0].Value, frame);
+                }
+
+                if (invocation.TargetMethod.Name == "AppendFormatted" && invocation.Arguments.Length >= 1)
+                {
+                    if (invocation.Arguments.Length == 1)
+                    {
+                        return Eval(invocation.Arguments[0].Value, frame);
+                    }
+
+                    var value = invocation.Arguments[0].Value;
+                    return HoleFor(value, SqlOperations.Unwrap(value));
+                }
+            }
+
+            return new List<SqlSegment>();
+        }
+
+        private List<SqlSegment> EvalInvocation(IOperation original, IInvocationOperation invocation, Frame frame)
+        {
+            var method = invocation.TargetMethod;
+            var containing = method.ContainingType;
+
+            if (_apis.IsSanitizer(method))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            if (containing?.SpecialType == SpecialType.System_String)
+            {
+                switch (method.Name)
+                {
+                    case "Format" when method.IsStatic:
+                        return EvalFormat(invocation.Arguments, frame);
+                    case "Concat" when method.IsStatic:
+                        return EvalConcat(original, invocation.Arguments, frame);
+                    case "Join" when method.IsStatic:
+                        return EvalJoin(original, invocation.Arguments, frame);
+                    case "Replace" when !method.IsStatic && invocation.Arguments.Length == 2:
+                        return EvalReplace(invocation, frame);
+                    case "Trim":
+                    case "TrimEnd":
+                    case "TrimStart":
+                    case "ToUpper":
+                    case "ToUpperInvariant":
+                    case "ToLower":
+                    case "ToLowerInvariant":
+                    case "Normalize":
+                    case "ToString":
+                        if (!method.IsStatic && invocation.Instance is not null)
+                        {
+                            return Eval(invocation.Instance, frame);
+                        }
+
+                        break;
+                    case "Substring":
+                    case "Remove":
+                    case "PadLeft":
+                    case "PadRight":
+                        if (!method.IsStatic && invocation.Instance is not null)
+                        {
+                            var inner = Eval(invocation.Instance, frame);
+                            return IsConstantOnly(inner) ? Text("x") : inner;
+                        }
+
+                        break;
+                }
+            }
+
+            if (method.Name == "ToString" && invocation.Instance is { } instance)
+            {
+                var receiver = SqlOperations.Unwrap(instance);
+                if (_apis.StringBuilder is not null && SymbolEqualityComparer.Default.Equals(receiver.Type, _apis.StringBuilder))
+                {
+                    if (receiver is ILocalReferenceOperation builderLocal)
+                    {
+                        return EvalStringBuilder(builderLocal.Local, invocation.Syntax.SpanStart, frame);
+                    }
+
+                    return HoleFor(original, invocation);
+                }
+
+                if (SqlOperations.IsSafeType(receiver.Type))
+                {
+                    return Hole(original, HoleKind.SafeType);
+                }
+            }
+
+            // Convert.ToString(42), and names from the EF Core model (entityType.GetTableName(), property.GetColumnName()).
+            if (containing is { Name: "Convert", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } &&
+                method.Name == "ToString" && invocation.Arguments.Length >= 1 && SqlOperations.IsSafeType(SqlOperations.Unwrap(invocation.Arguments[0].Value).Type))
+            {
+                return Hole(original, HoleKind.SafeType);
+            }
+
+            if (method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetViewName" or "GetDefaultTableName" or "GetSchemaQualifiedTableName" &&
+                containing?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            // Enum.GetName, Type.Name-style reflection names are identifiers from code.
+            if (containing is { Name: "Enum", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } && method.Name == "GetName")
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            // A helper of the same type (or a local function) that returns text built the same way; also a (static or
+            // non-virtual) helper of another type of the compilation, such as a Queries.Upsert(table) text builder.
+            if (frame.Depth < MaxDepth && SqlOperations.IsString(method.ReturnType) && _apis.IsSourceMethod(method) &&
+                !method.IsVirtual && !method.IsAbstract && !method.IsOverride)
+            {
+                var helper = EvalHelper(method, invocation.Arguments, frame);
+                if (helper is not null)
+                {
+                    return helper;
+                }
+            }
+
+            return HoleFor(original, invocation);
+        }
+
+        private List<SqlSegment>? EvalHelper(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Frame frame)
+        {
+            var definition = method.OriginalDefinition;
+            if (!_visiting.Add(definition))
+            {
+                return null;
+            }
+
+            try
+            {
+                var body = _apis.GetBody(definition, _cancellationToken);
+                if (body is null)
+                {
+                    return null;
+                }
+
+                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } parameter)
+                    {
+                        map[parameter.OriginalDefinition] = (argument.Value, frame);
+                        map[parameter] = (argument.Value, frame);
+                    }
+                }
+
+                var inner = new Frame(body.Index, definition.ContainingType, map, frame.Depth + 1);
+                var returns = new List<List<SqlSegment>>();
+                if (body.Root is IBlockOperation or IMethodBodyOperation)
+                {
+                    foreach (var operation in body.Root.Descendants())
+                    {
+                        if (operation is IReturnOperation { ReturnedValue: { } value, Kind: OperationKind.Return } &&
+                            IsInSameFunction(operation, body.Root))
+                        {
+                            returns.Add(Eval(value, inner));
+                        }
+                    }
+                }
+                else
+                {
+                    // Expression body.
+                    var value = body.Root is IReturnOperation { ReturnedValue: { } returned } ? returned : body.Root;
+                    if (value is IBlockOperation block && block.Operations.Length == 1 && block.Operations[0] is IReturnOperation { ReturnedValue: { } single })
+                    {
+                        value = single;
+                    }
+
+                    returns.Add(Eval(value, inner));
+                }
+
+                if (returns.Count == 0)
+                {
+                    return null;
+                }
+
+                return returns.Count == 1 ? returns[0] : Choice(returns.ToArray());
+            }
+            finally
+            {
+                _visiting.Remove(definition);
+            }
+        }
+
+        private static bool IsInSameFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private List<SqlSegment> EvalLocal(ILocalReferenceOperation reference, Frame frame)
+        {
+            var local = reference.Local;
+            if (frame.Assigning.TryGetValue(local, out var current))
+            {
+                return current;
+            }
+
+            var position = reference.Syntax.SpanStart;
+            if (frame.Memo.TryGetValue((local, position), out var memo))
+            {
+                return memo;
+            }
+
+            if (frame.Index.ForEachCollectionOf(local) is { } collection)
+            {
+                var elements = EvalSequence(collection, frame, 0);
+                List<SqlSegment> element;
+                if (elements is not null && elements.Count > 0)
+                {
+                    element = elements.Count == 1 ? elements[0] : Choice(elements.ToArray());
+                }
+                else
+                {
+                    element = HoleFor(reference, reference);
+                }
+
+                frame.Memo[(local, position)] = element;
+                return element;
+            }
+
+            var writes = frame.Index.WritesOf(local);
+            List<SqlSegment>? accumulated = null;
+            foreach (var write in writes)
+            {
+                if (write.Position >= position)
+                {
+                    break;
+                }
+
+                frame.Assigning[local] = accumulated ?? new List<SqlSegment>();
+                List<SqlSegment> value;
+                try
+                {
+                    value = Eval(write.Value, frame);
+                }
+                finally
+                {
+                    frame.Assigning.Remove(local);
+                }
+
+                if (write.Compound)
+                {
+                    Built = true;
+                    accumulated = new List<SqlSegment>(accumulated ?? new List<SqlSegment>());
+                    accumulated.AddRange(value);
+                }
+                else if (accumulated is not null && IsConditionalRelativeTo(write.Operation, reference))
+                {
+                    accumulated = Choice(accumulated, value);
+                }
+                else
+                {
+                    accumulated = value;
+                }
+            }
+
+            var result = accumulated ?? HoleFor(reference, reference);
+            frame.Memo[(local, position)] = result;
+            return result;
+        }
+
+        /// <summary>
+        /// True when the write may not run on the way to the reference: it sits in a branch, loop or catch that does not
+        /// also contain the reference.
+        /// </summary>
+        private static bool IsConditionalRelativeTo(IOperation write, IOperation reference)
+        {
+            var referenceSpan = reference.Syntax.Span;
+            IOperation child = write;
+            for (var parent = write.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent.Syntax.Span.Contains(referenceSpan) && child.Syntax.Span.Contains(referenceSpan))
+                {
+                    return false;
+                }
+
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when child != conditional.Condition:
+                    case ISwitchCaseOperation:
+                    case ILoopOperation loop when child != (loop as IForEachLoopOperation)?.Collection:
+                    case ICatchClauseOperation:
+                    case ISwitchExpressionArmOperation:
+                    case ICoalesceOperation coalesce when child == coalesce.WhenNull:
+                        if (!child.Syntax.Span.Contains(referenceSpan))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsConditional(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IConditionalOperation or ISwitchCaseOperation or ILoopOperation or ICatchClauseOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

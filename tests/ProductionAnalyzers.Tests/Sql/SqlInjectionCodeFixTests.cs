@@ -1,0 +1,423 @@
+using System.Threading.Tasks;
+using ProductionAnalyzers.CodeFixes;
+using Xunit;
+using static ProductionAnalyzers.Tests.Sql.SqlTestCode;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ProductionAnalyzers.Sql.SqlInjectionAnalyzer,
+    ProductionAnalyzers.CodeFixes.Sql.SqlInjectionCodeFixProvider>;
+
+namespace ProductionAnalyzers.Tests.Sql
+{
+    public class SqlInjectionCodeFixTests
+    {
+        // ------------------------------------------------------------------ EF Core
+
+        [Fact]
+        public async Task EfCoreFromSqlRaw_Interpolation_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSqlRaw([|$"SELECT * FROM Orders WHERE Name = '{name}'"|]).ToList();
+                """), Repo("""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSql($"SELECT * FROM Orders WHERE Name = {name}").ToList();
+                """));
+        }
+
+        [Fact]
+        public async Task EfCoreExecuteSqlRawAsync_ConcatenationWithConstantsAndToken_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                private const string Table = "sales.Orders";
+
+                public Task<int> Delete(Shop shop, string name, int id, CancellationToken cancellationToken) =>
+                    shop.Database.ExecuteSqlRawAsync([|"DELETE FROM " + Table + " WHERE Name = N'" + name + "' AND Id = " + id|], cancellationToken);
+                """), Repo("""
+                private const string Table = "sales.Orders";
+
+                public Task<int> Delete(Shop shop, string name, int id, CancellationToken cancellationToken) =>
+                    shop.Database.ExecuteSqlAsync($"DELETE FROM sales.Orders WHERE Name = {name} AND Id = {id}", cancellationToken);
+                """));
+        }
+
+        [Fact]
+        public async Task EfCoreExecuteSqlRawAndSqlQueryRaw_Fix()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public void Run(Shop shop, string name, string term)
+                {
+                    shop.Database.ExecuteSqlRaw([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                    var ids = shop.Database.SqlQueryRaw<int>([|$"SELECT Id AS Value FROM Orders WHERE Name LIKE '%{term}%'"|]).ToList();
+                }
+                """), Repo("""
+                public void Run(Shop shop, string name, string term)
+                {
+                    shop.Database.ExecuteSql($"DELETE FROM Orders WHERE Name = {name}");
+                    var ids = shop.Database.SqlQuery<int>($"SELECT Id AS Value FROM Orders WHERE Name LIKE {("%" + term + "%")}").ToList();
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task EfCoreRawStringLiteral_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo(""""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSqlRaw([|$$"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Name = '{{name}}'
+                        """|]).ToList();
+                """"), Repo(""""
+                public List<Order> Find(Shop shop, string name) =>
+                    shop.Orders.FromSql($"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Name = {name}
+                        """).ToList();
+                """"));
+        }
+
+        [Fact]
+        public async Task EfCoreWithExtraParameters_NoFix()
+        {
+            var source = Repo("""
+                public List<Order> Find(Shop shop, string name, int id) =>
+                    shop.Orders.FromSqlRaw([|"SELECT * FROM Orders WHERE Name = '" + name + "' AND Id = {0}"|], id).ToList();
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task EfCoreLocalText_NoFix()
+        {
+            // FromSql needs the interpolated string itself; a string local cannot carry the parameters.
+            var source = Repo("""
+                public List<Order> Find(Shop shop, string name)
+                {
+                    var sql = $"SELECT * FROM Orders WHERE Name = '{name}'";
+                    return shop.Orders.FromSqlRaw([|sql|]).ToList();
+                }
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        // ------------------------------------------------------------------ Dapper
+
+        [Fact]
+        public async Task Dapper_WithoutParameterObject_AddsAnonymousObject()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                private const string Table = "sales.Orders";
+
+                public Order? Find(IDbConnection db, string name) =>
+                    db.QueryFirstOrDefault<Order>([|"SELECT * FROM " + Table + " WHERE Name = '" + name + "'"|]);
+                """), Repo("""
+                private const string Table = "sales.Orders";
+
+                public Order? Find(IDbConnection db, string name) =>
+                    db.QueryFirstOrDefault<Order>("SELECT * FROM " + Table + " WHERE Name = @name", new { name });
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_MergesIntoExistingAnonymousObject_AndNamesMembers()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public Task<int> Rename(IDbConnection db, Order order, int id) =>
+                    db.ExecuteAsync([|$"UPDATE Orders SET Name = '{order.Name}', Note = '{order.Name}' WHERE Id = @id"|], new { id });
+                """), Repo("""
+                public Task<int> Rename(IDbConnection db, Order order, int id) =>
+                    db.ExecuteAsync("UPDATE Orders SET Name = @name, Note = @name WHERE Id = @id", new { id, name = order.Name });
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_NullParameterAndNamedArguments_Fix()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public void Run(IDbConnection db, string name, string city)
+                {
+                    db.Execute([|"DELETE FROM Orders WHERE Name = '" + name + "'"|], null, commandTimeout: 30);
+                    db.Execute(sql: [|"DELETE FROM Orders WHERE City = '" + city + "'"|], commandTimeout: 30);
+                    db.Execute([|$"DELETE FROM Orders WHERE Name = '{name}' AND City = '{city}'"|], commandTimeout: 30);
+                }
+                """), Repo("""
+                public void Run(IDbConnection db, string name, string city)
+                {
+                    db.Execute("DELETE FROM Orders WHERE Name = @name", new { name }, commandTimeout: 30);
+                    db.Execute(sql: "DELETE FROM Orders WHERE City = @city", commandTimeout: 30, param: new { city });
+                    db.Execute("DELETE FROM Orders WHERE Name = @name AND City = @city", new { name, city }, commandTimeout: 30);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_LocalUsedOnceAndLikePattern_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public IEnumerable<Order> Search(IDbConnection db, string term)
+                {
+                    var sql = $"SELECT * FROM Orders WHERE Name LIKE '%{term}%' ORDER BY Name";
+                    return db.Query<Order>([|sql|]);
+                }
+                """), Repo("""
+                public IEnumerable<Order> Search(IDbConnection db, string term)
+                {
+                    var sql = "SELECT * FROM Orders WHERE Name LIKE @term ORDER BY Name";
+                    return db.Query<Order>(sql, new { term = "%" + term + "%" });
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_EscapedValueTransformedValueAndRawString_Fix()
+        {
+            await Verify.VerifyCodeFixAsync(Repo(""""
+                public void Run(IDbConnection db, string name, Order order, string status)
+                {
+                    db.Execute([|"DELETE FROM Orders WHERE Name = '" + name.Replace("'", "''") + "'"|]);
+                    db.Execute([|"DELETE FROM Orders WHERE Name = '" + order.Name.Trim().ToUpperInvariant() + "'"|]);
+                    var sql = $$"""
+                        SELECT *
+                        FROM Orders
+                        WHERE Status = '{{status}}'
+                        """;
+                    db.Query<Order>([|sql|]);
+                }
+                """"), Repo(""""
+                public void Run(IDbConnection db, string name, Order order, string status)
+                {
+                    db.Execute("DELETE FROM Orders WHERE Name = @name", new { name });
+                    db.Execute("DELETE FROM Orders WHERE Name = @name", new { name = order.Name.Trim().ToUpperInvariant() });
+                    var sql = """
+                        SELECT *
+                        FROM Orders
+                        WHERE Status = @status
+                        """;
+                    db.Query<Order>(sql, new { status });
+                }
+                """"));
+        }
+
+        [Fact]
+        public async Task QuotedListValues_NoFix()
+        {
+            var source = Repo("""
+                public void Run(IDbConnection db, IEnumerable<string> names) =>
+                    db.Query([|$"SELECT * FROM Orders WHERE Name IN ('{string.Join("','", names)}')"|]);
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task Dapper_CommandDefinition_Fixes()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public Task<int> Tag(IDbConnection db, int id, string tag) =>
+                    db.ExecuteAsync(new CommandDefinition([|"UPDATE Orders SET Tag = '" + tag + "' WHERE Id = " + id|]));
+                """), Repo("""
+                public Task<int> Tag(IDbConnection db, int id, string tag) =>
+                    db.ExecuteAsync(new CommandDefinition("UPDATE Orders SET Tag = @tag WHERE Id = @id", new { tag, id }));
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_NonAnonymousParameterObject_NoFix()
+        {
+            var source = Repo("""
+                public IEnumerable<Order> Find(IDbConnection db, string name, int id)
+                {
+                    var parameters = new DynamicParameters();
+                    parameters.Add("id", id);
+                    return db.Query<Order>([|"SELECT * FROM Orders WHERE Id = @id AND Name = '" + name + "'"|], parameters);
+                }
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        // ------------------------------------------------------------------ ADO.NET
+
+        [Fact]
+        public async Task SqlCommandConstructor_AddsParametersWithAddWithValue()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public int Delete(SqlConnection connection, string name)
+                {
+                    using var command = new SqlCommand([|"DELETE FROM Orders WHERE Name = '" + name + "'"|], connection);
+                    return command.ExecuteNonQuery();
+                }
+                """), Repo("""
+                public int Delete(SqlConnection connection, string name)
+                {
+                    using var command = new SqlCommand("DELETE FROM Orders WHERE Name = @name", connection);
+                    command.Parameters.AddWithValue("@name", name);
+                    return command.ExecuteNonQuery();
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task DbCommandText_AddsParametersWithCreateParameter()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public int Delete(DbConnection connection, string name, Order order)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = [|$"DELETE FROM Orders WHERE Name = '{name}' OR Name = '{order.Name}'"|];
+                    return command.ExecuteNonQuery();
+                }
+                """), Repo("""
+                public int Delete(DbConnection connection, string name, Order order)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "DELETE FROM Orders WHERE Name = @name OR Name = @name2";
+                    var nameParameter = command.CreateParameter();
+                    nameParameter.ParameterName = "@name";
+                    nameParameter.Value = name;
+                    command.Parameters.Add(nameParameter);
+                    var name2Parameter = command.CreateParameter();
+                    name2Parameter.ParameterName = "@name2";
+                    name2Parameter.Value = order.Name;
+                    command.Parameters.Add(name2Parameter);
+                    return command.ExecuteNonQuery();
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task ObjectInitializerAndUsingStatement_Fix()
+        {
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public int Delete(SqlConnection connection, string email)
+                {
+                    var command = new SqlCommand
+                    {
+                        Connection = connection,
+                        CommandText = [|"DELETE FROM Users WHERE Email = '" + email + "'"|],
+                    };
+                    return command.ExecuteNonQuery();
+                }
+
+                public void Find(NpgsqlConnection connection, string city)
+                {
+                    using (var command = new NpgsqlCommand([|$"SELECT * FROM t WHERE city = '{city}'"|], connection))
+                    {
+                        command.ExecuteReader();
+                    }
+                }
+                """), Repo("""
+                public int Delete(SqlConnection connection, string email)
+                {
+                    var command = new SqlCommand
+                    {
+                        Connection = connection,
+                        CommandText = "DELETE FROM Users WHERE Email = @email",
+                    };
+                    command.Parameters.AddWithValue("@email", email);
+                    return command.ExecuteNonQuery();
+                }
+
+                public void Find(NpgsqlConnection connection, string city)
+                {
+                    using (var command = new NpgsqlCommand("SELECT * FROM t WHERE city = @city", connection))
+                    {
+                        command.Parameters.AddWithValue("@city", city);
+                        command.ExecuteReader();
+                    }
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task PositionalPlaceholderProviders_NoFix()
+        {
+            // ODBC binds '?' by position: an '@name' placeholder would not work.
+            var source = Repo("""
+                public int Delete(string name)
+                {
+                    using var command = new System.Data.Odbc.OdbcCommand([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                    return command.ExecuteNonQuery();
+                }
+                """);
+            await new Verify.Test
+            {
+                TestState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
+                FixedState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task IdentifierOrClausePositions_NoFix()
+        {
+            var source = Repo("""
+                public void Run(IDbConnection db, SqlConnection connection, string sort, string where, string ids)
+                {
+                    db.Query([|"SELECT * FROM Orders ORDER BY " + sort|]);
+                    db.Query([|"SELECT * FROM Orders WHERE " + where|]);
+                    db.Query([|$"SELECT * FROM Orders WHERE Id IN ({ids})"|]);
+                    using var command = new SqlCommand([|"SELECT * FROM " + sort + " WHERE Name = 'x'"|], connection);
+                }
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task WrapperAndBuiltInSteps_NoFix()
+        {
+            var source = Repo("""
+                public void Run(IDbConnection db, string name)
+                {
+                    var sql = "SELECT * FROM Orders";
+                    sql += " WHERE Name = '" + name + "'";
+                    db.Query([|sql|]);
+                    Execute(db, [|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                }
+
+                private static void Execute(IDbConnection db, string sql) => db.Execute(sql);
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
+        public async Task FixAll_FixesEveryDiagnosticOfTheDocument()
+        {
+            await new Verify.Test
+            {
+                TestCode = Repo("""
+                    public void Run(IDbConnection db, DbConnection connection, Shop shop, string name, string city)
+                    {
+                        db.Execute([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+                        db.Execute([|$"DELETE FROM Orders WHERE City = '{city}'"|], new { });
+                        shop.Orders.FromSqlRaw([|$"SELECT * FROM Orders WHERE Name = '{name}'"|]).ToList();
+                        using var first = connection.CreateCommand();
+                        first.CommandText = [|"DELETE FROM Orders WHERE Name = '" + name + "'"|];
+                        using var second = connection.CreateCommand();
+                        second.CommandText = [|"DELETE FROM Archive WHERE Name = '" + name + "'"|];
+                    }
+                    """),
+                FixedCode = Repo("""
+                    public void Run(IDbConnection db, DbConnection connection, Shop shop, string name, string city)
+                    {
+                        db.Execute("DELETE FROM Orders WHERE Name = @name", new { name });
+                        db.Execute("DELETE FROM Orders WHERE City = @city", new { city });
+                        shop.Orders.FromSql($"SELECT * FROM Orders WHERE Name = {name}").ToList();
+                        using var first = connection.CreateCommand();
+                        first.CommandText = "DELETE FROM Orders WHERE Name = @name";
+                        var nameParameter = first.CreateParameter();
+                        nameParameter.ParameterName = "@name";
+                        nameParameter.Value = name;
+                        first.Parameters.Add(nameParameter);
+                        using var second = connection.CreateCommand();
+                        second.CommandText = "DELETE FROM Archive WHERE Name = @name";
+                        var nameParameter2 = second.CreateParameter();
+                        nameParameter2.ParameterName = "@name";
+                        nameParameter2.Value = name;
+                        second.Parameters.Add(nameParameter2);
+                    }
+                    """),
+                CodeActionEquivalenceKey = FixKeys.Pa1001Parameterize,
+            }.RunAsync();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ProductionAnalyzers.Tests.Verifiers;
+
+namespace ProductionAnalyzers.Tests.Sql
+{
+    /// <summary>
+    /// A metadata reference with the public shape of SQL APIs the test host does not reference: EF6's
+    /// <c>Database.SqlQuery</c>, NHibernate's <c>ISession.CreateSQLQuery</c>, a micro-ORM extension on
+    /// <c>IDbConnection</c> and a legacy static <c>SqlHelper</c>. Compiled once.
+    /// </summary>
+    internal static class SqlLegacyApis
+    {
+        private const string Source = """
+            using System.Collections.Generic;
+            using System.Data;
+
+            namespace System.Data.Entity
+            {
+                public class Database
+                {
+                    public IEnumerable<T> SqlQuery<T>(string sql, params object[] parameters) => throw null!;
+                    public int ExecuteSqlCommand(string sql, params object[] parameters) => throw null!;
+                }
+            }
+
+            namespace NHibernate
+            {
+                public interface ISQLQuery { }
+
+                public interface ISession
+                {
+                    ISQLQuery CreateSQLQuery(string queryString);
+                }
+            }
+
+            namespace RepoDb
+            {
+                public static class DbConnectionExtension
+                {
+                    public static IEnumerable<T> ExecuteQuery<T>(this IDbConnection connection, string commandText, object? param = null) => throw null!;
+                }
+            }
+
+            namespace System.Data.Odbc
+            {
+                using System.Data.Common;
+
+                public sealed class OdbcCommand : DbCommand
+                {
+                    public OdbcCommand(string cmdText) { }
+                    [System.Diagnostics.CodeAnalysis.AllowNull] public override string CommandText { get; set; } = "";
+                    public override int CommandTimeout { get; set; }
+                    public override CommandType CommandType { get; set; }
+                    public override bool DesignTimeVisible { get; set; }
+                    public override UpdateRowSource UpdatedRowSource { get; set; }
+                    protected override DbConnection? DbConnection { get; set; }
+                    protected override DbParameterCollection DbParameterCollection => throw null!;
+                    protected override DbTransaction? DbTransaction { get; set; }
+                    public override void Cancel() { }
+                    public override int ExecuteNonQuery() => 0;
+                    public override object? ExecuteScalar() => null;
+                    public override void Prepare() { }
+                    protected override DbParameter CreateDbParameter() => throw null!;
+                    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => throw null!;
+                }
+            }
+
+            namespace Microsoft.ApplicationBlocks.Data
+            {
+                public static class SqlHelper
+                {
+                    public static int ExecuteNonQuery(string connectionString, CommandType commandType, string commandText) => throw null!;
+                }
+            }
+            """;
+
+        private static readonly Lazy<MetadataReference> LazyReference = new(Compile);
+
+        public static MetadataReference Reference => LazyReference.Value;
+
+        private static MetadataReference Compile()
+        {
+            var compilation = CSharpCompilation.Create(
+                "LegacySqlApis",
+                new[] { CSharpSyntaxTree.ParseText(Source) },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException("Legacy SQL API stub does not compile: " + string.Join("\n", result.Diagnostics));
+            }
+
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+    }
+}

@@ -14,6 +14,13 @@ namespace ProductionAnalyzers.Tests.Quality
     /// </summary>
     internal static class FixGate
     {
+        /// <summary>
+        /// Single fixes are recompiled and re-analyzed one by one; to keep the run bounded as corpora grow, at most this
+        /// many per source set are applied (evenly sampled, deterministic). Every fixable diagnostic is still asked for
+        /// its fixes (which feeds Fix All), and Fix All runs for every equivalence key.
+        /// </summary>
+        public const int MaxSingleFixes = 40;
+
         public sealed record Result(int BaselineErrors, int Diagnostics, int FixesApplied, int FixAllApplied, IReadOnlyList<string> Failures);
 
         private sealed record KeyGroup(CodeFixProvider Fixer, string Key, HashSet<string> Ids, Diagnostic Trigger);
@@ -34,6 +41,7 @@ namespace ProductionAnalyzers.Tests.Quality
             var fixable = run.Diagnostics.Where(d => d.Location.IsInSource && fixers.Any(f => f.FixableDiagnosticIds.Contains(d.Id))).ToList();
             var groups = new List<KeyGroup>();
             var applied = 0;
+            var toApply = new HashSet<Diagnostic>(QualityHarness.Sample(fixable, MaxSingleFixes));
             foreach (var diagnostic in fixable)
             {
                 var document = QualityHarness.FindDocument(project, diagnostic.Location.SourceTree)!;
@@ -54,7 +62,7 @@ namespace ProductionAnalyzers.Tests.Quality
                         }
                     }
 
-                    if (fixes.Count == 0)
+                    if (fixes.Count == 0 || !toApply.Contains(diagnostic))
                     {
                         continue;
                     }

@@ -103,7 +103,7 @@ public sealed class CleanupJob : IJob
     public async Task RunAsync(CancellationToken ct)
     {
         var deleted = 0;
-        foreach (var dir in new[] { "/tmp/a", "/tmp/b" })
+        foreach (var dir in new[] { "/var/cache/app/a", "/var/cache/app/b" })
         {
             try
             {

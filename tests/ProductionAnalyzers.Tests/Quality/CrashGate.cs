@@ -15,20 +15,43 @@ namespace ProductionAnalyzers.Tests.Quality
     internal static class CrashGate
     {
         /// <summary>At most this many statement cuts and this many token cuts per file.</summary>
-        public const int MaxStatementCuts = 40;
-        public const int MaxTokenCuts = 40;
+        public const int MaxStatementCuts = 24;
+        public const int MaxTokenCuts = 24;
+
+        /// <summary>
+        /// The whole crash run stays within a fixed budget however large the corpora grow: about this many prefixes and
+        /// this many token-deletion variants in total, spread evenly over the corpus files.
+        /// </summary>
+        public const int PrefixBudget = 1600;
+        public const int DeletionBudget = 480;
+
+        /// <summary>(statement cuts, token cuts) per file for a corpus of <paramref name="files"/> files.</summary>
+        public static (int Statements, int Tokens) CutsPerFile(int files)
+        {
+            var perFile = Math.Clamp(PrefixBudget / Math.Max(1, files), 12, 2 * MaxTokenCuts + MaxTokenCuts / 3);
+            var statements = Math.Min(MaxStatementCuts, perFile * 9 / 20);
+            return (statements, Math.Min(MaxTokenCuts, perFile * 9 / 20));
+        }
+
+        /// <summary>Token-deletion variants per file for a corpus of <paramref name="files"/> files.</summary>
+        public static int DeletionsPerFile(int files) => Math.Clamp(DeletionBudget / Math.Max(1, files), 4, 12);
 
         /// <summary>Fixers are asked for at most this many (deduplicated) diagnostics per compilation of variants.</summary>
         public const int MaxFixerCalls = 60;
 
         public sealed record Variant(string Name, string Text, int NamespaceShiftAt, int NamespaceShift);
 
+        /// <summary>Exceptions found, and how much was exercised: analyzer diagnostics reported, fixer calls made.</summary>
+        public sealed record Result(IReadOnlyList<string> Failures, int Diagnostics, int FixerCalls);
+
         /// <summary>
         /// Prefixes of the file: cut after every statement / member / using (sampled evenly when there are more than
         /// <see cref="MaxStatementCuts"/>) and after every k-th token, k chosen so that there are at most
         /// <see cref="MaxTokenCuts"/>. Deterministic.
         /// </summary>
-        public static IReadOnlyList<Variant> Prefixes(string name, string text)
+        public static IReadOnlyList<Variant> Prefixes(string name, string text) => Prefixes(name, text, MaxStatementCuts, MaxTokenCuts);
+
+        public static IReadOnlyList<Variant> Prefixes(string name, string text, int maxStatementCuts, int maxTokenCuts)
         {
             var tree = QualityHarness.Parse(name, text);
             var root = tree.GetRoot();
@@ -44,9 +67,9 @@ namespace ProductionAnalyzers.Tests.Quality
             // Token cuts also land in the middle of a token (half-typed identifiers and string literals).
             var midTokenCuts = tokens.Where(t => t.Span.Length > 3).Select(t => t.SpanStart + t.Span.Length / 2).ToList();
 
-            var cuts = QualityHarness.Sample(statementCuts, MaxStatementCuts)
-                .Concat(QualityHarness.Sample(tokenCuts, MaxTokenCuts))
-                .Concat(QualityHarness.Sample(midTokenCuts, MaxTokenCuts / 4))
+            var cuts = QualityHarness.Sample(statementCuts, maxStatementCuts)
+                .Concat(QualityHarness.Sample(tokenCuts, maxTokenCuts))
+                .Concat(QualityHarness.Sample(midTokenCuts, Math.Max(2, maxTokenCuts / 3)))
                 .Where(c => c > 0 && c < text.Length)
                 .Distinct()
                 .OrderBy(c => c)
@@ -68,7 +91,7 @@ namespace ProductionAnalyzers.Tests.Quality
         /// Copies of the file with tokens deleted: even variants lose one token, odd ones about 3% of their tokens, all
         /// chosen by a <see cref="Random"/> with a fixed seed.
         /// </summary>
-        public static IReadOnlyList<Variant> TokenDeletions(string name, string text, int count = 16, int seed = 20261122)
+        public static IReadOnlyList<Variant> TokenDeletions(string name, string text, int count = 12, int seed = 20261122)
         {
             var tokens = QualityHarness.Tokens(QualityHarness.Parse(name, text));
             var random = new Random(seed);
@@ -101,7 +124,7 @@ namespace ProductionAnalyzers.Tests.Quality
         /// ID and position in the original file, at most <see cref="MaxFixerCalls"/>, evenly sampled). Returns every
         /// analyzer and fixer exception.
         /// </summary>
-        public static async Task<IReadOnlyList<string>> RunAsync(
+        public static async Task<Result> RunAsync(
             IReadOnlyList<Variant> variants,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
@@ -111,18 +134,25 @@ namespace ProductionAnalyzers.Tests.Quality
             var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
             var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
 
-            var byName = variants.ToDictionary(v => v.Name);
+            // The same finding shows up in many variants. For each (rule, position in the original file) the fixers get
+            // the variant where the code is cut closest after it (the most broken context), the one in the middle, and
+            // the most complete one.
+            var byName = variants.Select((v, i) => (v, i)).ToDictionary(p => p.v.Name, p => p);
             var unique = run.Diagnostics
-                .Where(d => d.Location.SourceTree is not null)
+                .Where(d => d.Location.SourceTree is not null && byName.ContainsKey(d.Location.SourceTree.FilePath))
                 .GroupBy(d =>
                 {
-                    var variant = byName[d.Location.SourceTree!.FilePath];
+                    var variant = byName[d.Location.SourceTree!.FilePath].v;
                     var start = variant.NamespaceShiftAt >= 0 && d.Location.SourceSpan.Start > variant.NamespaceShiftAt
                         ? d.Location.SourceSpan.Start - variant.NamespaceShift
                         : d.Location.SourceSpan.Start;
                     return (d.Id, start);
                 })
-                .Select(g => g.First())
+                .SelectMany(g =>
+                {
+                    var ordered = g.OrderBy(d => byName[d.Location.SourceTree!.FilePath].i).ToList();
+                    return new[] { ordered[0], ordered[ordered.Count / 2], ordered[^1] }.Distinct();
+                })
                 .ToList();
             var sampled = QualityHarness.Sample(unique, MaxFixerCalls);
 
@@ -131,25 +161,27 @@ namespace ProductionAnalyzers.Tests.Quality
                 failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, sampled, fixers)).Select(e => "fixer: " + e));
             }
 
-            return failures;
+            return new Result(failures, run.Diagnostics.Length, fixers.IsEmpty ? 0 : sampled.Count);
         }
 
         /// <summary>Analyzes whole files in a compilation with the given (possibly empty) references; returns analyzer exceptions.</summary>
-        public static async Task<IReadOnlyList<string>> RunWithReferencesAsync(
+        public static async Task<Result> RunWithReferencesAsync(
             IReadOnlyList<(string Name, string Text)> files,
             ImmutableArray<MetadataReference> references,
             ImmutableArray<DiagnosticAnalyzer> analyzers,
-            ImmutableArray<CodeFixProvider> fixers)
+            ImmutableArray<CodeFixProvider> fixers,
+            AnalyzerOptions? options = null)
         {
             var (project, compilation) = await QualityHarness.CreateProjectAsync(files, references, analyzers);
-            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers);
+            var run = await QualityHarness.AnalyzeAsync(compilation, analyzers, options);
             var failures = run.Exceptions.Select(e => "analyzer: " + e).ToList();
-            if (!run.Diagnostics.IsEmpty && !fixers.IsEmpty)
+            var sampled = QualityHarness.Sample(run.Diagnostics, MaxFixerCalls);
+            if (sampled.Count > 0 && !fixers.IsEmpty)
             {
-                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, QualityHarness.Sample(run.Diagnostics, MaxFixerCalls), fixers)).Select(e => "fixer: " + e));
+                failures.AddRange((await QualityHarness.ExerciseFixersAsync(project, sampled, fixers)).Select(e => "fixer: " + e));
             }
 
-            return failures;
+            return new Result(failures, run.Diagnostics.Length, fixers.IsEmpty ? 0 : sampled.Count);
         }
     }
 }

@@ -14,6 +14,13 @@ namespace ProductionAnalyzers.Tests.Quality
     /// </summary>
     internal static class FixGate
     {
+        /// <summary>
+        /// Single fixes are recompiled and re-analyzed one by one; to keep the run bounded as corpora grow, at most this
+        /// many per source set are applied (evenly sampled, deterministic). Every fixable diagnostic is still asked for
+        /// its fixes (which feeds Fix All), and Fix All runs for every equivalence key.
+        /// </summary>
+        public const int MaxSingleFixes = 40;
+
         public sealed record Result(int BaselineErrors, int Diagnostics, int FixesApplied, int FixAllApplied, IReadOnlyList<string> Failures);
 
         private sealed record KeyGroup(CodeFixProvider Fixer, string Key, HashSet<string> Ids, Diagnostic Trigger);
@@ -34,6 +41,7 @@ namespace ProductionAnalyzers.Tests.Quality
             var fixable = run.Diagnostics.Where(d => d.Location.IsInSource && fixers.Any(f => f.FixableDiagnosticIds.Contains(d.Id))).ToList();
             var groups = new List<KeyGroup>();
             var applied = 0;
+            var toApply = new HashSet<Diagnostic>(QualityHarness.Sample(fixable, MaxSingleFixes));
             foreach (var diagnostic in fixable)
             {
                 var document = QualityHarness.FindDocument(project, diagnostic.Location.SourceTree)!;
@@ -54,7 +62,7 @@ namespace ProductionAnalyzers.Tests.Quality
                         }
                     }
 
-                    if (fixes.Count == 0)
+                    if (fixes.Count == 0 || !toApply.Contains(diagnostic))
                     {
                         continue;
                     }
@@ -140,8 +148,26 @@ namespace ProductionAnalyzers.Tests.Quality
                 return problems;
             }
 
+            // Errors anywhere in declarations (a fix that breaks a signature shows there), and everywhere in the changed
+            // documents. Fix All below recompiles everything.
             var compilation = (await fixedSolution.GetProject(projectId)!.GetCompilationAsync())!;
-            problems.AddRange(NewErrors(baselineErrors, compilation).Select(e => "new compiler error " + e));
+            var changedTrees = new List<SyntaxTree>();
+            foreach (var projectChanges in fixedSolution.GetChanges(original).GetProjectChanges())
+            {
+                foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true).Concat(projectChanges.GetAddedDocuments()))
+                {
+                    var changedTree = await fixedSolution.GetDocument(id)!.GetSyntaxTreeAsync();
+                    if (changedTree is not null)
+                    {
+                        changedTrees.Add(changedTree);
+                    }
+                }
+            }
+
+            var errors = compilation.GetDeclarationDiagnostics()
+                .Concat(changedTrees.SelectMany(t => compilation.GetSemanticModel(t).GetDiagnostics()))
+                .Distinct();
+            problems.AddRange(NewErrors(baselineErrors, errors).Select(e => "new compiler error " + e));
 
             // The rule that was fixed must be quiet at the fixed place.
             var ruleAnalyzers = analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == diagnostic.Id)).ToImmutableArray();
@@ -166,15 +192,20 @@ namespace ProductionAnalyzers.Tests.Quality
         }
 
         /// <summary>Compiler errors as "ID file: message" with their counts (positions left out: fixes move code).</summary>
-        public static Dictionary<string, int> ErrorKeys(Compilation compilation) =>
-            compilation.GetDiagnostics()
+        public static Dictionary<string, int> ErrorKeys(Compilation compilation) => ErrorKeys(compilation.GetDiagnostics());
+
+        public static Dictionary<string, int> ErrorKeys(IEnumerable<Diagnostic> diagnostics) =>
+            diagnostics
                 .Where(d => d.Severity == DiagnosticSeverity.Error)
                 .GroupBy(d => $"{d.Id} {d.Location.SourceTree?.FilePath}: {d.GetMessage(CultureInfo.InvariantCulture)}")
                 .ToDictionary(g => g.Key, g => g.Count());
 
-        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, Compilation fixedCompilation)
+        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, Compilation fixedCompilation) =>
+            NewErrors(baseline, fixedCompilation.GetDiagnostics());
+
+        public static IEnumerable<string> NewErrors(Dictionary<string, int> baseline, IEnumerable<Diagnostic> fixedDiagnostics)
         {
-            foreach (var (key, count) in ErrorKeys(fixedCompilation))
+            foreach (var (key, count) in ErrorKeys(fixedDiagnostics))
             {
                 baseline.TryGetValue(key, out var before);
                 if (count > before)

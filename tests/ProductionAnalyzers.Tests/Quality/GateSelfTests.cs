@@ -54,14 +54,14 @@ namespace Shop.Orders
         public async Task CrashGate_ThrowingAnalyzer_Reports()
         {
             var variants = CrashGate.Prefixes("Shop/OrderImporter.cs", Source);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowsOnHalfTypedCodeAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new ThrowsOnHalfTypedCodeAnalyzer()), ImmutableArray<CodeFixProvider>.Empty)).Failures;
             Assert.Contains(failures, f => f.Contains(nameof(ThrowsOnHalfTypedCodeAnalyzer), StringComparison.Ordinal));
         }
 
         [Fact]
         public async Task CrashGate_AnalyzerAssumingCoreTypes_Reports()
         {
-            var failures = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.None, ImmutableArray.Create<DiagnosticAnalyzer>(new AssumesStringExistsAnalyzer()), ImmutableArray<CodeFixProvider>.Empty);
+            var failures = (await CrashGate.RunWithReferencesAsync(Files, QualityReferences.None, ImmutableArray.Create<DiagnosticAnalyzer>(new AssumesStringExistsAnalyzer()), ImmutableArray<CodeFixProvider>.Empty)).Failures;
             Assert.Contains(failures, f => f.Contains(nameof(AssumesStringExistsAnalyzer), StringComparison.Ordinal));
         }
 
@@ -69,7 +69,7 @@ namespace Shop.Orders
         public async Task CrashGate_ThrowingFixer_Reports()
         {
             var variants = CrashGate.TokenDeletions("Shop/OrderImporter.cs", Source);
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new ThrowingFixer()));
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new ThrowingFixer()))).Failures;
             Assert.Contains(failures, f => f.StartsWith("fixer: ", StringComparison.Ordinal) && f.Contains("NotSupportedException", StringComparison.Ordinal));
         }
 
@@ -77,7 +77,7 @@ namespace Shop.Orders
         public async Task CrashGate_CorrectAnalyzerAndFixer_DoesNotReport()
         {
             var variants = CrashGate.Prefixes("Shop/OrderImporter.cs", Source).Concat(CrashGate.TokenDeletions("Shop/OrderImporter.cs", Source)).ToList();
-            var failures = await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new RethrowFixer()));
+            var failures = (await CrashGate.RunAsync(variants, QualityReferences.Full, ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyCatchTestAnalyzer()), ImmutableArray.Create<CodeFixProvider>(new RethrowFixer()))).Failures;
             Assert.Empty(failures);
             Assert.True(variants.Count > 20, "the prefixes and deletions of a 30-line file are many");
         }
@@ -135,6 +135,42 @@ namespace Shop.Orders
         }
 
         [Fact]
+        public void CrashBudget_ShrinksPerFileAsCorporaGrowButNeverVanishes()
+        {
+            Assert.Equal((CrashGate.MaxStatementCuts, CrashGate.MaxTokenCuts), CrashGate.CutsPerFile(1));
+            var previous = int.MaxValue;
+            foreach (var files in new[] { 10, 40, 80, 200, 1000 })
+            {
+                var (statements, tokens) = CrashGate.CutsPerFile(files);
+                Assert.InRange(statements, 5, previous);
+                Assert.InRange(tokens, 5, CrashGate.MaxTokenCuts);
+                Assert.InRange(CrashGate.DeletionsPerFile(files), 4, 12);
+                previous = statements;
+            }
+
+            Assert.True(CrashGate.CutsPerFile(80).Statements * 80 * 2 <= CrashGate.PrefixBudget * 1.1);
+        }
+
+        [Fact]
+        public void DocumentedOptions_ParsesTheConfigurationLinesOfARulePage()
+        {
+            const string page = "## Configuration\n\n```ini\n[*.cs]\ndotnet_code_quality.PA1001.strict = true\nproduction_analyzers.sanitizers = M:A.B(System.String)|Escape\n```\n\n| `dotnet_code_quality.PA1001.strict` | `false` | text |\n";
+            var options = DocumentedOptions.Parse(page).ToList();
+            Assert.Equal(new[] { ("dotnet_code_quality.PA1001.strict", "true"), ("production_analyzers.sanitizers", "M:A.B(System.String)|Escape") }, options);
+        }
+
+        [Fact]
+        public async Task CrashGate_AnalyzerParsingOptionsCarelessly_ReportsOnlyWithMalformedValues()
+        {
+            var examples = System.Collections.Immutable.ImmutableDictionary.Create<string, string>(StringComparer.OrdinalIgnoreCase).Add("dotnet_code_quality.QT0002.max_catches", "3");
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ParsesOptionAnalyzer());
+            var good = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.Full, analyzers, ImmutableArray<CodeFixProvider>.Empty, DocumentedOptions.AsAnalyzerOptions(examples));
+            var bad = await CrashGate.RunWithReferencesAsync(Files, QualityReferences.Full, analyzers, ImmutableArray<CodeFixProvider>.Empty, DocumentedOptions.AsAnalyzerOptions(DocumentedOptions.Malformed(examples)));
+            Assert.Empty(good.Failures);
+            Assert.Contains(bad.Failures, f => f.Contains("FormatException", StringComparison.Ordinal));
+        }
+
+        [Fact]
         public void FixGate_MapSpan_FollowsInsertionsAndDeletions()
         {
             var changes = new[]
@@ -146,13 +182,6 @@ namespace Shop.Orders
             Assert.Equal(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(13, 14), FixGate.MapSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(11, 12), changes));
             Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(20, 2), FixGate.MapSpan(new Microsoft.CodeAnalysis.Text.TextSpan(20, 2), changes));
             Assert.Equal(new Microsoft.CodeAnalysis.Text.TextSpan(15, 0), FixGate.MapSpan(new Microsoft.CodeAnalysis.Text.TextSpan(12, 0), new[] { new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(2, 0), "abc") }));
-        }
-
-        [Fact]
-        public void StripMarkup_RemovesEveryMarkupForm()
-        {
-            var text = "var a = {|PA1001:x|} + [|y|] + {|#0:z|}; var b = new[] { 1 } | 2;";
-            Assert.Equal("var a = x + y + z; var b = new[] { 1 } | 2;", QualityHarness.StripMarkup(text));
         }
 
         // ------------------------------------------------------------------ test doubles
@@ -202,6 +231,25 @@ namespace Shop.Orders
                         }
                     },
                     SyntaxKind.CatchClause);
+            }
+        }
+
+        /// <summary>Faulty: parses its option with int.Parse.</summary>
+        private sealed class ParsesOptionAnalyzer : DiagnosticAnalyzer
+        {
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(EmptyCatchRule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterSyntaxTreeAction(c =>
+                {
+                    if (c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.Tree).TryGetValue("dotnet_code_quality.QT0002.max_catches", out var value))
+                    {
+                        GC.KeepAlive(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                });
             }
         }
 

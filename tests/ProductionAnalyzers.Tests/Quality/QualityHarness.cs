@@ -89,11 +89,8 @@ namespace ProductionAnalyzers.Tests.Quality
         public static IReadOnlyList<(string Name, string Text)> ReadCorpus(string family) =>
             CorpusFiles().Where(f => f.StartsWith(family + "/", StringComparison.Ordinal)).Select(ReadCorpusFile).ToList();
 
-        private static readonly Regex OpenMarkup = new Regex(@"\{\|[A-Za-z0-9#_.]+:|\[\|", RegexOptions.Compiled);
-        private static readonly Regex CloseMarkup = new Regex(@"\|\}|\|\]", RegexOptions.Compiled);
-
-        /// <summary>Removes the diagnostic markup of the test format: <c>[|</c>, <c>|]</c>, <c>{|ID:</c>, <c>{|#0:</c>, <c>|}</c>.</summary>
-        public static string StripMarkup(string text) => CloseMarkup.Replace(OpenMarkup.Replace(text, string.Empty), string.Empty);
+        /// <summary>Removes the diagnostic markup of the test format (the verifier's own parser).</summary>
+        public static string StripMarkup(string text) => ProductionAnalyzers.Tests.Verifiers.TestFileMarkup.Strip(text);
 
         /// <summary>The repository root (the folder holding ProductionAnalyzers.sln), walking up from the output directory.</summary>
         public static string? RepositoryRoot()

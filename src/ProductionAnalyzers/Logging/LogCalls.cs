@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -74,6 +75,29 @@ namespace ProductionAnalyzers.Logging
         public bool ValuesKnown { get; }
     }
 
+    /// <summary>How calls to one method are logging calls: computed once per method and compilation.</summary>
+    internal sealed class CallShape
+    {
+        public static readonly CallShape None = new CallShape(null, LoggingFramework.None, -1);
+
+        public static readonly CallShape Generated = new CallShape(LogCallKind.Generated, LoggingFramework.MicrosoftExtensionsLogging, -1);
+
+        public CallShape(LogCallKind? kind, LoggingFramework framework, int templateOrdinal)
+        {
+            Kind = kind;
+            Framework = framework;
+            TemplateOrdinal = templateOrdinal;
+        }
+
+        /// <summary>The kind of call, or null when calls to the method are not logging calls.</summary>
+        public LogCallKind? Kind { get; }
+
+        public LoggingFramework Framework { get; }
+
+        /// <summary>The ordinal of the template parameter (-1 for generated methods and delegates).</summary>
+        public int TemplateOrdinal { get; }
+    }
+
     /// <summary>
     /// Recognises the logging calls of Microsoft.Extensions.Logging, Serilog and NLog and finds their message template,
     /// exception and value arguments by the framework's own parameter contract: MEL's <c>LoggerExtensions</c>
@@ -83,6 +107,8 @@ namespace ProductionAnalyzers.Logging
     /// </summary>
     internal sealed class LogCallResolver
     {
+        private static readonly ConditionalWeakTable<Compilation, StrongBox<LogCallResolver?>> Cache = new ConditionalWeakTable<Compilation, StrongBox<LogCallResolver?>>();
+
         private readonly LoggingApis _apis;
         private readonly INamedTypeSymbol? _melLoggerExtensions;
         private readonly INamedTypeSymbol? _melLoggerMessage;
@@ -92,6 +118,10 @@ namespace ProductionAnalyzers.Logging
         private readonly INamedTypeSymbol? _formatProvider;
         private readonly INamedTypeSymbol? _serilogLog;
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly System.Func<IMethodSymbol, CallShape> _computeShape;
+        private readonly System.Func<IMethodSymbol, bool> _computeExceptionOverload;
 
         private LogCallResolver(WellKnownTypes types)
         {
@@ -103,15 +133,20 @@ namespace ProductionAnalyzers.Logging
             _exception = types.Type("System.Exception");
             _formatProvider = types.Type("System.IFormatProvider");
             _serilogLog = types.Type(LoggingApis.SerilogLog);
+            _computeShape = ComputeShape;
+            _computeExceptionOverload = ComputeExceptionOverload;
         }
 
-        /// <summary>The resolver, or null when the compilation references none of the three frameworks.</summary>
-        public static LogCallResolver? Create(Compilation compilation)
-        {
-            var types = WellKnownTypes.Get(compilation);
-            var resolver = new LogCallResolver(types);
-            return resolver._apis.HasLoggingFramework ? resolver : null;
-        }
+        /// <summary>
+        /// The resolver of this compilation, or null when the compilation references none of the three frameworks. All the
+        /// logging rules get the same instance, so each called method is classified once per compilation.
+        /// </summary>
+        public static LogCallResolver? Create(Compilation compilation) =>
+            Cache.GetValue(compilation, c =>
+            {
+                var resolver = new LogCallResolver(WellKnownTypes.Get(c));
+                return new StrongBox<LogCallResolver?>(resolver._apis.HasLoggingFramework ? resolver : null);
+            }).Value;
 
         public LoggingApis Apis => _apis;
 
@@ -159,94 +194,23 @@ namespace ProductionAnalyzers.Logging
                 return false;
             }
 
+            // The shape of a call depends on the called method only: classify each method once per compilation, for all
+            // the logging rules (they share this resolver), instead of once per call and rule.
             var definition = method.ReducedFrom ?? method;
-            var containing = definition.ContainingType;
-            if (containing is null)
+            var shape = _shapes.GetOrAdd(definition, _computeShape);
+            if (shape.Kind is null)
             {
                 return false;
             }
 
-            // LoggerMessage.Define delegates: Action<ILogger, T1, ..., Exception?>.Invoke(logger, values..., exception)
-            if (method.MethodKind == MethodKind.DelegateInvoke)
-            {
-                return TryGetDefineDelegateCall(invocation, containing, out call);
-            }
-
-            // Cheap filter: every call the rules look at takes a string (the template) or a logger.
-            if (definition.Locations.Length > 0 && !definition.Locations[0].IsInSource && !HasStringOrLoggerParameter(definition))
-            {
-                return false;
-            }
-
-            IParameterSymbol? templateParameter = null;
-            LoggingFramework framework = LoggingFramework.None;
-            var kind = LogCallKind.Event;
-
-            var attributeParameter = TemplateParameterFromAttribute(definition, out var attributeFramework);
-            if (attributeParameter is not null)
-            {
-                templateParameter = attributeParameter;
-                framework = attributeFramework;
-                kind = _apis.FrameworkOf(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
-            }
-            else if (_melLoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerExtensions))
-            {
-                framework = LoggingFramework.MicrosoftExtensionsLogging;
-                if (definition.Name == "BeginScope")
-                {
-                    kind = LogCallKind.Scope;
-                    templateParameter = FindStringParameter(definition, "messageFormat");
-                }
-                else if (definition.Name.StartsWith("Log", System.StringComparison.Ordinal))
-                {
-                    templateParameter = FindStringParameter(definition, "message");
-                }
-            }
-            else if (definition.Name == "BeginScope" && IsStringStateScope(definition, containing))
-            {
-                // ILogger.BeginScope<string>(state): a one-argument call binds here, not to LoggerExtensions. The string is
-                // the scope's text just as a template would be, so a built one is reported like one.
-                framework = LoggingFramework.MicrosoftExtensionsLogging;
-                kind = LogCallKind.Scope;
-                templateParameter = FindStringParameter(definition, "state");
-            }
-            else if (_melLoggerMessage is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerMessage))
-            {
-                framework = LoggingFramework.MicrosoftExtensionsLogging;
-                kind = LogCallKind.Define;
-                if (definition.Name.StartsWith("Define", System.StringComparison.Ordinal))
-                {
-                    templateParameter = FindStringParameter(definition, "formatString");
-                }
-            }
-            else if (_melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
+            if (shape.Kind == LogCallKind.Generated)
             {
                 return TryGetGeneratedMethodCall(invocation, out call);
             }
-            else
-            {
-                framework = _apis.FrameworkOf(containing);
-                if (framework == LoggingFramework.Serilog && IsLevelMethodName(framework, definition.Name))
-                {
-                    templateParameter = FindStringParameter(definition, "messageTemplate");
-                }
-                else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
-                {
-                    templateParameter = FindStringParameter(definition, "message");
-                }
-                else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
-                         PassThroughTemplateParameter(definition) is { } passThrough)
-                {
-                    templateParameter = passThrough;
-                    framework = LoggingFramework.MicrosoftExtensionsLogging;
-                    kind = LogCallKind.PassThrough;
-                }
-            }
 
-            if (templateParameter is null || framework == LoggingFramework.None)
-            {
-                return false;
-            }
+            var templateOrdinal = shape.TemplateOrdinal;
+            var framework = shape.Framework;
+            var kind = shape.Kind.Value;
 
             IArgumentOperation? template = null;
             IArgumentOperation? exception = null;
@@ -260,11 +224,11 @@ namespace ProductionAnalyzers.Logging
                     continue;
                 }
 
-                if (parameter.Ordinal == templateParameter.Ordinal)
+                if (parameter.Ordinal == templateOrdinal)
                 {
                     template = argument;
                 }
-                else if (parameter.Ordinal < templateParameter.Ordinal)
+                else if (parameter.Ordinal < templateOrdinal)
                 {
                     if (IsException(parameter.Type))
                     {
@@ -318,10 +282,106 @@ namespace ProductionAnalyzers.Logging
             return true;
         }
 
-        /// <summary>True when an overload of the called method (same type, same name) takes an exception parameter.</summary>
-        public bool HasExceptionOverload(IMethodSymbol method)
+        /// <summary>How calls to <paramref name="definition"/> are logging calls, or <see cref="CallShape.None"/>.</summary>
+        private CallShape ComputeShape(IMethodSymbol definition)
         {
-            var definition = method.ReducedFrom ?? method;
+            var containing = definition.ContainingType;
+            if (containing is null)
+            {
+                return CallShape.None;
+            }
+
+            // LoggerMessage.Define delegates: Action<ILogger, T1, ..., Exception?>.Invoke(logger, values..., exception)
+            if (definition.MethodKind == MethodKind.DelegateInvoke)
+            {
+                return IsDefineDelegate(definition, containing) ? CallShape.Generated : CallShape.None;
+            }
+
+            // Cheap filter: every call the rules look at takes a string (the template) or a logger.
+            if (definition.Locations.Length > 0 && !definition.Locations[0].IsInSource && !HasStringOrLoggerParameter(definition))
+            {
+                return CallShape.None;
+            }
+
+            IParameterSymbol? templateParameter = null;
+            LoggingFramework framework = LoggingFramework.None;
+            var kind = LogCallKind.Event;
+
+            var attributeParameter = TemplateParameterFromAttribute(definition, out var attributeFramework);
+            if (attributeParameter is not null)
+            {
+                templateParameter = attributeParameter;
+                framework = attributeFramework;
+                kind = _apis.FrameworkOf(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
+            }
+            else if (_melLoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerExtensions))
+            {
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                if (definition.Name == "BeginScope")
+                {
+                    kind = LogCallKind.Scope;
+                    templateParameter = FindStringParameter(definition, "messageFormat");
+                }
+                else if (definition.Name.StartsWith("Log", System.StringComparison.Ordinal))
+                {
+                    templateParameter = FindStringParameter(definition, "message");
+                }
+            }
+            else if (definition.Name == "BeginScope" && IsStringStateScope(definition, containing))
+            {
+                // ILogger.BeginScope<string>(state): a one-argument call binds here, not to LoggerExtensions. The string is
+                // the scope's text just as a template would be, so a built one is reported like one.
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                kind = LogCallKind.Scope;
+                templateParameter = FindStringParameter(definition, "state");
+            }
+            else if (_melLoggerMessage is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerMessage))
+            {
+                framework = LoggingFramework.MicrosoftExtensionsLogging;
+                kind = LogCallKind.Define;
+                if (definition.Name.StartsWith("Define", System.StringComparison.Ordinal))
+                {
+                    templateParameter = FindStringParameter(definition, "formatString");
+                }
+            }
+            else if (_melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
+            {
+                return CallShape.Generated;
+            }
+            else
+            {
+                framework = _apis.FrameworkOf(containing);
+                if (framework == LoggingFramework.Serilog && IsLevelMethodName(framework, definition.Name))
+                {
+                    templateParameter = FindStringParameter(definition, "messageTemplate");
+                }
+                else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
+                {
+                    templateParameter = FindStringParameter(definition, "message");
+                }
+                else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
+                         PassThroughTemplateParameter(definition) is { } passThrough)
+                {
+                    templateParameter = passThrough;
+                    framework = LoggingFramework.MicrosoftExtensionsLogging;
+                    kind = LogCallKind.PassThrough;
+                }
+            }
+
+            if (templateParameter is null || framework == LoggingFramework.None)
+            {
+                return CallShape.None;
+            }
+
+            return new CallShape(kind, framework, templateParameter.Ordinal);
+        }
+
+        /// <summary>True when an overload of the called method (same type, same name) takes an exception parameter.</summary>
+        public bool HasExceptionOverload(IMethodSymbol method) =>
+            _exceptionOverloads.GetOrAdd(method.ReducedFrom ?? method, _computeExceptionOverload);
+
+        private bool ComputeExceptionOverload(IMethodSymbol definition)
+        {
             var containing = definition.ContainingType;
             if (containing is null)
             {
@@ -345,17 +405,11 @@ namespace ProductionAnalyzers.Logging
             return false;
         }
 
-        private bool TryGetDefineDelegateCall(IInvocationOperation invocation, INamedTypeSymbol delegateType, out LogCall? call)
+        private bool IsDefineDelegate(IMethodSymbol invoke, INamedTypeSymbol delegateType)
         {
-            call = null;
-            if (_melILogger is null || invocation.TargetMethod.Parameters.Length < 2 ||
-                !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.Parameters[0].Type, _melILogger) ||
-                delegateType.ContainingNamespace?.ToDisplayString() != "System" || !delegateType.Name.StartsWith("Action", System.StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            return TryGetGeneratedMethodCall(invocation, out call);
+            return _melILogger is not null && invoke.Parameters.Length >= 2 &&
+                SymbolEqualityComparer.Default.Equals(invoke.Parameters[0].Type, _melILogger) &&
+                delegateType.ContainingNamespace?.ToDisplayString() == "System" && delegateType.Name.StartsWith("Action", System.StringComparison.Ordinal);
         }
 
         private bool TryGetGeneratedMethodCall(IInvocationOperation invocation, out LogCall? call)

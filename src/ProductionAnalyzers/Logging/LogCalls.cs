@@ -120,6 +120,8 @@ namespace ProductionAnalyzers.Logging
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, LoggingFramework> _typeFrameworks = new ConcurrentDictionary<ITypeSymbol, LoggingFramework>(SymbolEqualityComparer.Default);
+        private readonly System.Func<ITypeSymbol, LoggingFramework> _computeTypeFramework;
         private readonly System.Func<IMethodSymbol, CallShape> _computeShape;
         private readonly System.Func<IMethodSymbol, bool> _computeExceptionOverload;
 
@@ -134,6 +136,7 @@ namespace ProductionAnalyzers.Logging
             _formatProvider = types.Type("System.IFormatProvider");
             _serilogLog = types.Type(LoggingApis.SerilogLog);
             _computeShape = ComputeShape;
+            _computeTypeFramework = _apis.FrameworkOf;
             _computeExceptionOverload = ComputeExceptionOverload;
         }
 
@@ -307,12 +310,16 @@ namespace ProductionAnalyzers.Logging
             LoggingFramework framework = LoggingFramework.None;
             var kind = LogCallKind.Event;
 
-            var attributeParameter = TemplateParameterFromAttribute(definition, out var attributeFramework);
+            // Attributes are read only when the method can have some: a source method declared without attribute lists has none
+            // (binding the attributes of every method of the compilation that is called is the costly part of classifying it).
+            var mayHaveAttributes = MayHaveAttributes(definition);
+            var attributeFramework = LoggingFramework.None;
+            var attributeParameter = mayHaveAttributes ? TemplateParameterFromAttribute(definition, out attributeFramework) : null;
             if (attributeParameter is not null)
             {
                 templateParameter = attributeParameter;
                 framework = attributeFramework;
-                kind = _apis.FrameworkOf(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
+                kind = FrameworkOfType(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
             }
             else if (_melLoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerExtensions))
             {
@@ -344,13 +351,13 @@ namespace ProductionAnalyzers.Logging
                     templateParameter = FindStringParameter(definition, "formatString");
                 }
             }
-            else if (_melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
+            else if (mayHaveAttributes && _melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
             {
                 return CallShape.Generated;
             }
             else
             {
-                framework = _apis.FrameworkOf(containing);
+                framework = FrameworkOfType(containing);
                 if (framework == LoggingFramework.Serilog && IsLevelMethodName(framework, definition.Name))
                 {
                     templateParameter = FindStringParameter(definition, "messageTemplate");
@@ -625,11 +632,14 @@ namespace ProductionAnalyzers.Logging
             return false;
         }
 
+        /// <summary><see cref="LoggingApis.FrameworkOf"/>, cached per type (it walks base types and interfaces).</summary>
+        private LoggingFramework FrameworkOfType(ITypeSymbol type) => _typeFrameworks.GetOrAdd(type, _computeTypeFramework);
+
         private bool HasStringOrLoggerParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Type.SpecialType == SpecialType.System_String || _apis.IsLoggerType(parameter.Type))
+                if (parameter.Type.SpecialType == SpecialType.System_String || FrameworkOfType(parameter.Type) != LoggingFramework.None)
                 {
                     return true;
                 }
@@ -693,6 +703,43 @@ namespace ProductionAnalyzers.Logging
             }
 
             return null;
+        }
+
+        /// <summary>False when every declaration of a source method (all partial parts) has no attribute list; true otherwise.</summary>
+        private static bool MayHaveAttributes(IMethodSymbol method)
+        {
+            var original = method.OriginalDefinition;
+            if (original.Locations.Length == 0 || !original.Locations[0].IsInSource)
+            {
+                return true;
+            }
+
+            return DeclaredWithAttributes(original) ||
+                   (original.PartialImplementationPart is { } implementation && DeclaredWithAttributes(implementation)) ||
+                   (original.PartialDefinitionPart is { } definitionPart && DeclaredWithAttributes(definitionPart));
+        }
+
+        private static bool DeclaredWithAttributes(IMethodSymbol method)
+        {
+            var references = method.DeclaringSyntaxReferences;
+            if (references.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var reference in references)
+            {
+                switch (reference.GetSyntax())
+                {
+                    case MethodDeclarationSyntax { AttributeLists.Count: 0 }:
+                    case LocalFunctionStatementSyntax { AttributeLists.Count: 0 }:
+                        continue;
+                    default:
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attributeType)

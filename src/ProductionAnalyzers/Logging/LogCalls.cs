@@ -633,7 +633,12 @@ namespace ProductionAnalyzers.Logging
         }
 
         /// <summary><see cref="LoggingApis.FrameworkOf"/>, cached per type (it walks base types and interfaces).</summary>
-        private LoggingFramework FrameworkOfType(ITypeSymbol type) => _typeFrameworks.GetOrAdd(type, _computeTypeFramework);
+        /// <remarks>
+        /// Keyed by the type's original definition: <see cref="LoggingApis.FrameworkOf"/> compares original definitions of the
+        /// type, its bases and interfaces, which are the same for <c>List&lt;Order&gt;</c> and <c>List&lt;T&gt;</c>; this avoids
+        /// substituting the interfaces of every constructed type.
+        /// </remarks>
+        private LoggingFramework FrameworkOfType(ITypeSymbol type) => _typeFrameworks.GetOrAdd(type.OriginalDefinition, _computeTypeFramework);
 
         private bool HasStringOrLoggerParameter(IMethodSymbol method)
         {

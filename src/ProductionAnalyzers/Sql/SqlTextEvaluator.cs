@@ -356,6 +356,11 @@ namespace ProductionAnalyzers.Sql
                         return EvalStringBuilder(builderLocal.Local, invocation.Syntax.SpanStart, frame);
                     }
 
+                    if (receiver is IObjectCreationOperation or IInvocationOperation)
+                    {
+                        return EvalBuilderExpression(receiver, frame, 0);
+                    }
+
                     return HoleFor(original, invocation);
                 }
 

@@ -1288,6 +1288,16 @@ namespace ProductionAnalyzers.Tests.Sql
                     if (x is not "name" and not "total") throw new ArgumentOutOfRangeException(nameof(x));
                     db.Query($"SELECT * FROM t ORDER BY {x}");
                 }
+
+                public void Sorted3(IDbConnection db, string x, string y)
+                {
+                    if (string.IsNullOrEmpty(x) || !(x == "name" || x == "total"))
+                    {
+                        return;
+                    }
+
+                    db.Query("SELECT * FROM t ORDER BY " + x + ", " + (y is "name" or "total" ? y : "id"));
+                }
                 """));
         }
 
@@ -1310,6 +1320,17 @@ namespace ProductionAnalyzers.Tests.Sql
                     }
 
                     db.Query([|"SELECT * FROM t ORDER BY " + y|]);
+                }
+
+                public void PickedButNotGuarded(IDbConnection db, string sort, string dir)
+                {
+                    var direction = dir == "desc" ? "DESC" : "ASC";
+                    if (sort == "")
+                    {
+                        sort = sort.Trim();
+                    }
+
+                    db.Query([|"SELECT * FROM t ORDER BY " + sort + " " + direction + ", " + dir|]);
                 }
                 """));
         }

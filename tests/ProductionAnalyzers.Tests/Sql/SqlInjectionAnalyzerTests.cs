@@ -1257,8 +1257,14 @@ namespace ProductionAnalyzers.Tests.Sql
                     var sb = new StringBuilder("SELECT * FROM t").Append(" WHERE a = '").Append(x);
                     sb.Append("'");
                     db.Query({|#2:sb.ToString()|});
+                    var reassigned = new StringBuilder("SELECT * FROM t WHERE b = 1");
+                    reassigned = reassigned.Append(" AND a = '").Append(x).Append("'");
+                    db.Query({|#3:reassigned.ToString()|});
+                    db.Query({|#4:reassigned.Append(" AND c = 2").ToString()|});
                 }
                 """),
+                Verify.Diagnostic().WithLocation(3).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(4).WithArguments("x", "a value", "pass it as a parameter"),
                 Verify.Diagnostic().WithLocation(0).WithArguments("x", "a value", "pass it as a parameter"),
                 Verify.Diagnostic().WithLocation(1).WithArguments("x", "a value", "pass it as a parameter"),
                 Verify.Diagnostic().WithLocation(2).WithArguments("x", "a value", "pass it as a parameter"));

@@ -68,7 +68,10 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
+        private const int MaxImplementations = 17;
+
         private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
         private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
@@ -451,60 +454,106 @@ namespace ProductionAnalyzers.Sql
             return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
         }
 
-        /// <summary>Implementations (interface members) and overrides of a method in the compilation's source types.</summary>
-        private List<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        /// <summary>
+        /// Implementations (interface members) and overrides of a method in the compilation's source types, from a map
+        /// built once per compilation on first need (<see cref="BuildImplementations"/>).
+        /// </summary>
+        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
         {
-            var result = new List<IMethodSymbol>();
-            var definition = method.OriginalDefinition;
-            var isInterface = method.ContainingType.TypeKind == TypeKind.Interface;
+            var map = _implementations;
+            if (map is null)
+            {
+                map = BuildImplementations();
+                map = Interlocked.CompareExchange(ref _implementations, map, null) ?? map;
+            }
+
+            return map.TryGetValue(method.OriginalDefinition, out var result) ? result : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+        }
+
+        /// <summary>
+        /// One pass over the source classes and structs: for each method of a source interface with a string parameter,
+        /// the source methods implementing it; for each overridden method, its source overrides (at most
+        /// <see cref="MaxImplementations"/> each, a bound on the wrapper search).
+        /// </summary>
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>> BuildImplementations()
+        {
+            var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+            void Add(IMethodSymbol key, IMethodSymbol implementation)
+            {
+                if (!map.TryGetValue(key, out var list))
+                {
+                    map[key] = list = new List<IMethodSymbol>();
+                }
+
+                if (list.Count >= MaxImplementations)
+                {
+                    return;
+                }
+
+                foreach (var existing in list)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(existing, implementation))
+                    {
+                        return;
+                    }
+                }
+
+                list.Add(implementation);
+            }
+
             foreach (var type in SourceTypes())
             {
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || result.Count > 16)
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
                     continue;
                 }
 
-                if (isInterface)
+                foreach (var @interface in type.AllInterfaces)
                 {
-                    foreach (var @interface in type.AllInterfaces)
+                    if (!SymbolEqualityComparer.Default.Equals(@interface.ContainingAssembly, _compilation.Assembly))
                     {
-                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition.ContainingType))
-                        {
-                            continue;
-                        }
+                        // Only interfaces of this compilation can be wrappers (their methods are source methods).
+                        continue;
+                    }
 
-                        foreach (var member in @interface.GetMembers(method.Name))
+                    foreach (var member in @interface.GetMembers())
+                    {
+                        if (member is IMethodSymbol interfaceMethod && HasStringParameter(interfaceMethod) &&
+                            type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
+                            IsSourceMethod(implementation))
                         {
-                            if (member is IMethodSymbol interfaceMethod &&
-                                SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, definition) &&
-                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
-                                IsSourceMethod(implementation))
-                            {
-                                result.Add(implementation.OriginalDefinition);
-                            }
+                            Add(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition);
                         }
                     }
                 }
-                else
+
+                foreach (var member in type.GetMembers())
                 {
-                    foreach (var member in type.GetMembers(method.Name))
+                    if (member is IMethodSymbol { IsOverride: true } candidate && HasStringParameter(candidate))
                     {
-                        if (member is IMethodSymbol { IsOverride: true } candidate)
+                        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
                         {
-                            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                            {
-                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
-                                {
-                                    result.Add(candidate.OriginalDefinition);
-                                    break;
-                                }
-                            }
+                            Add(overridden.OriginalDefinition, candidate.OriginalDefinition);
                         }
                     }
                 }
             }
 
-            return result;
+            return map;
+        }
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>

@@ -74,6 +74,8 @@ namespace ProductionAnalyzers.Sql
         private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
         private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _configuredSinkNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
 
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
@@ -103,6 +105,7 @@ namespace ProductionAnalyzers.Sql
                     if (ordinal >= 0)
                     {
                         _configuredSinks[method.OriginalDefinition] = ordinal;
+                        _configuredSinkNames.Add(method.Name);
                     }
                 }
             }
@@ -664,6 +667,11 @@ namespace ProductionAnalyzers.Sql
                 return cached;
             }
 
+            if (!MayBeWrapper(method, null, cancellationToken))
+            {
+                return _wrappers.GetOrAdd(method, ImmutableArray<int>.Empty);
+            }
+
             var result = ImmutableArray.CreateBuilder<int>();
             foreach (var parameter in method.Parameters)
             {
@@ -693,6 +701,196 @@ namespace ProductionAnalyzers.Sql
             foreach (var (from, callee, calleeOrdinal) in links.Edges)
             {
                 if (from == ordinal && IsWrapperParameter(callee, calleeOrdinal, visited, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": its body hands a
+        /// string parameter (or a local holding it) to <c>CommandText</c>, to an object creation, to a method named like
+        /// a sink, or to a method of the compilation that may itself be a wrapper; or it is an interface, abstract or
+        /// virtual method with such an implementation. Binds nothing; cached per method for the compilation. Methods
+        /// that fail it are never bound by the wrapper search.
+        /// </summary>
+        private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_mayBeWrapper.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!visiting.Add(method))
+            {
+                // A cycle: assume it may (never prunes a real wrapper); not cached.
+                return true;
+            }
+
+            try
+            {
+                var result = ComputeMayBeWrapper(method, visiting, cancellationToken);
+                return _mayBeWrapper.GetOrAdd(method, result);
+            }
+            finally
+            {
+                visiting.Remove(method);
+            }
+        }
+
+        private bool ComputeMayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+        {
+            var names = new List<string>();
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None)
+                {
+                    names.Add(parameter.Name);
+                }
+            }
+
+            if (names.Count == 0 || !IsSourceMethod(method))
+            {
+                return false;
+            }
+
+            if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implementation in ImplementationsOf(method))
+                {
+                    if (MayBeWrapper(implementation, visiting, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return HasLinkSite(declaration, names, visiting, cancellationToken);
+        }
+
+        /// <summary>
+        /// True when the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from
+        /// one) to <c>CommandText</c>, an object creation, or an invocation whose name may be a sink or a wrapper. With
+        /// <paramref name="visiting"/> null, any method of the compilation counts as a possible wrapper.
+        /// </summary>
+        private bool HasLinkSite(SyntaxNode declaration, IEnumerable<string> parameters, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(parameters, StringComparer.Ordinal);
+            var aliases = new List<string>();
+            HashSet<string>? localFunctions = null;
+            foreach (var node in declaration.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
+                        aliases.Add(declarator.Identifier.ValueText);
+                        break;
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
+                        aliases.Add(left.Identifier.ValueText);
+                        break;
+                    case LocalFunctionStatementSyntax localFunction:
+                        (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            foreach (var alias in aliases)
+            {
+                names.Add(alias);
+            }
+
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                SyntaxNode expression = identifier;
+                while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+                {
+                    expression = expression.Parent;
+                }
+
+                switch (expression.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
+                        return true;
+                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
+                        switch (call)
+                        {
+                            case BaseObjectCreationExpressionSyntax:
+                                return true;
+                            case InvocationExpressionSyntax invocation:
+                                var name = InvokedName(invocation.Expression);
+                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true ||
+                                    NameMayBeWrapper(name, visiting, cancellationToken))
+                                {
+                                    return true;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? AssignedName(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static string? InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>
+        /// Names of methods that can take SQL text: Dapper and provider Query*/Execute*, EF Core and EF6 raw SQL
+        /// (FromSqlRaw, ExecuteSqlRaw, SqlQuery..., anything with "Sql" in it), CreateCommand, micro-ORM reads, configured sinks.
+        /// </summary>
+        private bool IsSinkName(string name) =>
+            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
+            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name.StartsWith("Create", StringComparison.Ordinal) ||
+            name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
+            _configuredSinkNames.Contains(name);
+
+        /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
+        private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                return false;
+            }
+
+            if (visiting is null)
+            {
+                return true;
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IMethodSymbol candidate && MayBeWrapper(candidate, visiting, cancellationToken))
                 {
                     return true;
                 }
@@ -748,18 +946,9 @@ namespace ProductionAnalyzers.Sql
                 return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
             }
 
-            // Cheap syntax check first: a parameter name must appear as an argument or an assigned value.
+            // Cheap syntax check first: a parameter must be handed to something that can be a sink or a wrapper.
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var mentioned = false;
-            foreach (var identifier in declaration.DescendantNodes())
-            {
-                if (identifier is IdentifierNameSyntax name && candidates.ContainsKey(name.Identifier.ValueText) &&
-                    name.Parent is ArgumentSyntax or AssignmentExpressionSyntax or EqualsValueClauseSyntax)
-                {
-                    mentioned = true;
-                    break;
-                }
-            }
+            var mentioned = HasLinkSite(declaration, candidates.Keys, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method }, cancellationToken);
 
             var body = mentioned ? GetBody(method, cancellationToken) : null;
             if (body is null)

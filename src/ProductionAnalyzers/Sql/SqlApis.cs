@@ -224,6 +224,13 @@ namespace ProductionAnalyzers.Sql
         {
             sink = default;
             var type = constructor.ContainingType;
+            var isSource = IsSourceMethod(constructor);
+            if (!isSource && FindTextArgument(creation.Arguments) is null)
+            {
+                // Every library constructor sink takes a text-named string parameter.
+                return false;
+            }
+
             SqlSinkKind kind;
             if (IsCommandType(type))
             {
@@ -239,7 +246,7 @@ namespace ProductionAnalyzers.Sql
             }
             else
             {
-                if (includeWrappers && IsSourceMethod(constructor) && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
+                if (includeWrappers && isSource && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
                 {
                     sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
                     return true;
@@ -264,6 +271,15 @@ namespace ProductionAnalyzers.Sql
             var method = invocation.TargetMethod;
             var containing = method.ContainingType;
             if (containing is null)
+            {
+                return false;
+            }
+
+            // Cheap rejection first (most invocations of a compilation): a method of another assembly can only be a sink
+            // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
+            if (!IsSourceMethod(method) && !IsLibrarySinkName(method.Name) &&
+                !(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)) &&
+                FindTextArgument(invocation.Arguments) is null)
             {
                 return false;
             }
@@ -299,9 +315,9 @@ namespace ProductionAnalyzers.Sql
 
             // Older EF Core (FromSql(string), ExecuteSqlCommand) and EF6 (Database.SqlQuery, DbSet.SqlQuery,
             // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
-            if (!IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace) &&
-                (method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
-                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")))
+            if ((method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
+                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")) &&
+                !IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace))
             {
                 foreach (var argument in invocation.Arguments)
                 {
@@ -356,20 +372,23 @@ namespace ProductionAnalyzers.Sql
             // Provider APIs that take command text: DbDataSource.CreateCommand(text), NpgsqlConnection/Command helpers,
             // MySqlHelper/SqlHelper-style static helpers of data-access libraries, and extension methods of other
             // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
-            if (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
-                (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
-                (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace)))
+            var textArgument = FindTextArgument(invocation.Arguments);
+            if (textArgument is not null &&
+                (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                 (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
+                 (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace))))
             {
-                var argument = FindTextArgument(invocation.Arguments);
-                if (argument is not null)
-                {
-                    sink = new SqlSink(argument, SqlSinkKind.ProviderMethod);
-                    return true;
-                }
+                sink = new SqlSink(textArgument, SqlSinkKind.ProviderMethod);
+                return true;
             }
 
             return false;
         }
+
+        /// <summary>Names of library methods that are sinks by name (Dapper's Query*/Execute*, EF Core, EF6, NHibernate).</summary>
+        private static bool IsLibrarySinkName(string name) =>
+            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
+            name is "FromSqlRaw" or "SqlQueryRaw" or "FromSql" or "SqlQuery" or "Sql" or "CreateSQLQuery" or "CreateSqlQuery";
 
         public bool IsCommandType(ITypeSymbol? type)
         {
@@ -1075,7 +1094,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
-                    Array.IndexOf(TextParameterNames, parameter.Name.ToLowerInvariant()) >= 0 &&
+                    IsTextParameterName(parameter.Name) &&
                     argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     return argument.Value;
@@ -1083,6 +1102,19 @@ namespace ProductionAnalyzers.Sql
             }
 
             return null;
+        }
+
+        private static bool IsTextParameterName(string name)
+        {
+            foreach (var candidate in TextParameterNames)
+            {
+                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string name)

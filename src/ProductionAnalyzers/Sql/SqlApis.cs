@@ -403,13 +403,13 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
-            !method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSourceField(IFieldSymbol field) =>
-            !field.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) && !field.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSourceProperty(IPropertySymbol property) =>
-            !property.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly) && !property.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSanitizer(IMethodSymbol method)
         {

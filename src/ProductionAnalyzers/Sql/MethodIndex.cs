@@ -232,11 +232,216 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        /// <summary>
+        /// Allow-lists written as patterns or comparisons with constants: <c>if (x is not ("a" or "b")) throw ...;</c>,
+        /// <c>if (x != "ASC" &amp;&amp; x != "DESC") return;</c> (the branch taken when x is not one of the constants leaves),
+        /// or <c>x is "a" or "b" ? x : "id"</c> (a conditional expression that yields the checked value when it is one of them).
+        /// </summary>
+        private void AddConstantSetGuard(IConditionalOperation conditional)
+        {
+            var exits = conditional.WhenFalse is null && Exits(conditional.WhenTrue);
+            foreach (var (value, positive) in ConstantSetChecks(conditional.Condition, negated: false, exits))
+            {
+                // A positive check guards when its branch does not leave; a negative one only when its branch leaves.
+                if (positive == exits)
+                {
+                    continue;
+                }
+
+                // x is "a" or "b" ? x : "id": only the branch that yields the checked value itself (a later, unrelated
+                // use of x stays reported when the condition merely picked between constants).
+                if (!exits && (conditional.Type is null || conditional.WhenTrue is null ||
+                               SqlOperations.Unwrap(conditional.WhenTrue).Syntax.ToString() != SqlOperations.Unwrap(value).Syntax.ToString()))
+                {
+                    continue;
+                }
+
+                switch (SqlOperations.Unwrap(value))
+                {
+                    case ILocalReferenceOperation local:
+                        _validated.Add(local.Local);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        _validated.Add(parameter.Parameter);
+                        break;
+                    case IMemberReferenceOperation member:
+                        _validatedExpressions.Add(member.Syntax.ToString());
+                        break;
+                }
+            }
+        }
+
+        private static bool Exits(IOperation? branch)
+        {
+            while (branch is IBlockOperation block)
+            {
+                if (block.Operations.Length == 0)
+                {
+                    return false;
+                }
+
+                branch = block.Operations[block.Operations.Length - 1];
+            }
+
+            if (branch is IExpressionStatementOperation statement)
+            {
+                branch = statement.Operation;
+            }
+
+            return branch is IThrowOperation or IReturnOperation or IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break };
+        }
+
+        /// <summary>
+        /// The values a condition compares with a set of string constants, and whether the condition is true exactly when
+        /// the value is one of them (positive) or exactly when it is not (negative). Operands of <c>||</c> are followed
+        /// when the branch leaves (any of them makes it leave), operands of <c>&amp;&amp;</c> when it does not.
+        /// </summary>
+        private static IEnumerable<(IOperation Value, bool Positive)> ConstantSetChecks(IOperation condition, bool negated, bool exits)
+        {
+            condition = SqlOperations.Unwrap(condition);
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    foreach (var check in ConstantSetChecks(not.Operand, !negated, exits))
+                    {
+                        yield return check;
+                    }
+
+                    yield break;
+
+                case IIsPatternOperation isPattern:
+                    var kind = PatternSet(isPattern.Pattern);
+                    if (kind is not null)
+                    {
+                        yield return (isPattern.Value, kind.Value != negated);
+                    }
+
+                    yield break;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } logical:
+                    var isOr = (logical.OperatorKind == BinaryOperatorKind.ConditionalOr) != negated;
+                    var value = ComparedValue(logical, negated);
+                    if (value is not null)
+                    {
+                        yield return value.Value;
+                        yield break;
+                    }
+
+                    // (a || b) leaves when either does; (a && b) holds only when both do.
+                    if (isOr == exits)
+                    {
+                        foreach (var check in ConstantSetChecks(logical.LeftOperand, negated, exits))
+                        {
+                            yield return check;
+                        }
+
+                        foreach (var check in ConstantSetChecks(logical.RightOperand, negated, exits))
+                        {
+                            yield return check;
+                        }
+                    }
+
+                    yield break;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                    if (ComparedWithConstant(comparison) is { } compared)
+                    {
+                        yield return (compared, (comparison.OperatorKind == BinaryOperatorKind.Equals) != negated);
+                    }
+
+                    yield break;
+            }
+        }
+
+        /// <summary><c>x == "a" || x == "b"</c> (positive) or <c>x != "a" &amp;&amp; x != "b"</c> (negative) on one value.</summary>
+        private static (IOperation Value, bool Positive)? ComparedValue(IBinaryOperation logical, bool negated)
+        {
+            var operands = new List<IOperation>();
+            var stack = new Stack<IOperation>();
+            stack.Push(logical);
+            while (stack.Count > 0)
+            {
+                var current = SqlOperations.Unwrap(stack.Pop());
+                if (current is IBinaryOperation inner && inner.OperatorKind == logical.OperatorKind)
+                {
+                    stack.Push(inner.RightOperand);
+                    stack.Push(inner.LeftOperand);
+                }
+                else
+                {
+                    operands.Add(current);
+                }
+            }
+
+            var wanted = logical.OperatorKind == BinaryOperatorKind.ConditionalOr ? BinaryOperatorKind.Equals : BinaryOperatorKind.NotEquals;
+            string? name = null;
+            IOperation? value = null;
+            foreach (var operand in operands)
+            {
+                if (operand is not IBinaryOperation comparison || comparison.OperatorKind != wanted || ComparedWithConstant(comparison) is not { } compared)
+                {
+                    return null;
+                }
+
+                var text = compared.Syntax.ToString();
+                if (name is not null && name != text)
+                {
+                    return null;
+                }
+
+                name = text;
+                value = compared;
+            }
+
+            return value is null ? null : (value, (wanted == BinaryOperatorKind.Equals) != negated);
+        }
+
+        private static IOperation? ComparedWithConstant(IBinaryOperation comparison)
+        {
+            var left = SqlOperations.Unwrap(comparison.LeftOperand);
+            var right = SqlOperations.Unwrap(comparison.RightOperand);
+            if (right.ConstantValue.Value is string && !left.ConstantValue.HasValue && SqlOperations.IsString(left.Type))
+            {
+                return left;
+            }
+
+            return left.ConstantValue.Value is string && !right.ConstantValue.HasValue && SqlOperations.IsString(right.Type) ? right : null;
+        }
+
+        /// <summary>True: the pattern matches only string constants; false: it matches all but string constants; null: neither.</summary>
+        private static bool? PatternSet(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation constant:
+                    return constant.Value.ConstantValue.Value is string ? true : null;
+                case INegatedPatternOperation negatedPattern:
+                    return PatternSet(negatedPattern.Pattern) is { } inner ? !inner : null;
+                case IBinaryPatternOperation binary:
+                    var left = PatternSet(binary.LeftPattern);
+                    var right = PatternSet(binary.RightPattern);
+                    if (left is null || right is null || left != right)
+                    {
+                        return null;
+                    }
+
+                    // "a" or "b" is a set; not "a" and not "b" is its complement.
+                    return binary.OperatorKind == BinaryOperatorKind.Or ? (left == true ? true : null) : (left == false ? false : null);
+                default:
+                    return null;
+            }
+        }
+
         private void Add(IOperation operation)
         {
             if (operation is IInvocationOperation call)
             {
                 AddValidation(call);
+            }
+
+            if (operation is IConditionalOperation conditional)
+            {
+                AddConstantSetGuard(conditional);
             }
 
             switch (operation)

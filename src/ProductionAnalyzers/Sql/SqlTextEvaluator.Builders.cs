@@ -22,25 +22,79 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
+                if (BuilderChainRoot(write.Value) is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local))
+                {
+                    // sb = sb.Append(x): the appends are among the calls on the local.
+                    continue;
+                }
+
                 result.Clear();
-                if (SqlOperations.Unwrap(write.Value) is IObjectCreationOperation creation)
-                {
-                    foreach (var argument in creation.Arguments)
-                    {
-                        if (SqlOperations.IsString(argument.Parameter?.Type) && argument.ArgumentKind == ArgumentKind.Explicit)
-                        {
-                            result.AddRange(Eval(argument.Value, frame));
-                        }
-                    }
-                }
-                else
-                {
-                    result.AddRange(Hole(write.Value, HoleKind.Unsafe));
-                }
+                result.AddRange(EvalBuilderExpression(write.Value, frame, 0));
             }
 
             result = AppendBuilderCalls(frame.Index.CallsOn(local), local, position, frame, result, 0);
             return result;
+        }
+
+        /// <summary>The receiver a chain of <c>StringBuilder</c> calls starts at (<c>new StringBuilder(..)</c>, a local, ...).</summary>
+        private IOperation BuilderChainRoot(IOperation operation)
+        {
+            operation = SqlOperations.Unwrap(operation);
+            while (operation is IInvocationOperation { Instance: { } instance } call &&
+                   SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _apis.StringBuilder))
+            {
+                operation = SqlOperations.Unwrap(instance);
+            }
+
+            return operation;
+        }
+
+        /// <summary>
+        /// A <c>StringBuilder</c>-typed expression: <c>new StringBuilder("..")</c>, a builder local, or a chain of appends
+        /// on either (<c>new StringBuilder("..").Append(a).Append(b)</c>), followed like separate append statements.
+        /// </summary>
+        private List<SqlSegment> EvalBuilderExpression(IOperation expression, Frame frame, int depth)
+        {
+            var operation = SqlOperations.Unwrap(expression);
+            if (depth > 64 || ++_steps > MaxSteps)
+            {
+                return Hole(expression, HoleKind.Safe);
+            }
+
+            switch (operation)
+            {
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _apis.StringBuilder):
+                    Built = true;
+                    var created = new List<SqlSegment>();
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (SqlOperations.IsString(argument.Parameter?.Type) && argument.ArgumentKind == ArgumentKind.Explicit)
+                        {
+                            created.AddRange(Eval(argument.Value, frame));
+                        }
+                    }
+
+                    return created;
+
+                case ILocalReferenceOperation builderLocal:
+                    return EvalStringBuilder(builderLocal.Local, builderLocal.Syntax.SpanStart, frame);
+
+                case IInvocationOperation { Instance: { } instance } call when
+                    SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, _apis.StringBuilder) &&
+                    SymbolEqualityComparer.Default.Equals(call.TargetMethod.ReturnType, _apis.StringBuilder):
+                    var receiver = SqlOperations.Unwrap(instance);
+                    if (receiver is ILocalReferenceOperation chained)
+                    {
+                        // sb.Append(a).Append(b) used as a value: the local's calls up to the end of this chain.
+                        return EvalStringBuilder(chained.Local, call.Syntax.Span.End, frame);
+                    }
+
+                    var before = EvalBuilderExpression(instance, frame, depth + 1);
+                    return AppendBuilderCalls(new[] { call }, call.TargetMethod, int.MaxValue, frame, new List<SqlSegment>(before), depth);
+
+                default:
+                    return HoleFor(expression, operation);
+            }
         }
 
         /// <summary>Applies the appends made on a builder (a local, or a parameter of a helper it was handed to).</summary>

@@ -363,6 +363,9 @@ namespace ProductionAnalyzers.Sql
                     }
 
                     return null;
+                case "Repeat" when method.IsStatic && invocation.Arguments.Length == 2 && method.ContainingType is { Name: "Enumerable" }:
+                    // Enumerable.Repeat("?", ids.Length): the one element, repeated.
+                    return new List<List<SqlSegment>> { Eval(invocation.Arguments[0].Value, frame) };
                 case "Where" when invocation.Arguments.Length == 2 && IsAllowListPredicate(invocation.Arguments[1].Value):
                 case "Intersect":
                     // keys.Where(allowed.Contains), keys.Intersect(allowed): only names from a known set remain.

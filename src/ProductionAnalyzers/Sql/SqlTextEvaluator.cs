@@ -119,9 +119,7 @@ namespace ProductionAnalyzers.Sql
             }
 
             // Columns[sort] on a readonly map field: the value comes from the map.
-            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } &&
-                SqlOperations.Unwrap(mapInstance) is IFieldReferenceOperation { Field.IsReadOnly: true } mapField &&
-                mapField.Field.Type.Name.IndexOf("Dictionary", StringComparison.Ordinal) >= 0)
+            if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } && IsReadOnlyMapField(mapInstance))
             {
                 return Hole(original, HoleKind.Safe);
             }
@@ -185,6 +183,47 @@ namespace ProductionAnalyzers.Sql
                 default:
                     return HoleFor(original, operation);
             }
+        }
+
+        private static bool IsReadOnlyMapField(IOperation instance) =>
+            SqlOperations.Unwrap(instance) is IFieldReferenceOperation { Field.IsReadOnly: true } mapField &&
+            mapField.Field.Type.Name.IndexOf("Dictionary", StringComparison.Ordinal) >= 0;
+
+        /// <summary>
+        /// <c>Columns.GetValueOrDefault(sort, "Name")</c> on a readonly map field: a value of the map, or the fallback.
+        /// </summary>
+        private List<SqlSegment>? EvalMapLookup(IOperation original, IInvocationOperation invocation, Frame frame)
+        {
+            var method = invocation.TargetMethod;
+            var arguments = invocation.Arguments;
+            IOperation? map;
+            int keyIndex;
+            if (method.IsExtensionMethod || (method.IsStatic && arguments.Length > 0))
+            {
+                map = arguments.Length > 0 ? arguments[0].Value : null;
+                keyIndex = 1;
+            }
+            else
+            {
+                map = invocation.Instance;
+                keyIndex = 0;
+            }
+
+            if (map is null || !IsReadOnlyMapField(map) || arguments.Length <= keyIndex)
+            {
+                return null;
+            }
+
+            var found = Hole(original, HoleKind.Safe);
+            for (var i = keyIndex + 1; i < arguments.Length; i++)
+            {
+                if (arguments[i].ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return Choice(found, Eval(arguments[i].Value, frame));
+                }
+            }
+
+            return found;
         }
 
         private static List<SqlSegment> ConstantText(object? value)
@@ -346,6 +385,11 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
+            if (method.Name == "GetValueOrDefault" && EvalMapLookup(original, invocation, frame) is { } lookup)
+            {
+                return lookup;
+            }
+
             if (method.Name == "ToString" && invocation.Instance is { } instance)
             {
                 var receiver = SqlOperations.Unwrap(instance);
@@ -354,6 +398,11 @@ namespace ProductionAnalyzers.Sql
                     if (receiver is ILocalReferenceOperation builderLocal)
                     {
                         return EvalStringBuilder(builderLocal.Local, invocation.Syntax.SpanStart, frame);
+                    }
+
+                    if (receiver is IObjectCreationOperation or IInvocationOperation)
+                    {
+                        return EvalBuilderExpression(receiver, frame, 0);
                     }
 
                     return HoleFor(original, invocation);

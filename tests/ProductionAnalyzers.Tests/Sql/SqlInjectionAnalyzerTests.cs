@@ -1171,6 +1171,177 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task MapLookupWithGetValueOrDefault_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private static readonly Dictionary<string, string> Map = new() { ["name"] = "display_name" };
+                private readonly IReadOnlyDictionary<string, string> _columns = new Dictionary<string, string> { ["total"] = "Total" };
+
+                public void Sorted(IDbConnection db, string k)
+                {
+                    var col = Map.GetValueOrDefault(k, "id");
+                    db.Query("SELECT * FROM t ORDER BY " + col);
+                    db.Query("SELECT * FROM t ORDER BY " + Map.GetValueOrDefault(k));
+                    db.Query($"SELECT * FROM t ORDER BY {_columns.GetValueOrDefault(k, "Name")}");
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task GetValueOrDefaultOnDataOrWithUntrustedFallback_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private static readonly Dictionary<string, string> Map = new() { ["name"] = "display_name" };
+
+                public void Sorted(IDbConnection db, Dictionary<string, string> query, string k)
+                {
+                    db.Query([|"SELECT * FROM t ORDER BY " + query.GetValueOrDefault("sort", "id")|]);
+                    db.Query([|"SELECT * FROM t ORDER BY " + Map.GetValueOrDefault(k, k)|]);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task RepeatedAndRangedPlaceholderLists_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void ByIds(IDbConnection db, int[] ids, object args)
+                {
+                    var marks = string.Join(", ", Enumerable.Repeat("?", ids.Length));
+                    db.Query($"SELECT * FROM t WHERE id IN ({marks})", args);
+                    db.Query("SELECT * FROM t WHERE id IN (" + string.Join(",", Enumerable.Repeat("@p", ids.Length)) + ")", args);
+                    var names = string.Join(", ", Enumerable.Range(0, ids.Length).Select(i => "@p" + i));
+                    db.Query($"SELECT * FROM t WHERE id IN ({names})", args);
+                    var named = string.Join(", ", Enumerable.Range(0, ids.Length).Select(i => $"@id{i}"));
+                    db.Query($"SELECT * FROM t WHERE id IN ({named})", args);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task RepeatedUntrustedText_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void ByIds(IDbConnection db, string name, int count)
+                {
+                    var list = string.Join(", ", Enumerable.Repeat(name, count));
+                    db.Query([|$"SELECT * FROM t WHERE id IN ({list})"|]);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task ChainedStringBuilder_Constant_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Top(IDbConnection db, bool desc, int top)
+                {
+                    var sb = new StringBuilder("SELECT * FROM t ORDER BY x ").Append(desc ? "DESC" : "ASC").Append(" LIMIT ").Append(top);
+                    db.Query(sb.ToString());
+                    db.Query(new StringBuilder("SELECT * FROM t").Append(" WHERE a = @a").ToString(), new { a = top });
+                    var text = new StringBuilder().Append("SELECT * FROM t LIMIT ").Append(top).ToString();
+                    db.Query(text);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task ChainedStringBuilder_Untrusted_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Find(IDbConnection db, string x)
+                {
+                    var sql = new StringBuilder().Append("SELECT * FROM t WHERE a = '").Append(x).Append('\'').ToString();
+                    db.Query({|#0:sql|});
+                    db.Query({|#1:new StringBuilder("SELECT * FROM t WHERE a = '").Append(x).Append("'").ToString()|});
+                    var sb = new StringBuilder("SELECT * FROM t").Append(" WHERE a = '").Append(x);
+                    sb.Append("'");
+                    db.Query({|#2:sb.ToString()|});
+                    var reassigned = new StringBuilder("SELECT * FROM t WHERE b = 1");
+                    reassigned = reassigned.Append(" AND a = '").Append(x).Append("'");
+                    db.Query({|#3:reassigned.ToString()|});
+                    db.Query({|#4:reassigned.Append(" AND c = 2").ToString()|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(3).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(4).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(0).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(2).WithArguments("x", "a value", "pass it as a parameter"));
+        }
+
+        [Fact]
+        public async Task PatternGuardAgainstConstants_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Sorted(IDbConnection db, string x, string dir)
+                {
+                    if (x is not ("name" or "total"))
+                    {
+                        throw new ArgumentException("bad sort", nameof(x));
+                    }
+
+                    if (dir != "ASC" && dir != "DESC")
+                    {
+                        return;
+                    }
+
+                    db.Query("SELECT * FROM t ORDER BY " + x + " " + dir);
+                }
+
+                public void Sorted2(IDbConnection db, string x)
+                {
+                    if (x is not "name" and not "total") throw new ArgumentOutOfRangeException(nameof(x));
+                    db.Query($"SELECT * FROM t ORDER BY {x}");
+                }
+
+                public void Sorted3(IDbConnection db, string x, string y)
+                {
+                    if (string.IsNullOrEmpty(x) || !(x == "name" || x == "total"))
+                    {
+                        return;
+                    }
+
+                    db.Query("SELECT * FROM t ORDER BY " + x + ", " + (y is "name" or "total" ? y : "id"));
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task PatternCheckThatDoesNotGuard_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Sorted(IDbConnection db, string x, string y)
+                {
+                    if (x is not ("name" or "total"))
+                    {
+                        Console.WriteLine("unusual sort");
+                    }
+
+                    db.Query([|"SELECT * FROM t ORDER BY " + x|]);
+
+                    if (y is "name" or "total")
+                    {
+                        throw new ArgumentException("bad sort", nameof(y));
+                    }
+
+                    db.Query([|"SELECT * FROM t ORDER BY " + y|]);
+                }
+
+                public void PickedButNotGuarded(IDbConnection db, string sort, string dir)
+                {
+                    var direction = dir == "desc" ? "DESC" : "ASC";
+                    if (sort == "")
+                    {
+                        sort = sort.Trim();
+                    }
+
+                    db.Query([|"SELECT * FROM t ORDER BY " + sort + " " + direction + ", " + dir|]);
+                }
+                """));
+        }
+
+        [Fact]
         public async Task HalfTypedCode_DoesNotReportOrCrash()
         {
             await new Verify.Test

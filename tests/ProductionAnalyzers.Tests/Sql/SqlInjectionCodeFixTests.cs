@@ -201,6 +201,20 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task ChainedStringBuilder_NoFix()
+        {
+            var source = Repo("""
+                public void Run(IDbConnection db, string x)
+                {
+                    var sql = new StringBuilder().Append("SELECT * FROM Orders WHERE Name = '").Append(x).Append('\'').ToString();
+                    db.Query([|sql|]);
+                    db.Query([|new StringBuilder("SELECT * FROM Orders WHERE Name = '").Append(x).Append("'").ToString()|]);
+                }
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public async Task QuotedListValues_NoFix()
         {
             var source = Repo("""

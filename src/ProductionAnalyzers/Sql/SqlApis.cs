@@ -68,9 +68,14 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
+        private const int MaxImplementations = 17;
+
         private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
         private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _configuredSinkNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
 
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
@@ -100,6 +105,7 @@ namespace ProductionAnalyzers.Sql
                     if (ordinal >= 0)
                     {
                         _configuredSinks[method.OriginalDefinition] = ordinal;
+                        _configuredSinkNames.Add(method.Name);
                     }
                 }
             }
@@ -218,6 +224,13 @@ namespace ProductionAnalyzers.Sql
         {
             sink = default;
             var type = constructor.ContainingType;
+            var isSource = IsSourceMethod(constructor);
+            if (!isSource && FindTextArgument(creation.Arguments) is null)
+            {
+                // Every library constructor sink takes a text-named string parameter.
+                return false;
+            }
+
             SqlSinkKind kind;
             if (IsCommandType(type))
             {
@@ -233,7 +246,7 @@ namespace ProductionAnalyzers.Sql
             }
             else
             {
-                if (includeWrappers && IsSourceMethod(constructor) && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
+                if (includeWrappers && isSource && TryGetWrapperArgument(creation.Arguments, constructor, out var wrapped))
                 {
                     sink = new SqlSink(wrapped, SqlSinkKind.Wrapper);
                     return true;
@@ -258,6 +271,15 @@ namespace ProductionAnalyzers.Sql
             var method = invocation.TargetMethod;
             var containing = method.ContainingType;
             if (containing is null)
+            {
+                return false;
+            }
+
+            // Cheap rejection first (most invocations of a compilation): a method of another assembly can only be a sink
+            // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
+            if (!IsSourceMethod(method) && !IsLibrarySinkName(method.Name) &&
+                !(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)) &&
+                FindTextArgument(invocation.Arguments) is null)
             {
                 return false;
             }
@@ -293,9 +315,9 @@ namespace ProductionAnalyzers.Sql
 
             // Older EF Core (FromSql(string), ExecuteSqlCommand) and EF6 (Database.SqlQuery, DbSet.SqlQuery,
             // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
-            if (!IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace) &&
-                (method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
-                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")))
+            if ((method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
+                 (method.Name == "Sql" && containing.Name == "MigrationBuilder")) &&
+                !IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace))
             {
                 foreach (var argument in invocation.Arguments)
                 {
@@ -350,20 +372,23 @@ namespace ProductionAnalyzers.Sql
             // Provider APIs that take command text: DbDataSource.CreateCommand(text), NpgsqlConnection/Command helpers,
             // MySqlHelper/SqlHelper-style static helpers of data-access libraries, and extension methods of other
             // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
-            if (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
-                (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
-                (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace)))
+            var textArgument = FindTextArgument(invocation.Arguments);
+            if (textArgument is not null &&
+                (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                 (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
+                 (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace))))
             {
-                var argument = FindTextArgument(invocation.Arguments);
-                if (argument is not null)
-                {
-                    sink = new SqlSink(argument, SqlSinkKind.ProviderMethod);
-                    return true;
-                }
+                sink = new SqlSink(textArgument, SqlSinkKind.ProviderMethod);
+                return true;
             }
 
             return false;
         }
+
+        /// <summary>Names of library methods that are sinks by name (Dapper's Query*/Execute*, EF Core, EF6, NHibernate).</summary>
+        private static bool IsLibrarySinkName(string name) =>
+            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
+            name is "FromSqlRaw" or "SqlQueryRaw" or "FromSql" or "SqlQuery" or "Sql" or "CreateSQLQuery" or "CreateSqlQuery";
 
         public bool IsCommandType(ITypeSymbol? type)
         {
@@ -378,13 +403,13 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
-            !method.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSourceField(IFieldSymbol field) =>
-            !field.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) && !field.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSourceProperty(IPropertySymbol property) =>
-            !property.DeclaringSyntaxReferences.IsEmpty && SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly);
+            SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly) && !property.DeclaringSyntaxReferences.IsEmpty;
 
         public bool IsSanitizer(IMethodSymbol method)
         {
@@ -451,60 +476,106 @@ namespace ProductionAnalyzers.Sql
             return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
         }
 
-        /// <summary>Implementations (interface members) and overrides of a method in the compilation's source types.</summary>
-        private List<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        /// <summary>
+        /// Implementations (interface members) and overrides of a method in the compilation's source types, from a map
+        /// built once per compilation on first need (<see cref="BuildImplementations"/>).
+        /// </summary>
+        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
         {
-            var result = new List<IMethodSymbol>();
-            var definition = method.OriginalDefinition;
-            var isInterface = method.ContainingType.TypeKind == TypeKind.Interface;
+            var map = _implementations;
+            if (map is null)
+            {
+                map = BuildImplementations();
+                map = Interlocked.CompareExchange(ref _implementations, map, null) ?? map;
+            }
+
+            return map.TryGetValue(method.OriginalDefinition, out var result) ? result : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+        }
+
+        /// <summary>
+        /// One pass over the source classes and structs: for each method of a source interface with a string parameter,
+        /// the source methods implementing it; for each overridden method, its source overrides (at most
+        /// <see cref="MaxImplementations"/> each, a bound on the wrapper search).
+        /// </summary>
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>> BuildImplementations()
+        {
+            var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+
+            void Add(IMethodSymbol key, IMethodSymbol implementation)
+            {
+                if (!map.TryGetValue(key, out var list))
+                {
+                    map[key] = list = new List<IMethodSymbol>();
+                }
+
+                if (list.Count >= MaxImplementations)
+                {
+                    return;
+                }
+
+                foreach (var existing in list)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(existing, implementation))
+                    {
+                        return;
+                    }
+                }
+
+                list.Add(implementation);
+            }
+
             foreach (var type in SourceTypes())
             {
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || result.Count > 16)
+                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                 {
                     continue;
                 }
 
-                if (isInterface)
+                foreach (var @interface in type.AllInterfaces)
                 {
-                    foreach (var @interface in type.AllInterfaces)
+                    if (!SymbolEqualityComparer.Default.Equals(@interface.ContainingAssembly, _compilation.Assembly))
                     {
-                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition.ContainingType))
-                        {
-                            continue;
-                        }
+                        // Only interfaces of this compilation can be wrappers (their methods are source methods).
+                        continue;
+                    }
 
-                        foreach (var member in @interface.GetMembers(method.Name))
+                    foreach (var member in @interface.GetMembers())
+                    {
+                        if (member is IMethodSymbol interfaceMethod && HasStringParameter(interfaceMethod) &&
+                            type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
+                            IsSourceMethod(implementation))
                         {
-                            if (member is IMethodSymbol interfaceMethod &&
-                                SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, definition) &&
-                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
-                                IsSourceMethod(implementation))
-                            {
-                                result.Add(implementation.OriginalDefinition);
-                            }
+                            Add(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition);
                         }
                     }
                 }
-                else
+
+                foreach (var member in type.GetMembers())
                 {
-                    foreach (var member in type.GetMembers(method.Name))
+                    if (member is IMethodSymbol { IsOverride: true } candidate && HasStringParameter(candidate))
                     {
-                        if (member is IMethodSymbol { IsOverride: true } candidate)
+                        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
                         {
-                            for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                            {
-                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition))
-                                {
-                                    result.Add(candidate.OriginalDefinition);
-                                    break;
-                                }
-                            }
+                            Add(overridden.OriginalDefinition, candidate.OriginalDefinition);
                         }
                     }
                 }
             }
 
-            return result;
+            return map;
+        }
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
@@ -615,6 +686,11 @@ namespace ProductionAnalyzers.Sql
                 return cached;
             }
 
+            if (!MayBeWrapper(method, null, cancellationToken))
+            {
+                return _wrappers.GetOrAdd(method, ImmutableArray<int>.Empty);
+            }
+
             var result = ImmutableArray.CreateBuilder<int>();
             foreach (var parameter in method.Parameters)
             {
@@ -644,6 +720,196 @@ namespace ProductionAnalyzers.Sql
             foreach (var (from, callee, calleeOrdinal) in links.Edges)
             {
                 if (from == ordinal && IsWrapperParameter(callee, calleeOrdinal, visited, depth + 1, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": its body hands a
+        /// string parameter (or a local holding it) to <c>CommandText</c>, to an object creation, to a method named like
+        /// a sink, or to a method of the compilation that may itself be a wrapper; or it is an interface, abstract or
+        /// virtual method with such an implementation. Binds nothing; cached per method for the compilation. Methods
+        /// that fail it are never bound by the wrapper search.
+        /// </summary>
+        private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            method = method.PartialImplementationPart ?? method.OriginalDefinition;
+            if (_mayBeWrapper.TryGetValue(method, out var cached))
+            {
+                return cached;
+            }
+
+            visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!visiting.Add(method))
+            {
+                // A cycle: assume it may (never prunes a real wrapper); not cached.
+                return true;
+            }
+
+            try
+            {
+                var result = ComputeMayBeWrapper(method, visiting, cancellationToken);
+                return _mayBeWrapper.GetOrAdd(method, result);
+            }
+            finally
+            {
+                visiting.Remove(method);
+            }
+        }
+
+        private bool ComputeMayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+        {
+            var names = new List<string>();
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && parameter.RefKind == RefKind.None)
+                {
+                    names.Add(parameter.Name);
+                }
+            }
+
+            if (names.Count == 0 || !IsSourceMethod(method))
+            {
+                return false;
+            }
+
+            if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implementation in ImplementationsOf(method))
+                {
+                    if (MayBeWrapper(implementation, visiting, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (method.IsAbstract || method.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return HasLinkSite(declaration, names, visiting, cancellationToken);
+        }
+
+        /// <summary>
+        /// True when the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from
+        /// one) to <c>CommandText</c>, an object creation, or an invocation whose name may be a sink or a wrapper. With
+        /// <paramref name="visiting"/> null, any method of the compilation counts as a possible wrapper.
+        /// </summary>
+        private bool HasLinkSite(SyntaxNode declaration, IEnumerable<string> parameters, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            var names = new HashSet<string>(parameters, StringComparer.Ordinal);
+            var aliases = new List<string>();
+            HashSet<string>? localFunctions = null;
+            foreach (var node in declaration.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
+                        aliases.Add(declarator.Identifier.ValueText);
+                        break;
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
+                        aliases.Add(left.Identifier.ValueText);
+                        break;
+                    case LocalFunctionStatementSyntax localFunction:
+                        (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            foreach (var alias in aliases)
+            {
+                names.Add(alias);
+            }
+
+            foreach (var node in declaration.DescendantNodes())
+            {
+                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                {
+                    continue;
+                }
+
+                SyntaxNode expression = identifier;
+                while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+                {
+                    expression = expression.Parent;
+                }
+
+                switch (expression.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
+                        return true;
+                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
+                        switch (call)
+                        {
+                            case BaseObjectCreationExpressionSyntax:
+                                return true;
+                            case InvocationExpressionSyntax invocation:
+                                var name = InvokedName(invocation.Expression);
+                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true ||
+                                    NameMayBeWrapper(name, visiting, cancellationToken))
+                                {
+                                    return true;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? AssignedName(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private static string? InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            SimpleNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        /// <summary>
+        /// Names of methods that can take SQL text: Dapper and provider Query*/Execute*, EF Core and EF6 raw SQL
+        /// (FromSqlRaw, ExecuteSqlRaw, SqlQuery..., anything with "Sql" in it), CreateCommand, micro-ORM reads, configured sinks.
+        /// </summary>
+        private bool IsSinkName(string name) =>
+            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
+            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name.StartsWith("Create", StringComparison.Ordinal) ||
+            name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
+            _configuredSinkNames.Contains(name);
+
+        /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
+        private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                return false;
+            }
+
+            if (visiting is null)
+            {
+                return true;
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IMethodSymbol candidate && MayBeWrapper(candidate, visiting, cancellationToken))
                 {
                     return true;
                 }
@@ -699,18 +965,9 @@ namespace ProductionAnalyzers.Sql
                 return new WrapperLinks(direct.ToImmutable(), edges.ToImmutable());
             }
 
-            // Cheap syntax check first: a parameter name must appear as an argument or an assigned value.
+            // Cheap syntax check first: a parameter must be handed to something that can be a sink or a wrapper.
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var mentioned = false;
-            foreach (var identifier in declaration.DescendantNodes())
-            {
-                if (identifier is IdentifierNameSyntax name && candidates.ContainsKey(name.Identifier.ValueText) &&
-                    name.Parent is ArgumentSyntax or AssignmentExpressionSyntax or EqualsValueClauseSyntax)
-                {
-                    mentioned = true;
-                    break;
-                }
-            }
+            var mentioned = HasLinkSite(declaration, candidates.Keys, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method }, cancellationToken);
 
             var body = mentioned ? GetBody(method, cancellationToken) : null;
             if (body is null)
@@ -837,7 +1094,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
-                    Array.IndexOf(TextParameterNames, parameter.Name.ToLowerInvariant()) >= 0 &&
+                    IsTextParameterName(parameter.Name) &&
                     argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     return argument.Value;
@@ -845,6 +1102,19 @@ namespace ProductionAnalyzers.Sql
             }
 
             return null;
+        }
+
+        private static bool IsTextParameterName(string name)
+        {
+            foreach (var candidate in TextParameterNames)
+            {
+                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string name)

@@ -219,32 +219,7 @@ namespace ProductionAnalyzers.Sql
                     return result;
                 }
 
-                IParameterSymbol? handed = null;
-                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter is not { } parameter)
-                    {
-                        continue;
-                    }
-
-                    var value = SqlOperations.Unwrap(argument.Value);
-                    var passed = value switch
-                    {
-                        ILocalReferenceOperation local => (ISymbol)local.Local,
-                        IParameterReferenceOperation reference => reference.Parameter,
-                        _ => null,
-                    };
-                    if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, builder))
-                    {
-                        handed = parameter.OriginalDefinition;
-                    }
-                    else
-                    {
-                        map[parameter.OriginalDefinition] = (argument.Value, frame);
-                    }
-                }
-
+                var handed = BindHandedArguments(call, builder, frame, out var map);
                 if (handed is null)
                 {
                     return result;
@@ -257,6 +232,46 @@ namespace ProductionAnalyzers.Sql
             {
                 _visiting.Remove(method.OriginalDefinition);
             }
+        }
+    
+
+        /// <summary>
+        /// Binds a helper call's arguments for evaluating the helper's body: returns the parameter that receives
+        /// <paramref name="handedSymbol"/> (the builder or list being filled), or null when it is not passed, and maps every
+        /// other parameter to its argument in the caller's frame.
+        /// </summary>
+        private static IParameterSymbol? BindHandedArguments(
+            IInvocationOperation call,
+            ISymbol handedSymbol,
+            Frame frame,
+            out Dictionary<IParameterSymbol, (IOperation, Frame)> map)
+        {
+            IParameterSymbol? handed = null;
+            map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                var passed = SqlOperations.Unwrap(argument.Value) switch
+                {
+                    ILocalReferenceOperation local => (ISymbol)local.Local,
+                    IParameterReferenceOperation reference => reference.Parameter,
+                    _ => null,
+                };
+                if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, handedSymbol))
+                {
+                    handed = parameter.OriginalDefinition;
+                }
+                else
+                {
+                    map[parameter.OriginalDefinition] = (argument.Value, frame);
+                }
+            }
+
+            return handed;
         }
     }
 }

@@ -540,31 +540,7 @@ namespace ProductionAnalyzers.Sql
                     return false;
                 }
 
-                IParameterSymbol? handed = null;
-                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter is not { } parameter)
-                    {
-                        continue;
-                    }
-
-                    var passed = SqlOperations.Unwrap(argument.Value) switch
-                    {
-                        ILocalReferenceOperation local => (ISymbol)local.Local,
-                        IParameterReferenceOperation reference => reference.Parameter,
-                        _ => null,
-                    };
-                    if (passed is not null && SymbolEqualityComparer.Default.Equals(passed, collection))
-                    {
-                        handed = parameter.OriginalDefinition;
-                    }
-                    else
-                    {
-                        map[parameter.OriginalDefinition] = (argument.Value, frame);
-                    }
-                }
-
+                var handed = BindHandedArguments(call, collection, frame, out var map);
                 if (handed is null)
                 {
                     return false;

@@ -9,10 +9,7 @@ namespace ProductionAnalyzers
         // PA1xxx — SQL built from untrusted text (Security)
         public const string SqlFromNonConstantText = "PA1001";
 
-        // PA2xxx — hardcoded secrets (Security)
-        public const string HardcodedCredential = "PA2001";
-        public const string SecretInKnownFormat = "PA2002";
-        public const string ConnectionStringWithPassword = "PA2003";
+        // PA2xxx — hardcoded secrets (Security): reserved by RULES.md, not built yet.
 
         // PA3xxx — swallowed exceptions (Reliability)
         public const string EmptyCatchBlock = "PA3001";
@@ -24,10 +21,6 @@ namespace ProductionAnalyzers
         public const string ConsoleOutputInServiceCode = "PA4003";
         public const string SensitiveValueLogged = "PA4004";
 
-        // PA5xxx — missing authorization (Security)
-        public const string ControllerActionWithoutAuthorization = "PA5001";
-        public const string EndpointWithoutAuthorization = "PA5002";
-        public const string RazorPageWithoutAuthorization = "PA5003";
-        public const string AuthorizeOverriddenByAllowAnonymous = "PA5004";
+        // PA5xxx — missing authorization (Security): reserved by RULES.md, not built yet.
     }
 }

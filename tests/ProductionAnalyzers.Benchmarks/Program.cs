@@ -41,6 +41,8 @@ namespace ProductionAnalyzers.Benchmarks
             public bool Concurrent { get; set; }
             public bool Smoke { get; set; }
             public string? JsonPath { get; set; }
+            public bool NoFloor { get; set; }
+            public string? Only { get; set; }
         }
 
         public static async Task<int> Main(string[] args)
@@ -58,6 +60,13 @@ namespace ProductionAnalyzers.Benchmarks
 
             var references = LoadReferences();
             var analyzers = DiscoverAnalyzers();
+            if (settings.Only is not null)
+            {
+                // Profiling aid: measure some analyzers alone (by type name or diagnostic ID, comma-separated).
+                var only = settings.Only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                analyzers = analyzers.Where(a => only.Any(o => a.GetType().Name.Contains(o, StringComparison.OrdinalIgnoreCase) ||
+                                                               a.SupportedDiagnostics.Any(d => d.Id == o))).ToImmutableArray();
+            }
             Console.WriteLine($"ProductionAnalyzers benchmark: {settings.Files} files, seed {settings.Seed}, {settings.Warmup} warmup + {settings.Repetitions} repetitions, {(settings.Concurrent ? "concurrent" : "single-threaded")} compile and analysis");
             Console.WriteLine($"Runtime {Environment.Version}, {Environment.ProcessorCount} cores, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
             Console.WriteLine($"Analyzers ({analyzers.Length}): {string.Join(", ", analyzers.Select(a => $"{a.GetType().Name} [{string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct())}]"))}");
@@ -154,6 +163,12 @@ namespace ProductionAnalyzers.Benchmarks
                 }
 
                 // 3. Compile + the floor.
+                if (settings.NoFloor)
+                {
+                    Console.WriteLine($"  {(measured ? "run" : "warmup")} {iteration + 1}: compile {watch.Elapsed.TotalMilliseconds:0} ms, compile + package {(measured && packageWallTimes.Count > 0 ? packageWallTimes[^1] : 0):0} ms");
+                    continue;
+                }
+
                 Collect();
                 allocated = GC.GetTotalAllocatedBytes(precise: true);
                 var (floorElapsed, floorResult, _) = await RunWithAnalyzersAsync(NewCompilation(), floor, settings, exceptions);
@@ -280,7 +295,9 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--json": settings.JsonPath = Value(); break;
                     case "--concurrent": settings.Concurrent = true; break;
                     case "--smoke": settings.Smoke = true; break;
-                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke");
+                    case "--no-floor": settings.NoFloor = true; break;
+                    case "--only": settings.Only = Value(); break;
+                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES");
                 }
             }
 

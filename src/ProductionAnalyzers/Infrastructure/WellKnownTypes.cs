@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -15,6 +17,7 @@ namespace ProductionAnalyzers.Infrastructure
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>();
+        private ImmutableArray<IAssemblySymbol> _assemblies;
 
         private WellKnownTypes(Compilation compilation)
         {
@@ -28,8 +31,8 @@ namespace ProductionAnalyzers.Infrastructure
 
         /// <summary>
         /// The type with this metadata name (<c>Namespace.Type`1</c>, nested types with <c>+</c>), or null when the
-        /// compilation does not reference it. When several assemblies define it, the one the compilation itself
-        /// would bind to wins, else the first public one.
+        /// compilation does not reference it. When several assemblies define it, the project's own declaration wins,
+        /// else the first public one.
         /// </summary>
         public INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, Resolve);
 
@@ -47,21 +50,72 @@ namespace ProductionAnalyzers.Infrastructure
 
         private INamedTypeSymbol? Resolve(string metadataName)
         {
-            var type = _compilation.GetTypeByMetadataName(metadataName);
-            if (type is not null)
+            // Compilation.GetTypeByMetadataName searches every referenced assembly (hundreds in an ASP.NET Core project),
+            // and it is called for every name the rules know, most of which a project does not reference (log4net,
+            // Dapper, EF6). A type is looked up only where it can live: the project itself, the core library and
+            // .NET Standard / .NET Framework facades, and the assemblies named after its namespace
+            // (Dapper.SqlMapper in Dapper, System.Data.Common.DbCommand in System.Data.Common or System.Data,
+            // Microsoft.Extensions.Logging.ILogger in Microsoft.Extensions.Logging.Abstractions).
+            var ns = Namespace(metadataName);
+            INamedTypeSymbol? found = null;
+            foreach (var assembly in CandidateAssemblies())
             {
-                return type;
-            }
-
-            foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
-            {
-                if (candidate.DeclaredAccessibility == Accessibility.Public)
+                var name = assembly.Name;
+                var related = ReferenceEquals(assembly, _compilation.Assembly) || IsCoreAssembly(assembly) ||
+                              (ns.Length > 0 && (IsNamespacePrefix(name, ns) || IsNamespacePrefix(ns, name)));
+                if (!related || assembly.GetTypeByMetadataName(metadataName) is not { } type)
                 {
-                    return candidate;
+                    continue;
+                }
+
+                if (ReferenceEquals(assembly, _compilation.Assembly))
+                {
+                    // The project's own declaration is what its code binds to.
+                    return type;
+                }
+
+                if (type.DeclaredAccessibility == Accessibility.Public)
+                {
+                    found ??= type;
                 }
             }
 
-            return null;
+            return found;
+        }
+
+        private ImmutableArray<IAssemblySymbol> CandidateAssemblies()
+        {
+            var assemblies = _assemblies;
+            if (assemblies.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+                builder.Add(_compilation.Assembly);
+                foreach (var module in _compilation.Assembly.Modules)
+                {
+                    builder.AddRange(module.ReferencedAssemblySymbols);
+                }
+
+                ImmutableInterlocked.InterlockedInitialize(ref _assemblies, builder.ToImmutable());
+                assemblies = _assemblies;
+            }
+
+            return assemblies;
+        }
+
+        private bool IsCoreAssembly(IAssemblySymbol assembly) =>
+            assembly.Name is "netstandard" or "mscorlib" or "System.Runtime" or "System.Private.CoreLib" ||
+            SymbolEqualityComparer.Default.Equals(assembly, _compilation.ObjectType.ContainingAssembly);
+
+        /// <summary>True when <paramref name="prefix"/> equals <paramref name="name"/> or starts it, followed by a dot.</summary>
+        private static bool IsNamespacePrefix(string prefix, string name) =>
+            name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.');
+
+        private static string Namespace(string metadataName)
+        {
+            var nested = metadataName.IndexOf('+');
+            var end = nested < 0 ? metadataName.Length : nested;
+            var dot = metadataName.LastIndexOf('.', end - 1);
+            return dot < 0 ? string.Empty : metadataName.Substring(0, dot);
         }
     }
 }

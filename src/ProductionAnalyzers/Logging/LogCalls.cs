@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -117,6 +118,13 @@ namespace ProductionAnalyzers.Logging
         private readonly INamedTypeSymbol? _exception;
         private readonly INamedTypeSymbol? _formatProvider;
         private readonly INamedTypeSymbol? _serilogLog;
+        /// <summary>Where <c>[MessageTemplateFormatMethod]</c> is declared (Serilog.Core and NLog).</summary>
+        private static readonly string[] TemplateAttributeAssemblies = { "Serilog", "NLog" };
+
+        /// <summary>Where <c>[LoggerMessage]</c> is declared.</summary>
+        private static readonly string[] LoggerMessageAttributeAssemblies = { "Microsoft.Extensions.Logging.Abstractions" };
+
+        private readonly ConcurrentDictionary<IAssemblySymbol, HashSet<string>> _assemblyReferences = new ConcurrentDictionary<IAssemblySymbol, HashSet<string>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -199,7 +207,7 @@ namespace ProductionAnalyzers.Logging
 
             // The shape of a call depends on the called method only: classify each method once per compilation, for all
             // the logging rules (they share this resolver), instead of once per call and rule.
-            var definition = method.ReducedFrom ?? method;
+            var definition = ShapeKey(method);
             var shape = _shapes.GetOrAdd(definition, _computeShape);
             if (shape.Kind is null)
             {
@@ -314,7 +322,9 @@ namespace ProductionAnalyzers.Logging
             // (binding the attributes of every method of the compilation that is called is the costly part of classifying it).
             var mayHaveAttributes = MayHaveAttributes(definition);
             var attributeFramework = LoggingFramework.None;
-            var attributeParameter = mayHaveAttributes ? TemplateParameterFromAttribute(definition, out attributeFramework) : null;
+            var attributeParameter = mayHaveAttributes && AssemblyMaySee(definition, TemplateAttributeAssemblies)
+                ? TemplateParameterFromAttribute(definition, out attributeFramework)
+                : null;
             if (attributeParameter is not null)
             {
                 templateParameter = attributeParameter;
@@ -351,7 +361,8 @@ namespace ProductionAnalyzers.Logging
                     templateParameter = FindStringParameter(definition, "formatString");
                 }
             }
-            else if (mayHaveAttributes && _melLoggerMessageAttribute is not null && HasAttribute(definition, _melLoggerMessageAttribute))
+            else if (mayHaveAttributes && _melLoggerMessageAttribute is not null && AssemblyMaySee(definition, LoggerMessageAttributeAssemblies) &&
+                     HasAttribute(definition, _melLoggerMessageAttribute))
             {
                 return CallShape.Generated;
             }
@@ -385,7 +396,59 @@ namespace ProductionAnalyzers.Logging
 
         /// <summary>True when an overload of the called method (same type, same name) takes an exception parameter.</summary>
         public bool HasExceptionOverload(IMethodSymbol method) =>
-            _exceptionOverloads.GetOrAdd(method.ReducedFrom ?? method, _computeExceptionOverload);
+            _exceptionOverloads.GetOrAdd(ShapeKey(method), _computeExceptionOverload);
+
+        /// <summary>
+        /// The method whose shape a call has: the generic definition (<c>Query&lt;Order&gt;</c> and <c>Query&lt;Line&gt;</c> are
+        /// classified once), except where the type arguments decide: a generic <c>BeginScope&lt;TState&gt;</c> (a string
+        /// state is a scope text) and a delegate's <c>Invoke</c> (<c>Action&lt;ILogger, …&gt;</c> of <c>LoggerMessage.Define</c>).
+        /// </summary>
+        private static IMethodSymbol ShapeKey(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            return (definition.IsGenericMethod && definition.Name == "BeginScope") || definition.MethodKind == MethodKind.DelegateInvoke
+                ? definition
+                : definition.OriginalDefinition;
+        }
+
+        /// <summary>
+        /// False when the method is declared in a referenced assembly that can carry none of the attributes: it neither
+        /// is nor references one of <paramref name="attributeAssemblies"/>. Reading the attributes of every library
+        /// method a project calls is the costly part of classifying calls, and most libraries reference no logging
+        /// framework. Source methods are decided by <see cref="MayHaveAttributes"/>.
+        /// </summary>
+        private bool AssemblyMaySee(IMethodSymbol method, string[] attributeAssemblies)
+        {
+            var assembly = method.ContainingAssembly;
+            if (assembly is null || method.Locations.Length == 0 || method.Locations[0].IsInSource)
+            {
+                return true;
+            }
+
+            var references = _assemblyReferences.GetOrAdd(assembly, a =>
+            {
+                var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { a.Name };
+                foreach (var module in a.Modules)
+                {
+                    foreach (var identity in module.ReferencedAssemblies)
+                    {
+                        names.Add(identity.Name);
+                    }
+                }
+
+                return names;
+            });
+
+            foreach (var name in attributeAssemblies)
+            {
+                if (references.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private bool ComputeExceptionOverload(IMethodSymbol definition)
         {

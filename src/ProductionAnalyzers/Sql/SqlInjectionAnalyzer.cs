@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,45 +35,49 @@ namespace ProductionAnalyzers.Sql
 
             var strictByTree = new ConcurrentDictionary<SyntaxTree, bool>();
 
-            context.RegisterOperationBlockStartAction(blockStart =>
-            {
-                var sinks = new ConcurrentQueue<(IOperation Operation, SqlSink Sink)>();
-                blockStart.RegisterOperationAction(
-                    operationContext =>
-                    {
-                        if (apis.TryGetSink(operationContext.Operation, out var sink))
-                        {
-                            sinks.Enqueue((operationContext.Operation, sink));
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation,
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CompoundAssignment);
+            // The index of a body's locals is built only for bodies that reach a sink (few), once per body however many
+            // sinks it has. Keys are the roots of operation trees: weak, so the cache never keeps a bound body alive.
+            var indexes = new ConditionalWeakTable<IOperation, MethodIndex>();
 
-                blockStart.RegisterOperationBlockEndAction(blockEnd =>
+            // A plain operation action, not an operation-block action: most bodies of a code base have no SQL sink, and a
+            // block action would cost every body a registration, a queue and a block-end callback for nothing.
+            context.RegisterOperationAction(
+                operationContext =>
                 {
-                    if (sinks.IsEmpty)
+                    var operation = operationContext.Operation;
+                    if (!apis.TryGetSink(operation, out var sink))
                     {
                         return;
                     }
 
-                    var tree = blockEnd.OperationBlocks[0].Syntax.SyntaxTree;
+                    var tree = operation.Syntax.SyntaxTree;
                     var strict = strictByTree.GetOrAdd(
                         tree,
-                        t => RuleOptions.ForTree(blockEnd.Options, t, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false));
-                    var index = MethodIndex.Build(blockEnd.OperationBlocks);
-                    var containingType = blockEnd.OwningSymbol.ContainingType;
-                    foreach (var (operation, sink) in sinks)
+                        t => RuleOptions.ForTree(operationContext.Options, t, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false));
+                    var root = Root(operation);
+                    var index = indexes.GetValue(root, r => MethodIndex.Build(new[] { r }));
+                    var containingType = operationContext.ContainingSymbol.ContainingType;
+                    var diagnostic = Analyze(apis, sink, operation, index, containingType, strict, operationContext.CancellationToken);
+                    if (diagnostic is not null)
                     {
-                        var diagnostic = Analyze(apis, sink, operation, index, containingType, strict, blockEnd.CancellationToken);
-                        if (diagnostic is not null)
-                        {
-                            blockEnd.ReportDiagnostic(diagnostic);
-                        }
+                        operationContext.ReportDiagnostic(diagnostic);
                     }
-                });
-            });
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment,
+                OperationKind.CompoundAssignment);
+        }
+
+        /// <summary>The root of the operation tree the operation belongs to: the body of its method, accessor, lambda's owner or initializer.</summary>
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
         }
 
         private static Diagnostic? Analyze(

@@ -385,6 +385,73 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task SinkWrapper_ExplicitOrGenericInterfaceImplementation_Reports()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("/0/Contracts.cs", Usings + """
+                            public interface IReportQueries
+                            {
+                                int Count(string sql);
+
+                                string Describe(string text);
+                            }
+
+                            public interface IStore<TKey>
+                            {
+                                Task<TKey> ScalarAsync(string statement);
+                            }
+                            """),
+                        ("/0/Implementations.cs", Usings + """
+                            public sealed class ReportQueries : IReportQueries
+                            {
+                                private readonly IDbConnection _db;
+
+                                public ReportQueries(IDbConnection db) => _db = db;
+
+                                int IReportQueries.Count(string sql) => _db.ExecuteScalar<int>(sql);
+
+                                string IReportQueries.Describe(string text) => text.Trim();
+                            }
+
+                            public sealed class GuidStore : IStore<Guid>
+                            {
+                                private readonly IDbConnection _db;
+
+                                public GuidStore(IDbConnection db) => _db = db;
+
+                                public Task<Guid> ScalarAsync(string statement) => _db.ExecuteScalarAsync<Guid>(statement);
+                            }
+                            """),
+                        ("/0/ReportService.cs", Usings + """
+                            public sealed class ReportService
+                            {
+                                private readonly IReportQueries _queries;
+                                private readonly IStore<Guid> _store;
+
+                                public ReportService(IReportQueries queries, IStore<Guid> store)
+                                {
+                                    _queries = queries;
+                                    _store = store;
+                                }
+
+                                public int Orders(string region) => _queries.Count([|"SELECT COUNT(*) FROM Orders WHERE Region = '" + region + "'"|]);
+
+                                public string Title(string region) => _queries.Describe("SELECT COUNT(*) FROM Orders WHERE Region = '" + region + "'");
+
+                                public Task<Guid> Latest(string region) => _store.ScalarAsync([|$"SELECT TOP 1 Id FROM Orders WHERE Region = '{region}'"|]);
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task LegacyAndMicroOrmApis_Report()
         {
             await new Verify.Test

@@ -1,3 +1,4 @@
+using System.Runtime;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
@@ -111,6 +112,8 @@ namespace ProductionAnalyzers.Benchmarks
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
             var allocations = new Dictionary<string, List<double>> { ["compile"] = new(), ["package"] = new(), ["floor"] = new() };
             var exceptions = new ConcurrentQueue<string>();
+            var gcPauses = new List<double>();
+            var gcCounts = new List<(int Gen0, int Gen2)>();
             var diagnosticsById = new SortedDictionary<string, int>(StringComparer.Ordinal);
             long maxManagedBytes = 0;
 
@@ -136,6 +139,9 @@ namespace ProductionAnalyzers.Benchmarks
                 {
                     Collect();
                     allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var pausedBefore = GC.GetTotalPauseDuration();
+                    var gen2Before = GC.CollectionCount(2);
+                    var gen0Before = GC.CollectionCount(0);
                     var (elapsed, result, compilerDiagnostics) = await RunWithAnalyzersAsync(NewCompilation(), analyzers, settings, exceptions);
                     maxManagedBytes = Math.Max(maxManagedBytes, GC.GetTotalMemory(forceFullCollection: false));
                     foreach (var crash in result.GetAllDiagnostics().Concat(compilerDiagnostics).Where(d => d.Id == "AD0001"))
@@ -147,6 +153,8 @@ namespace ProductionAnalyzers.Benchmarks
                     {
                         packageWallTimes.Add(elapsed);
                         allocations["package"].Add(GC.GetTotalAllocatedBytes(precise: true) - allocated);
+                        gcPauses.Add((GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds);
+                        gcCounts.Add((GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before));
                         foreach (var analyzer in analyzers)
                         {
                             perAnalyzer[analyzer].Add(result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0);
@@ -207,6 +215,7 @@ namespace ProductionAnalyzers.Benchmarks
             Console.WriteLine("  (CompilationWithAnalyzers binds method bodies for the analyzers and again for GetDiagnostics, so both runs cost about");
             Console.WriteLine("   twice the compile; only their difference means something, and on a shared machine it is noisy)");
             Console.WriteLine($"Allocated per run: compile {Median(allocations["compile"]) / 1048576:0} MB, compile + package {Median(allocations["package"]) / 1048576:0} MB, compile + floor {Median(allocations["floor"]) / 1048576:0} MB");
+            Console.WriteLine($"GC during compile + package ({(GCSettings.IsServerGC ? "server" : "workstation")} GC, as in the compiler): paused {Median(gcPauses):0} ms, collections {(gcCounts.Count == 0 ? "-" : string.Join(" / ", gcCounts.Select(c => $"{c.Gen0} (gen2 {c.Gen2})")))}");
             var peakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
             Console.WriteLine($"Memory: max managed heap {maxManagedBytes / 1048576:0} MB, process peak working set {peakWorkingSet / 1048576:0} MB");
             Console.WriteLine($"Diagnostics found: {(diagnosticsById.Count == 0 ? "none" : string.Join(", ", diagnosticsById.Select(p => $"{p.Key} x{p.Value}")))}");

@@ -26,22 +26,23 @@ namespace ProductionAnalyzers.Exceptions
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var types = WellKnownTypes.Get(context.Compilation);
-            var exceptionType = types.Type("System.Exception");
-            if (exceptionType is null)
+            var compilation = context.Compilation;
+            var state = PerCompilation(() =>
             {
-                return;
-            }
+                var types = WellKnownTypes.Get(compilation);
+                var exceptionType = types.Type("System.Exception");
+                return exceptionType is null
+                    ? null
+                    : new State(
+                        exceptionType,
+                        types.Type("System.SystemException"),
+                        types.Type("System.OperationCanceledException"),
+                        types.Type("System.Diagnostics.ConditionalAttribute"),
+                        types.Type("System.Environment"),
+                        LoggingApis.Get(types));
+            });
 
-            var state = new State(
-                exceptionType,
-                types.Type("System.SystemException"),
-                types.Type("System.OperationCanceledException"),
-                types.Type("System.Diagnostics.ConditionalAttribute"),
-                types.Type("System.Environment"),
-                LoggingApis.Get(types));
-
-            context.RegisterSyntaxNodeAction(state.AnalyzeCatchClause, SyntaxKind.CatchClause);
+            context.RegisterSyntaxNodeAction(c => state.Value?.AnalyzeCatchClause(c), SyntaxKind.CatchClause);
         }
 
         private sealed class State

@@ -1,3 +1,5 @@
+using System;
+using System.Threading;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ProductionAnalyzers.Infrastructure
@@ -5,7 +7,8 @@ namespace ProductionAnalyzers.Infrastructure
     /// <summary>
     /// Base of every analyzer in the package. <see cref="Initialize"/> is sealed so that every rule runs
     /// concurrently and never reports in generated code; the rule itself starts from a compilation-start
-    /// context, where it resolves its well-known types once and registers nothing when they are absent.
+    /// context and keeps what it resolves from the compilation in a <see cref="PerCompilation{T}"/> state, built by the
+    /// first callback that needs it.
     /// </summary>
     public abstract class ProductionAnalyzer : DiagnosticAnalyzer
     {
@@ -18,5 +21,19 @@ namespace ProductionAnalyzers.Infrastructure
 
         /// <summary>Registers the rule's actions for one compilation.</summary>
         protected abstract void OnCompilationStart(CompilationStartAnalysisContext context);
+
+        /// <summary>
+        /// A rule's per-compilation state (resolved types, caches), built once, by the first callback that asks for it.
+        /// </summary>
+        /// <remarks>
+        /// Compilation-start actions run before the compiler has bound the compilation's references: the first
+        /// <c>Compilation.Assembly</c> or type lookup made there creates every referenced assembly's symbols, compiler work
+        /// that is then charged to the analyzer and done before the compiler needs it. By the time an operation or syntax
+        /// node callback runs, the compiler has done it. The state is null when the rule has nothing to look for in the
+        /// compilation (its APIs are not referenced); callbacks then return at once.
+        /// </remarks>
+        protected static Lazy<T?> PerCompilation<T>(Func<T?> create)
+            where T : class =>
+            new Lazy<T?>(create, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 }

@@ -36,21 +36,47 @@ namespace ProductionAnalyzers.Logging
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var types = WellKnownTypes.Get(context.Compilation);
-            var console = types.Type("System.Console");
-            var debug = types.Type("System.Diagnostics.Debug");
-            var trace = types.Type("System.Diagnostics.Trace");
-            var textWriter = types.Type("System.IO.TextWriter");
-            if (console is null && debug is null && trace is null)
-            {
-                return;
-            }
-
             var compilation = context.Compilation;
+            var state = PerCompilation(() =>
+            {
+                var types = WellKnownTypes.Get(compilation);
+                var output = new OutputTypes(
+                    types.Type("System.Console"),
+                    types.Type("System.Diagnostics.Debug"),
+                    types.Type("System.Diagnostics.Trace"),
+                    types.Type("System.IO.TextWriter"));
+                return output.Console is null && output.Debug is null && output.Trace is null ? null : output;
+            });
+
             var usesServiceFramework = new Lazy<bool>(() => UsesServiceFramework(compilation, context.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
             context.RegisterOperationAction(
-                c => Analyze(c, console, debug, trace, textWriter, usesServiceFramework),
+                c =>
+                {
+                    if (state.Value is { } output)
+                    {
+                        Analyze(c, output.Console, output.Debug, output.Trace, output.TextWriter, usesServiceFramework);
+                    }
+                },
                 OperationKind.Invocation);
+        }
+
+        private sealed class OutputTypes
+        {
+            public OutputTypes(INamedTypeSymbol? console, INamedTypeSymbol? debug, INamedTypeSymbol? trace, INamedTypeSymbol? textWriter)
+            {
+                Console = console;
+                Debug = debug;
+                Trace = trace;
+                TextWriter = textWriter;
+            }
+
+            public INamedTypeSymbol? Console { get; }
+
+            public INamedTypeSymbol? Debug { get; }
+
+            public INamedTypeSymbol? Trace { get; }
+
+            public INamedTypeSymbol? TextWriter { get; }
         }
 
         private static void Analyze(

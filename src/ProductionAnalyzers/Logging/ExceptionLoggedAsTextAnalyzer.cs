@@ -20,13 +20,17 @@ namespace ProductionAnalyzers.Logging
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var resolver = LogCallResolver.Create(context.Compilation);
-            if (resolver is null || resolver.ExceptionType is null)
-            {
-                return;
-            }
-
-            context.RegisterOperationAction(c => Analyze(c, resolver), OperationKind.Invocation);
+            var compilation = context.Compilation;
+            var state = PerCompilation(() => LogCallResolver.Create(compilation) is { ExceptionType: not null } resolver ? resolver : null);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (state.Value is { } resolver)
+                    {
+                        Analyze(c, resolver);
+                    }
+                },
+                OperationKind.Invocation);
         }
 
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)

@@ -21,13 +21,17 @@ namespace ProductionAnalyzers.Logging
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var resolver = LogCallResolver.Create(context.Compilation);
-            if (resolver is null)
-            {
-                return;
-            }
-
-            context.RegisterOperationAction(c => Analyze(c, resolver), OperationKind.Invocation);
+            var compilation = context.Compilation;
+            var state = PerCompilation(() => LogCallResolver.Create(compilation));
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (state.Value is { } resolver)
+                    {
+                        Analyze(c, resolver);
+                    }
+                },
+                OperationKind.Invocation);
         }
 
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)

@@ -40,16 +40,20 @@ namespace ProductionAnalyzers.Logging
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var resolver = LogCallResolver.Create(context.Compilation);
-            if (resolver is null)
-            {
-                return;
-            }
-
-            var types = WellKnownTypes.Get(context.Compilation);
-            var guid = types.Type("System.Guid");
+            var compilation = context.Compilation;
+            var state = PerCompilation(() => LogCallResolver.Create(compilation) is { } resolver
+                ? new CompilationState(resolver, WellKnownTypes.Get(compilation).Type("System.Guid"))
+                : null);
             var cache = new ConcurrentDictionary<(string?, string?), SensitiveNames>();
-            context.RegisterOperationAction(c => Analyze(c, resolver, guid, cache), OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (state.Value is { } resolved)
+                    {
+                        Analyze(c, resolved.Resolver, resolved.Guid, cache);
+                    }
+                },
+                OperationKind.Invocation);
         }
 
         private static void Analyze(
@@ -107,6 +111,19 @@ namespace ProductionAnalyzers.Logging
                     }
                 }
             }
+        }
+
+        private sealed class CompilationState
+        {
+            public CompilationState(LogCallResolver resolver, INamedTypeSymbol? guid)
+            {
+                Resolver = resolver;
+                Guid = guid;
+            }
+
+            public LogCallResolver Resolver { get; }
+
+            public INamedTypeSymbol? Guid { get; }
         }
 
         private sealed class Checker

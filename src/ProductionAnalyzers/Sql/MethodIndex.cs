@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,52 +38,77 @@ namespace ProductionAnalyzers.Sql
         private readonly HashSet<ISymbol> _validated = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _validatedExpressions = new HashSet<string>(System.StringComparer.Ordinal);
 
-        public static MethodIndex Build(IEnumerable<IOperation> roots)
-        {
-            var index = new MethodIndex();
-            foreach (var root in roots)
-            {
-                if (root is null)
-                {
-                    continue;
-                }
+        private readonly object _gate = new object();
+        private IOperation[]? _pending;
 
-                index.Add(root);
-                foreach (var operation in root.Descendants())
+        private MethodIndex(IOperation[] roots)
+        {
+            _pending = roots;
+        }
+
+        /// <summary>
+        /// The index of the bodies under <paramref name="roots"/>. The walk happens on the first question asked, so a
+        /// sink whose text needs no local (a constant, a literal) never pays for it.
+        /// </summary>
+        public static MethodIndex Build(IEnumerable<IOperation> roots) => new MethodIndex(roots.Where(r => r is not null).ToArray());
+
+        private MethodIndex Ready()
+        {
+            if (Volatile.Read(ref _pending) is null)
+            {
+                return this;
+            }
+
+            lock (_gate)
+            {
+                if (_pending is { } roots)
                 {
-                    index.Add(operation);
+                    Walk(roots);
+                    Volatile.Write(ref _pending, null);
                 }
             }
 
-            foreach (var list in index._calls.Values)
+            return this;
+        }
+
+        private void Walk(IOperation[] roots)
+        {
+            foreach (var root in roots)
+            {
+                Add(root);
+                foreach (var operation in root.Descendants())
+                {
+                    Add(operation);
+                }
+            }
+
+            foreach (var list in _calls.Values)
             {
                 // Chained calls (sb.Append(a).Append(b)) share a start; their ends are in execution order.
                 list.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
             }
 
-            foreach (var list in index._writes.Values)
+            foreach (var list in _writes.Values)
             {
                 list.Sort((a, b) => a.Position.CompareTo(b.Position));
             }
-
-            return index;
         }
 
         public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
-            _writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
+            Ready()._writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
 
         /// <summary>
         /// Instance calls whose receiver chain starts at the local or parameter (<c>sb.Append(x)</c>, <c>names.Add(x)</c>),
         /// and calls a <c>StringBuilder</c> is handed to (<c>AppendFilters(sb, filter)</c>), in execution order.
         /// </summary>
         public IReadOnlyList<IInvocationOperation> CallsOn(ISymbol local) =>
-            _calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
+            Ready()._calls.TryGetValue(local, out var list) ? list : (IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
 
         public IOperation? ForEachCollectionOf(ILocalSymbol local) =>
-            _forEachCollections.TryGetValue(local, out var collection) ? collection : null;
+            Ready()._forEachCollections.TryGetValue(local, out var collection) ? collection : null;
 
         /// <summary>The local is passed by <c>ref</c>/<c>out</c> or handed to another method (a builder filled elsewhere).</summary>
-        public bool Escapes(ILocalSymbol local) => _escaped.Contains(local);
+        public bool Escapes(ILocalSymbol local) => Ready()._escaped.Contains(local);
 
         /// <summary>
         /// The value was checked against an allow-list or map in a condition of this method
@@ -91,6 +117,7 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         public bool IsValidated(IOperation operation)
         {
+            Ready();
             operation = SqlOperations.Unwrap(operation);
             var symbol = operation switch
             {

@@ -51,6 +51,7 @@ namespace ProductionAnalyzers.Sql
         private static readonly string[] TextParameterNames = { "commandtext", "cmdtext", "sql", "selectcommandtext", "sqltext", "commandstring", "query" };
 
         private readonly Compilation _compilation;
+        private IAssemblySymbol? _sourceAssembly;
         private readonly INamedTypeSymbol? _dbCommandInterface;
         private readonly INamedTypeSymbol? _dbCommand;
         private readonly INamedTypeSymbol? _dbBatchCommand;
@@ -277,7 +278,8 @@ namespace ProductionAnalyzers.Sql
 
             // Cheap rejection first (most invocations of a compilation): a method of another assembly can only be a sink
             // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
-            if (!IsSourceMethod(method) && !IsLibrarySinkName(method.Name) &&
+            var isSource = IsSourceAssembly(method.ContainingAssembly);
+            if (!isSource && !IsLibrarySinkName(method.Name) &&
                 !(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)) &&
                 FindTextArgument(invocation.Arguments) is null)
             {
@@ -317,7 +319,7 @@ namespace ProductionAnalyzers.Sql
             // ExecuteSqlCommand): a string "sql" parameter. FormattableString overloads are not sinks.
             if ((method.Name is "FromSql" or "ExecuteSqlCommand" or "ExecuteSqlCommandAsync" or "SqlQuery" ||
                  (method.Name == "Sql" && containing.Name == "MigrationBuilder")) &&
-                !IsSourceMethod(method) && IsEntityFrameworkNamespace(containing.ContainingNamespace))
+                !isSource && IsEntityFrameworkNamespace(containing.ContainingNamespace))
             {
                 foreach (var argument in invocation.Arguments)
                 {
@@ -333,7 +335,7 @@ namespace ProductionAnalyzers.Sql
             }
 
             // NHibernate: ISession.CreateSQLQuery / CreateSqlQuery (native SQL).
-            if (!IsSourceMethod(method) && method.Name is "CreateSQLQuery" or "CreateSqlQuery" &&
+            if (!isSource && method.Name is "CreateSQLQuery" or "CreateSqlQuery" &&
                 RootNamespace(containing.ContainingNamespace) == "NHibernate")
             {
                 var text = FirstStringArgument(invocation.Arguments);
@@ -358,7 +360,7 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            if (IsSourceMethod(method))
+            if (isSource)
             {
                 if (includeWrappers && TryGetWrapperArgument(invocation.Arguments, method, out var wrapped))
                 {
@@ -403,7 +405,14 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
-            SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsEmpty;
+            IsSourceAssembly(method.ContainingAssembly) && !method.DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>The compilation's own assembly (by reference first: the common answer, no symbol comparison).</summary>
+        private bool IsSourceAssembly(IAssemblySymbol? assembly)
+        {
+            var source = _sourceAssembly ??= _compilation.Assembly;
+            return ReferenceEquals(assembly, source) || SymbolEqualityComparer.Default.Equals(assembly, source);
+        }
 
         public bool IsSourceField(IFieldSymbol field) =>
             SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) && !field.DeclaringSyntaxReferences.IsEmpty;
@@ -531,9 +540,17 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
+                // Most types of a code base (DTOs, options, records, static helpers) implement nothing and derive from
+                // object: no interface method to implement and no override with a string parameter.
+                var derives = type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) };
+                if (!derives && type.Interfaces.IsEmpty)
+                {
+                    continue;
+                }
+
                 foreach (var @interface in type.AllInterfaces)
                 {
-                    if (!SymbolEqualityComparer.Default.Equals(@interface.ContainingAssembly, _compilation.Assembly))
+                    if (!IsSourceAssembly(@interface.ContainingAssembly))
                     {
                         // Only interfaces of this compilation can be wrappers (their methods are source methods).
                         continue;
@@ -548,6 +565,11 @@ namespace ProductionAnalyzers.Sql
                             Add(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition);
                         }
                     }
+                }
+
+                if (!derives)
+                {
+                    continue;
                 }
 
                 foreach (var member in type.GetMembers())

@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,18 +28,20 @@ namespace ProductionAnalyzers.Sql
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var options = RuleOptions.ForCompilation(context.Options, context.Compilation, DiagnosticIds.SqlFromNonConstantText);
-            var apis = SqlApis.Create(context.Compilation, options);
-            if (!apis.HasAnySink)
+            var compilation = context.Compilation;
+            var options = RuleOptions.ForCompilation(context.Options, compilation, DiagnosticIds.SqlFromNonConstantText);
+            var state = PerCompilation(() =>
             {
-                return;
-            }
+                var created = SqlApis.Create(compilation, options);
+                return created.HasAnySink ? created : null;
+            });
 
             var strictByTree = new ConcurrentDictionary<SyntaxTree, bool>();
 
-            // The index of a body's locals is built only for bodies that reach a sink (few), once per body however many
-            // sinks it has. Keys are the roots of operation trees: weak, so the cache never keeps a bound body alive.
-            var indexes = new ConditionalWeakTable<IOperation, MethodIndex>();
+            // The index of a body's locals is made only for bodies that reach a sink, and walked only when the text needs
+            // it (MethodIndex is lazy). The driver visits a body's operations one after another, so remembering the last
+            // body's index serves every sink of a body with one walk, without a table of bodies.
+            var lastIndex = new StrongBox<Tuple<IOperation, MethodIndex>?>();
 
             // A plain operation action, not an operation-block action: most bodies of a code base have no SQL sink, and a
             // block action would cost every body a registration, a queue and a block-end callback for nothing.
@@ -45,8 +49,10 @@ namespace ProductionAnalyzers.Sql
                 operationContext =>
                 {
                     var operation = operationContext.Operation;
-                    if (!apis.TryGetSink(operation, out var sink))
+                    var apis = state.Value;
+                    if (apis is null || !apis.TryGetSink(operation, out var sink) || sink.Text.ConstantValue.HasValue)
                     {
+                        // Not a sink, or a constant text (most sinks of a code base that parameterizes its SQL).
                         return;
                     }
 
@@ -55,7 +61,18 @@ namespace ProductionAnalyzers.Sql
                         tree,
                         t => RuleOptions.ForTree(operationContext.Options, t, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false));
                     var root = Root(operation);
-                    var index = indexes.GetValue(root, r => MethodIndex.Build(new[] { r }));
+                    var last = Volatile.Read(ref lastIndex.Value);
+                    MethodIndex index;
+                    if (last is not null && ReferenceEquals(last.Item1, root))
+                    {
+                        index = last.Item2;
+                    }
+                    else
+                    {
+                        index = MethodIndex.Build(new[] { root });
+                        Volatile.Write(ref lastIndex.Value, Tuple.Create(root, index));
+                    }
+
                     var containingType = operationContext.ContainingSymbol.ContainingType;
                     var diagnostic = Analyze(apis, sink, operation, index, containingType, strict, operationContext.CancellationToken);
                     if (diagnostic is not null)

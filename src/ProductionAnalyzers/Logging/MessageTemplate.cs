@@ -43,12 +43,12 @@ namespace ProductionAnalyzers.Logging
     {
         public static ImmutableArray<TemplateHole> Parse(string? text)
         {
-            if (string.IsNullOrEmpty(text))
+            if (string.IsNullOrEmpty(text) || text!.IndexOf('{') < 0)
             {
                 return ImmutableArray<TemplateHole>.Empty;
             }
 
-            var holes = ImmutableArray.CreateBuilder<TemplateHole>();
+            var holes = ImmutableArray.CreateBuilder<TemplateHole>(4);
             var i = 0;
             while (i < text!.Length)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -112,7 +113,11 @@ namespace ProductionAnalyzers.Logging
             "password", "passwd", "pwd", "passphrase", "passcode",
         };
 
+        /// <summary>At most this many names are remembered per word list (identifiers of a code base repeat; the bound keeps a long-lived IDE process from growing).</summary>
+        private const int MaxCachedNames = 20000;
+
         private readonly ImmutableArray<(string Joined, SensitiveKind Kind)> _terms;
+        private readonly ConcurrentDictionary<string, SensitiveKind> _classified = new ConcurrentDictionary<string, SensitiveKind>(StringComparer.Ordinal);
 
         private SensitiveNames(ImmutableArray<(string Joined, SensitiveKind Kind)> terms)
         {
@@ -163,7 +168,7 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
-        /// <summary>The kind of secret the name means, or <see cref="SensitiveKind.None"/>.</summary>
+        /// <summary>The kind of secret the name means, or <see cref="SensitiveKind.None"/>. Remembered per name.</summary>
         public SensitiveKind Classify(string? name)
         {
             if (string.IsNullOrEmpty(name))
@@ -171,7 +176,23 @@ namespace ProductionAnalyzers.Logging
                 return SensitiveKind.None;
             }
 
-            var words = SplitWords(name!);
+            if (_classified.TryGetValue(name!, out var known))
+            {
+                return known;
+            }
+
+            var kind = ClassifyWords(name!);
+            if (_classified.Count < MaxCachedNames)
+            {
+                _classified.TryAdd(name!, kind);
+            }
+
+            return kind;
+        }
+
+        private SensitiveKind ClassifyWords(string name)
+        {
+            var words = SplitWords(name);
             if (words.Count == 0)
             {
                 return SensitiveKind.None;

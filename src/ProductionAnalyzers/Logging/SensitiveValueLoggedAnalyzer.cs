@@ -45,12 +45,13 @@ namespace ProductionAnalyzers.Logging
                 ? new CompilationState(resolver, WellKnownTypes.Get(compilation).Type("System.Guid"))
                 : null);
             var cache = new ConcurrentDictionary<(string?, string?), SensitiveNames>();
+            var namesByTree = new ConcurrentDictionary<SyntaxTree, SensitiveNames>();
             context.RegisterOperationAction(
                 c =>
                 {
                     if (state.Value is { } resolved)
                     {
-                        Analyze(c, resolved.Resolver, resolved.Guid, cache);
+                        Analyze(c, resolved.Resolver, resolved.Guid, cache, namesByTree);
                     }
                 },
                 OperationKind.Invocation);
@@ -60,7 +61,8 @@ namespace ProductionAnalyzers.Logging
             OperationAnalysisContext context,
             LogCallResolver resolver,
             INamedTypeSymbol? guid,
-            ConcurrentDictionary<(string?, string?), SensitiveNames> cache)
+            ConcurrentDictionary<(string?, string?), SensitiveNames> cache,
+            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!resolver.TryGetLogCall(invocation, out var call) || call is null || call.Kind == LogCallKind.Define)
@@ -68,9 +70,15 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            var options = RuleOptions.ForTree(context.Options, invocation.Syntax.SyntaxTree, DiagnosticIds.SensitiveValueLogged);
-            var key = (options.GetString(SensitiveWordsOption), options.GetString(AdditionalSensitiveWordsOption));
-            var names = cache.GetOrAdd(key, k => SensitiveNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
+            var names = namesByTree.GetOrAdd(invocation.Syntax.SyntaxTree, tree =>
+            {
+                // The word lists of the file's options; files with the same lists share one SensitiveNames (and its cache).
+                var options = RuleOptions.ForTree(context.Options, tree, DiagnosticIds.SensitiveValueLogged);
+                var key = (options.GetString(SensitiveWordsOption), options.GetString(AdditionalSensitiveWordsOption));
+                return cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
+                    ? SensitiveNames.Default
+                    : SensitiveNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
+            });
             var checker = new Checker(context, names, guid);
 
             if (call.Template is not null)
@@ -131,7 +139,7 @@ namespace ProductionAnalyzers.Logging
             private readonly OperationAnalysisContext _context;
             private readonly SensitiveNames _names;
             private readonly INamedTypeSymbol? _guid;
-            private readonly HashSet<TextSpanKey> _reported = new HashSet<TextSpanKey>();
+            private HashSet<TextSpanKey>? _reported;
 
             public Checker(OperationAnalysisContext context, SensitiveNames names, INamedTypeSymbol? guid)
             {
@@ -244,7 +252,7 @@ namespace ProductionAnalyzers.Logging
                         }
 
                         var syntax = unwrapped.Syntax;
-                        if (!_reported.Add(new TextSpanKey(syntax.SpanStart, syntax.Span.Length)))
+                        if (!(_reported ??= new HashSet<TextSpanKey>()).Add(new TextSpanKey(syntax.SpanStart, syntax.Span.Length)))
                         {
                             return true;
                         }
@@ -308,7 +316,7 @@ namespace ProductionAnalyzers.Logging
                 }
 
                 var syntax = unwrapped.Syntax;
-                if (!_reported.Add(new TextSpanKey(syntax.SpanStart, syntax.Span.Length)))
+                if (!(_reported ??= new HashSet<TextSpanKey>()).Add(new TextSpanKey(syntax.SpanStart, syntax.Span.Length)))
                 {
                     return true;
                 }

@@ -225,7 +225,7 @@ namespace ProductionAnalyzers.Logging
 
             IArgumentOperation? template = null;
             IArgumentOperation? exception = null;
-            var values = ImmutableArray.CreateBuilder<IOperation>();
+            ImmutableArray<IOperation>.Builder? values = null;
             var valuesKnown = true;
             foreach (var argument in invocation.Arguments)
             {
@@ -254,7 +254,7 @@ namespace ProductionAnalyzers.Logging
                 {
                     if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
                     {
-                        values.AddRange(initializer.ElementValues);
+                        (values ??= ImmutableArray.CreateBuilder<IOperation>(initializer.ElementValues.Length)).AddRange(initializer.ElementValues);
                     }
                     else if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation)
                     {
@@ -262,12 +262,12 @@ namespace ProductionAnalyzers.Logging
                     }
                     else if (argument.Value is IArrayCreationOperation { Initializer: { } explicitInitializer })
                     {
-                        values.AddRange(explicitInitializer.ElementValues);
+                        (values ??= ImmutableArray.CreateBuilder<IOperation>(explicitInitializer.ElementValues.Length)).AddRange(explicitInitializer.ElementValues);
                     }
                     else if (SingleValueConvertedToArray(argument.Value) is { } single)
                     {
                         // A value converted to the array (StringValues → string[] → object[]): it is the one value.
-                        values.Add(single);
+                        (values ??= ImmutableArray.CreateBuilder<IOperation>(4)).Add(single);
                     }
                     else
                     {
@@ -280,7 +280,7 @@ namespace ProductionAnalyzers.Logging
                 }
                 else
                 {
-                    values.Add(argument.Value);
+                    (values ??= ImmutableArray.CreateBuilder<IOperation>(4)).Add(argument.Value);
                 }
             }
 
@@ -289,7 +289,9 @@ namespace ProductionAnalyzers.Logging
                 return false;
             }
 
-            call = new LogCall(invocation, framework, kind, template, exception, values.ToImmutable(), valuesKnown);
+            var valueList = values is null ? ImmutableArray<IOperation>.Empty
+                : values.Count == values.Capacity ? values.MoveToImmutable() : values.ToImmutable();
+            call = new LogCall(invocation, framework, kind, template, exception, valueList, valuesKnown);
             return true;
         }
 

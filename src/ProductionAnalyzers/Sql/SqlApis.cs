@@ -1082,17 +1082,22 @@ namespace ProductionAnalyzers.Sql
         private bool TryGetWrapperArgument(ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method, out IOperation text)
         {
             text = null!;
-            var hasString = false;
-            foreach (var parameter in method.Parameters)
+
+            // Only a call that hands over text built here can be reported as a wrapper sink: a constant or the caller's own
+            // parameter passed on (_orders.FindByEmail(email)) cannot, so the wrapper search is skipped for it. That is most
+            // calls between the services and repositories of a code base.
+            var mayCarryBuiltText = false;
+            foreach (var argument in arguments)
             {
-                if (SqlOperations.IsString(parameter.Type))
+                if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
+                    argument.ArgumentKind != ArgumentKind.DefaultValue && MayCarryBuiltText(argument.Value))
                 {
-                    hasString = true;
+                    mayCarryBuiltText = true;
                     break;
                 }
             }
 
-            if (!hasString)
+            if (!mayCarryBuiltText)
             {
                 return false;
             }
@@ -1109,6 +1114,12 @@ namespace ProductionAnalyzers.Sql
             }
 
             return false;
+        }
+
+        private static bool MayCarryBuiltText(IOperation value)
+        {
+            var unwrapped = SqlOperations.Unwrap(value);
+            return !unwrapped.ConstantValue.HasValue && unwrapped is not IParameterReferenceOperation;
         }
 
         private static IOperation? FindTextArgument(ImmutableArray<IArgumentOperation> arguments)

@@ -200,6 +200,10 @@ namespace ProductionAnalyzers.Sql
             sink = default;
             switch (operation)
             {
+                case IAssignmentOperation when operation.Syntax is not AssignmentExpressionSyntax { Left: var left } || AssignedName(left) != "CommandText":
+                    // Every assignment of the compilation comes here: the name is read from the syntax, without building the target.
+                    return false;
+
                 case IAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
                     when property.Property.Name == "CommandText" && (assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation):
                     if (IsCommandType(property.Property.ContainingType) || IsCommandType(property.Instance?.Type))
@@ -226,9 +230,9 @@ namespace ProductionAnalyzers.Sql
             sink = default;
             var type = constructor.ContainingType;
             var isSource = IsSourceMethod(constructor);
-            if (!isSource && FindTextArgument(creation.Arguments) is null)
+            if (isSource ? !HasStringParameter(constructor) : !HasTextParameter(constructor))
             {
-                // Every library constructor sink takes a text-named string parameter.
+                // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
                 return false;
             }
 
@@ -278,12 +282,15 @@ namespace ProductionAnalyzers.Sql
 
             // Cheap rejection first (most invocations of a compilation): a method of another assembly can only be a sink
             // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
+            // Decided from the method symbol alone: the argument operations of a call are built on first access, and most
+            // calls of a compilation are rejected here without building them.
             var isSource = IsSourceAssembly(method.ContainingAssembly);
-            if (!isSource && !IsLibrarySinkName(method.Name) &&
-                !(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)) &&
-                FindTextArgument(invocation.Arguments) is null)
+            if (!(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)))
             {
-                return false;
+                if (isSource ? !HasStringParameter(method) : !IsLibrarySinkName(method.Name) && !HasTextParameter(method))
+                {
+                    return false;
+                }
             }
 
             if (_sqlMapper is not null && SymbolEqualityComparer.Default.Equals(containing, _sqlMapper))
@@ -1120,6 +1127,20 @@ namespace ProductionAnalyzers.Sql
         {
             var unwrapped = SqlOperations.Unwrap(value);
             return !unwrapped.ConstantValue.HasValue && unwrapped is not IParameterReferenceOperation;
+        }
+
+        /// <summary>The method has a string parameter named like command text (<see cref="TextParameterNames"/>).</summary>
+        private static bool HasTextParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (SqlOperations.IsString(parameter.Type) && IsTextParameterName(parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IOperation? FindTextArgument(ImmutableArray<IArgumentOperation> arguments)

@@ -51,6 +51,10 @@ namespace ProductionAnalyzers.Sql
         private static readonly string[] TextParameterNames = { "commandtext", "cmdtext", "sql", "selectcommandtext", "sqltext", "commandstring", "query" };
 
         private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _methodsByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
         private IAssemblySymbol? _sourceAssembly;
         private readonly INamedTypeSymbol? _dbCommandInterface;
         private readonly INamedTypeSymbol? _dbCommand;
@@ -82,6 +86,7 @@ namespace ProductionAnalyzers.Sql
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
         {
             _compilation = compilation;
+            _computeIsCommandType = ComputeIsCommandType;
             _dbCommandInterface = types.Type("System.Data.IDbCommand");
             _dbCommand = types.Type("System.Data.Common.DbCommand");
             _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
@@ -229,7 +234,7 @@ namespace ProductionAnalyzers.Sql
         {
             sink = default;
             var type = constructor.ContainingType;
-            var isSource = IsSourceMethod(constructor);
+            var isSource = IsSourceAssembly(constructor.ContainingAssembly);
             if (isSource ? !HasStringParameter(constructor) : !HasTextParameter(constructor))
             {
                 // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
@@ -241,7 +246,7 @@ namespace ProductionAnalyzers.Sql
             {
                 kind = SqlSinkKind.CommandConstructor;
             }
-            else if (Implements(type, _dataAdapterInterface) || DerivesFrom(type, _dbDataAdapter))
+            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => DerivesFrom(t, _dbDataAdapter) || Implements(t, _dataAdapterInterface)))
             {
                 kind = SqlSinkKind.DataAdapter;
             }
@@ -406,9 +411,12 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            return SymbolEqualityComparer.Default.Equals(type, _dbCommandInterface) ||
-                   Implements(type, _dbCommandInterface) || DerivesFrom(type, _dbCommand) || DerivesFrom(type, _dbBatchCommand);
+            return _commandTypes.GetOrAdd(type.OriginalDefinition, _computeIsCommandType);
         }
+
+        private bool ComputeIsCommandType(ITypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(type, _dbCommandInterface) ||
+            DerivesFrom(type, _dbCommand) || DerivesFrom(type, _dbBatchCommand) || Implements(type, _dbCommandInterface);
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
@@ -649,12 +657,23 @@ namespace ProductionAnalyzers.Sql
         /// The body of a method, property getter or field initializer of this compilation, with an index of its
         /// locals. Cached per symbol for the compilation.
         /// </summary>
-        public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken)
+        /// <param name="symbol">The method, accessor, property or field.</param>
+        /// <param name="cancellationToken">Cancels the read.</param>
+        /// <param name="sameTreeModel">
+        /// The semantic model the analyzer driver gave the current callback: a body in the same file is read through it,
+        /// where the compiler has already bound it, instead of binding it again in a new model.
+        /// </param>
+        public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken, SemanticModel? sameTreeModel = null)
         {
-            return _bodies.GetOrAdd(symbol, s => LoadBody(s, cancellationToken));
+            if (_bodies.TryGetValue(symbol, out var cached))
+            {
+                return cached;
+            }
+
+            return _bodies.GetOrAdd(symbol, LoadBody(symbol, cancellationToken, sameTreeModel));
         }
 
-        private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken)
+        private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken, SemanticModel? sameTreeModel)
         {
             if (symbol.DeclaringSyntaxReferences.Length != 1 || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly))
             {
@@ -684,7 +703,9 @@ namespace ProductionAnalyzers.Sql
             }
 
 #pragma warning disable RS1030 // The body of a helper or wrapper in another file is read once per compilation and cached.
-            var model = _compilation.GetSemanticModel(target.SyntaxTree);
+            var model = sameTreeModel is not null && sameTreeModel.SyntaxTree == target.SyntaxTree
+                ? sameTreeModel
+                : _compilation.GetSemanticModel(target.SyntaxTree);
 #pragma warning restore RS1030
             IOperation? operation = target switch
             {
@@ -936,9 +957,24 @@ namespace ProductionAnalyzers.Sql
                 return true;
             }
 
-            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            var methods = _methodsByName.GetOrAdd(name, n =>
             {
-                if (symbol is IMethodSymbol candidate && MayBeWrapper(candidate, visiting, cancellationToken))
+                // The declaration-table search walks the compilation's types: once per name, however many bodies call it.
+                var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
+                foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellationToken))
+                {
+                    if (symbol is IMethodSymbol method && HasStringParameter(method))
+                    {
+                        builder.Add(method);
+                    }
+                }
+
+                return builder.ToImmutable();
+            });
+
+            foreach (var candidate in methods)
+            {
+                if (MayBeWrapper(candidate, visiting, cancellationToken))
                 {
                     return true;
                 }

@@ -113,7 +113,7 @@ namespace ProductionAnalyzers.Sql
                 return null;
             }
 
-            var evaluator = new SqlTextEvaluator(apis, cancellationToken);
+            var evaluator = new SqlTextEvaluator(apis, cancellationToken, sinkOperation.SemanticModel);
             List<SqlSegment> segments;
             if (sinkOperation is ICompoundAssignmentOperation)
             {

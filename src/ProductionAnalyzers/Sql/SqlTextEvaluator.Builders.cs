@@ -213,7 +213,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
+                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken, _model);
                 if (body is null)
                 {
                     return result;

@@ -311,7 +311,19 @@ namespace ProductionAnalyzers.Logging
             }
 
             // Cheap filter: every call the rules look at takes a string (the template) or a logger.
-            if (definition.Locations.Length > 0 && !definition.Locations[0].IsInSource && !HasStringOrLoggerParameter(definition))
+            var inSource = definition.Locations.Length > 0 && definition.Locations[0].IsInSource;
+            if (!inSource && !HasStringOrLoggerParameter(definition))
+            {
+                return CallShape.None;
+            }
+
+            // Attributes are read only when the method can have some: a source method declared without attribute lists has none
+            // (binding the attributes of every method of the compilation that is called is the costly part of classifying it).
+            var mayHaveAttributes = MayHaveAttributes(definition);
+
+            // A method of the project without a string parameter and without attributes is neither a template API (wrapper,
+            // pass-through, logger implementation) nor a [LoggerMessage] method: most methods a code base calls.
+            if (inSource && !mayHaveAttributes && definition.Name != "BeginScope" && !HasStringParameter(definition))
             {
                 return CallShape.None;
             }
@@ -319,10 +331,6 @@ namespace ProductionAnalyzers.Logging
             IParameterSymbol? templateParameter = null;
             LoggingFramework framework = LoggingFramework.None;
             var kind = LogCallKind.Event;
-
-            // Attributes are read only when the method can have some: a source method declared without attribute lists has none
-            // (binding the attributes of every method of the compilation that is called is the costly part of classifying it).
-            var mayHaveAttributes = MayHaveAttributes(definition);
             var attributeFramework = LoggingFramework.None;
             var attributeParameter = mayHaveAttributes && AssemblyMaySee(definition, TemplateAttributeAssemblies)
                 ? TemplateParameterFromAttribute(definition, out attributeFramework)
@@ -363,7 +371,7 @@ namespace ProductionAnalyzers.Logging
                     templateParameter = FindStringParameter(definition, "formatString");
                 }
             }
-            else if (mayHaveAttributes && _melLoggerMessageAttribute is not null && AssemblyMaySee(definition, LoggerMessageAttributeAssemblies) &&
+            else if (mayHaveAttributes && _melLoggerMessageAttribute is not null && MayBeGeneratedLogMethod(definition, inSource) &&
                      HasAttribute(definition, _melLoggerMessageAttribute))
             {
                 return CallShape.Generated;
@@ -411,6 +419,23 @@ namespace ProductionAnalyzers.Logging
             return (definition.IsGenericMethod && definition.Name == "BeginScope") || definition.MethodKind == MethodKind.DelegateInvoke
                 ? definition
                 : definition.OriginalDefinition;
+        }
+
+        /// <summary>
+        /// Whether the method can be a <c>[LoggerMessage]</c> method: any partial method of the project; in a referenced
+        /// assembly (a shared logging library) only a static one that takes the logger, the shape such a library can expose,
+        /// in an assembly that references Microsoft.Extensions.Logging. Reading the attributes of every library method the
+        /// project calls (ASP.NET Core and EF Core reference the logging abstractions) would cost more than the rest.
+        /// </summary>
+        private bool MayBeGeneratedLogMethod(IMethodSymbol method, bool inSource)
+        {
+            if (inSource)
+            {
+                return true;
+            }
+
+            return method.IsStatic && method.Parameters.Length > 0 && _apis.IsLoggerType(method.Parameters[0].Type) &&
+                   AssemblyMaySee(method, LoggerMessageAttributeAssemblies);
         }
 
         /// <summary>
@@ -705,6 +730,19 @@ namespace ProductionAnalyzers.Logging
         /// </remarks>
         private LoggingFramework FrameworkOfType(ITypeSymbol type) => _typeFrameworks.GetOrAdd(type.OriginalDefinition, _computeTypeFramework);
 
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool HasStringOrLoggerParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
@@ -743,11 +781,11 @@ namespace ProductionAnalyzers.Logging
                     continue;
                 }
 
-                var ns = attributeClass.ContainingNamespace?.ToDisplayString();
+                var ns = attributeClass.ContainingNamespace;
                 framework = ns switch
                 {
-                    "Serilog.Core" => LoggingFramework.Serilog,
-                    "NLog" => LoggingFramework.NLog,
+                    { Name: "Core", ContainingNamespace: { Name: "Serilog", ContainingNamespace.IsGlobalNamespace: true } } => LoggingFramework.Serilog,
+                    { Name: "NLog", ContainingNamespace.IsGlobalNamespace: true } => LoggingFramework.NLog,
                     _ => LoggingFramework.None,
                 };
                 if (framework == LoggingFramework.None || attribute.ConstructorArguments.Length != 1 ||

@@ -657,23 +657,12 @@ namespace ProductionAnalyzers.Sql
         /// The body of a method, property getter or field initializer of this compilation, with an index of its
         /// locals. Cached per symbol for the compilation.
         /// </summary>
-        /// <param name="symbol">The method, accessor, property or field.</param>
-        /// <param name="cancellationToken">Cancels the read.</param>
-        /// <param name="sameTreeModel">
-        /// The semantic model the analyzer driver gave the current callback: a body in the same file is read through it,
-        /// where the compiler has already bound it, instead of binding it again in a new model.
-        /// </param>
-        public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken, SemanticModel? sameTreeModel = null)
+        public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken)
         {
-            if (_bodies.TryGetValue(symbol, out var cached))
-            {
-                return cached;
-            }
-
-            return _bodies.GetOrAdd(symbol, LoadBody(symbol, cancellationToken, sameTreeModel));
+            return _bodies.GetOrAdd(symbol, s => LoadBody(s, cancellationToken));
         }
 
-        private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken, SemanticModel? sameTreeModel)
+        private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken)
         {
             if (symbol.DeclaringSyntaxReferences.Length != 1 || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly))
             {
@@ -703,9 +692,7 @@ namespace ProductionAnalyzers.Sql
             }
 
 #pragma warning disable RS1030 // The body of a helper or wrapper in another file is read once per compilation and cached.
-            var model = sameTreeModel is not null && sameTreeModel.SyntaxTree == target.SyntaxTree
-                ? sameTreeModel
-                : _compilation.GetSemanticModel(target.SyntaxTree);
+            var model = _compilation.GetSemanticModel(target.SyntaxTree);
 #pragma warning restore RS1030
             IOperation? operation = target switch
             {

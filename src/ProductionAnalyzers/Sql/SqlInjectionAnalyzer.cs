@@ -113,7 +113,7 @@ namespace ProductionAnalyzers.Sql
                 return null;
             }
 
-            var evaluator = new SqlTextEvaluator(apis, cancellationToken, sinkOperation.SemanticModel);
+            var evaluator = new SqlTextEvaluator(apis, cancellationToken);
             List<SqlSegment> segments;
             if (sinkOperation is ICompoundAssignmentOperation)
             {

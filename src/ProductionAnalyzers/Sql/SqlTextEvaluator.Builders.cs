@@ -213,7 +213,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken, _model);
+                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
                 if (body is null)
                 {
                     return result;

@@ -23,7 +23,7 @@ namespace ProductionAnalyzers.Sql
             {
                 try
                 {
-                    var body = _apis.GetBody(symbol, _cancellationToken, _model);
+                    var body = _apis.GetBody(symbol, _cancellationToken);
                     if (body is not null)
                     {
                         var value = body.Root is IFieldInitializerOperation initializer ? initializer.Value : body.Root;
@@ -123,8 +123,8 @@ namespace ProductionAnalyzers.Sql
                 var body = symbol.GetMethod is { DeclaringSyntaxReferences.Length: 1 } getter &&
                            getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax accessor &&
                            (accessor.Body is not null || accessor.ExpressionBody is not null)
-                    ? _apis.GetBody(getter, _cancellationToken, _model)
-                    : _apis.GetBody(symbol, _cancellationToken, _model);
+                    ? _apis.GetBody(getter, _cancellationToken)
+                    : _apis.GetBody(symbol, _cancellationToken);
                 if (body is null)
                 {
                     return null;

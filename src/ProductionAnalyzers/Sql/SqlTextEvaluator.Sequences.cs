@@ -294,7 +294,7 @@ namespace ProductionAnalyzers.Sql
                     return EvalSequenceLocal(local.Local, local.Syntax.SpanStart, frame, depth);
 
                 case IFieldReferenceOperation field when field.Field.IsReadOnly || field.Field.IsConst:
-                    var fieldBody = _apis.GetBody(field.Field, _cancellationToken, _model);
+                    var fieldBody = _apis.GetBody(field.Field, _cancellationToken);
                     if (fieldBody is null || !_visiting.Add(field.Field))
                     {
                         return null;
@@ -534,7 +534,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken, _model);
+                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
                 if (body is null)
                 {
                     return false;

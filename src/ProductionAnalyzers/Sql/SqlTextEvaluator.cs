@@ -21,19 +21,14 @@ namespace ProductionAnalyzers.Sql
 
         private readonly SqlApis _apis;
         private readonly CancellationToken _cancellationToken;
-        private readonly SemanticModel? _model;
         private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         private readonly HashSet<IParameterSymbol> _safeParameters = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
         private int _steps;
 
-        /// <param name="apis">The compilation's SQL APIs and body cache.</param>
-        /// <param name="cancellationToken">Cancels the evaluation.</param>
-        /// <param name="model">The driver's semantic model of the sink's file: helpers in that file are read through it.</param>
-        public SqlTextEvaluator(SqlApis apis, CancellationToken cancellationToken, SemanticModel? model = null)
+        public SqlTextEvaluator(SqlApis apis, CancellationToken cancellationToken)
         {
             _apis = apis;
             _cancellationToken = cancellationToken;
-            _model = model;
         }
 
         /// <summary>The text was built (concatenation, interpolation, Format, Concat, Join, StringBuilder) somewhere.</summary>
@@ -463,7 +458,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                var body = _apis.GetBody(definition, _cancellationToken, _model);
+                var body = _apis.GetBody(definition, _cancellationToken);
                 if (body is null)
                 {
                     return null;

@@ -53,6 +53,8 @@ namespace ProductionAnalyzers.Sql
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Func<IMethodSymbol, bool> _computeMayBeSink;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _methodsByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
         private IAssemblySymbol? _sourceAssembly;
@@ -87,6 +89,7 @@ namespace ProductionAnalyzers.Sql
         {
             _compilation = compilation;
             _computeIsCommandType = ComputeIsCommandType;
+            _computeMayBeSink = ComputeMayBeSinkOrWrapper;
             _dbCommandInterface = types.Type("System.Data.IDbCommand");
             _dbCommand = types.Type("System.Data.Common.DbCommand");
             _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
@@ -235,7 +238,7 @@ namespace ProductionAnalyzers.Sql
             sink = default;
             var type = constructor.ContainingType;
             var isSource = IsSourceAssembly(constructor.ContainingAssembly);
-            if (isSource ? !HasStringParameter(constructor) : !HasTextParameter(constructor))
+            if (!MayBeSinkOrWrapper(constructor.OriginalDefinition))
             {
                 // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
                 return false;
@@ -290,12 +293,9 @@ namespace ProductionAnalyzers.Sql
             // Decided from the method symbol alone: the argument operations of a call are built on first access, and most
             // calls of a compilation are rejected here without building them.
             var isSource = IsSourceAssembly(method.ContainingAssembly);
-            if (!(_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(method.OriginalDefinition)))
+            if (!MayBeSinkOrWrapper(method.OriginalDefinition))
             {
-                if (isSource ? !HasStringParameter(method) : !IsLibrarySinkName(method.Name) && !HasTextParameter(method))
-                {
-                    return false;
-                }
+                return false;
             }
 
             if (_sqlMapper is not null && SymbolEqualityComparer.Default.Equals(containing, _sqlMapper))
@@ -397,6 +397,31 @@ namespace ProductionAnalyzers.Sql
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// From the method alone, cached per method definition (a generic method is one entry however many call sites
+        /// construct it): a configured sink; a method of the project with a string parameter (a possible wrapper); a
+        /// library method named like a sink or with a text-named string parameter; a library constructor with a
+        /// text-named string parameter. Everything else is no sink, and its calls are rejected without more work.
+        /// </summary>
+        private bool MayBeSinkOrWrapper(IMethodSymbol definition) => _mayBeSink.GetOrAdd(definition, _computeMayBeSink);
+
+        private bool ComputeMayBeSinkOrWrapper(IMethodSymbol definition)
+        {
+            if (_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(definition))
+            {
+                return true;
+            }
+
+            if (IsSourceAssembly(definition.ContainingAssembly))
+            {
+                return HasStringParameter(definition);
+            }
+
+            return definition.MethodKind == MethodKind.Constructor
+                ? HasTextParameter(definition)
+                : IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
         }
 
         /// <summary>Names of library methods that are sinks by name (Dapper's Query*/Execute*, EF Core, EF6, NHibernate).</summary>
@@ -1112,6 +1137,13 @@ namespace ProductionAnalyzers.Sql
         private bool TryGetWrapperArgument(ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method, out IOperation text)
         {
             text = null!;
+
+            // Once a method's wrapper parameters are known, its calls are decided without looking at their arguments.
+            var known = _wrappers.TryGetValue(method.PartialImplementationPart ?? method.OriginalDefinition, out var knownOrdinals);
+            if (known && knownOrdinals.IsEmpty)
+            {
+                return false;
+            }
 
             // Only a call that hands over text built here can be reported as a wrapper sink: a constant or the caller's own
             // parameter passed on (_orders.FindByEmail(email)) cannot, so the wrapper search is skipped for it. That is most

@@ -6,7 +6,7 @@ namespace ProductionAnalyzers.Infrastructure
 {
     /// <summary>
     /// Base of every analyzer in the package. <see cref="Initialize"/> is sealed so that every rule runs
-    /// concurrently and never reports in generated code; the rule itself starts from a compilation-start
+    /// concurrently and never analyzes generated code; the rule itself starts from a compilation-start
     /// context and keeps what it resolves from the compilation in a <see cref="PerCompilation{T}"/> state, built by the
     /// first callback that needs it.
     /// </summary>
@@ -15,7 +15,11 @@ namespace ProductionAnalyzers.Infrastructure
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Generated code is not analyzed: the driver runs no callback of the package on a generated file, type or member.
+            // ReportDiagnostics without Analyze only tells the driver that the diagnostics need no second generated-code check:
+            // each rule reports at the node its callback was given, which is never generated code. Without it the driver
+            // walks every token of each file that gets a diagnostic, looking for [GeneratedCode], and charges the rule.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 

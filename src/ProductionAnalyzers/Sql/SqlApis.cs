@@ -580,10 +580,24 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
-                // Most types of a code base (DTOs, options, records, static helpers) implement nothing and derive from
-                // object: no interface method to implement and no override with a string parameter.
-                var derives = type.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType) };
-                if (!derives && type.Interfaces.IsEmpty)
+                // Only interfaces and base types of this compilation matter (a library type cannot implement or declare a
+                // wrapper). A type reaches a source interface only through a direct source interface or a source base type;
+                // most types (DTOs, options, controllers, DbContexts, hosted services) have neither and are skipped here.
+                var derives = type.BaseType is { } baseType && IsSourceAssembly(baseType.ContainingAssembly);
+                var implementsSource = derives;
+                if (!implementsSource)
+                {
+                    foreach (var direct in type.Interfaces)
+                    {
+                        if (IsSourceAssembly(direct.ContainingAssembly))
+                        {
+                            implementsSource = true;
+                            break;
+                        }
+                    }
+                }
+
+                if (!implementsSource)
                 {
                     continue;
                 }

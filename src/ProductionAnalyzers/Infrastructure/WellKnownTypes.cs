@@ -57,21 +57,29 @@ namespace ProductionAnalyzers.Infrastructure
             // (Dapper.SqlMapper in Dapper, System.Data.Common.DbCommand in System.Data.Common or System.Data,
             // Microsoft.Extensions.Logging.ILogger in Microsoft.Extensions.Logging.Abstractions).
             var ns = Namespace(metadataName);
+            var assemblies = CandidateAssemblies();
+
+            // The project's own declaration first, then the core library (System.Exception, System.Text.StringBuilder):
+            // a type found there is the one every project binds to, and the other System.* assemblies are not searched.
+            if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+            {
+                return own;
+            }
+
+            if (_compilation.ObjectType.ContainingAssembly?.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } core)
+            {
+                return core;
+            }
+
             INamedTypeSymbol? found = null;
-            foreach (var assembly in CandidateAssemblies())
+            foreach (var assembly in assemblies)
             {
                 var name = assembly.Name;
-                var related = ReferenceEquals(assembly, _compilation.Assembly) || IsCoreAssembly(assembly) ||
+                var related = IsCoreAssembly(assembly) ||
                               (ns.Length > 0 && (IsNamespacePrefix(name, ns) || IsNamespacePrefix(ns, name)));
                 if (!related || assembly.GetTypeByMetadataName(metadataName) is not { } type)
                 {
                     continue;
-                }
-
-                if (ReferenceEquals(assembly, _compilation.Assembly))
-                {
-                    // The project's own declaration is what its code binds to.
-                    return type;
                 }
 
                 if (type.DeclaredAccessibility == Accessibility.Public)

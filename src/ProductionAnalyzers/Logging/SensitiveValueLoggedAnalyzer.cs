@@ -46,12 +46,13 @@ namespace ProductionAnalyzers.Logging
                 : null);
             var cache = new ConcurrentDictionary<(string?, string?), SensitiveNames>();
             var namesByTree = new ConcurrentDictionary<SyntaxTree, SensitiveNames>();
+            var templates = new ConcurrentDictionary<string, ParsedTemplate>(System.StringComparer.Ordinal);
             context.RegisterOperationAction(
                 c =>
                 {
                     if (state.Value is { } resolved)
                     {
-                        Analyze(c, resolved.Resolver, resolved.Guid, cache, namesByTree);
+                        Analyze(c, resolved.Resolver, resolved.Guid, cache, namesByTree, templates);
                     }
                 },
                 OperationKind.Invocation);
@@ -62,7 +63,8 @@ namespace ProductionAnalyzers.Logging
             LogCallResolver resolver,
             INamedTypeSymbol? guid,
             ConcurrentDictionary<(string?, string?), SensitiveNames> cache,
-            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree)
+            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree,
+            ConcurrentDictionary<string, ParsedTemplate> templates)
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (!resolver.TryGetLogCall(invocation, out var call) || call is null || call.Kind == LogCallKind.Define)
@@ -95,8 +97,11 @@ namespace ProductionAnalyzers.Logging
             if (call.Template is not null && call.Values.Length > 0 && call.ValuesKnown &&
                 TemplateForms.Unwrap(call.Template.Value)?.ConstantValue is { HasValue: true, Value: string template })
             {
-                var holes = MessageTemplate.Parse(template);
-                var indexes = MessageTemplate.ValueIndexes(holes);
+                var parsed = templates.TryGetValue(template, out var known)
+                    ? known
+                    : templates.Count < MaxCachedTemplates ? templates.GetOrAdd(template, t => ParsedTemplate.From(t)) : ParsedTemplate.From(template);
+                var holes = parsed.Holes;
+                var indexes = parsed.Indexes;
                 for (var i = 0; i < holes.Length; i++)
                 {
                     if (indexes[i] >= 0 && indexes[i] < call.Values.Length)
@@ -118,6 +123,29 @@ namespace ProductionAnalyzers.Logging
                         checker.CheckNamed(argument.Value, parameter.Name, parameter.Name);
                     }
                 }
+            }
+        }
+
+        /// <summary>At most this many distinct templates are remembered per compilation.</summary>
+        private const int MaxCachedTemplates = 10000;
+
+        /// <summary>A template's holes and the value each binds to, parsed once per distinct template text.</summary>
+        private sealed class ParsedTemplate
+        {
+            private ParsedTemplate(ImmutableArray<TemplateHole> holes, int[] indexes)
+            {
+                Holes = holes;
+                Indexes = indexes;
+            }
+
+            public ImmutableArray<TemplateHole> Holes { get; }
+
+            public int[] Indexes { get; }
+
+            public static ParsedTemplate From(string template)
+            {
+                var holes = MessageTemplate.Parse(template);
+                return new ParsedTemplate(holes, MessageTemplate.ValueIndexes(holes));
             }
         }
 

@@ -106,7 +106,7 @@ namespace ProductionAnalyzers.Logging
                 {
                     if (indexes[i] >= 0 && indexes[i] < call.Values.Length)
                     {
-                        checker.CheckNamed(call.Values[indexes[i]], holes[i].Name, "{" + holes[i].Name + "}");
+                        checker.CheckNamed(call.Values[indexes[i]], holes[i].Name, BoundTo.Placeholder);
                         if (holes[i].IsDestructured)
                         {
                             checker.CheckMembers(call.Values[indexes[i]], destructured: true);
@@ -120,7 +120,7 @@ namespace ProductionAnalyzers.Logging
                 {
                     if (argument.Parameter is { } parameter && call.Values.Contains(argument.Value))
                     {
-                        checker.CheckNamed(argument.Value, parameter.Name, parameter.Name);
+                        checker.CheckNamed(argument.Value, parameter.Name, BoundTo.Parameter);
                     }
                 }
             }
@@ -147,6 +147,14 @@ namespace ProductionAnalyzers.Logging
                 var holes = MessageTemplate.Parse(template);
                 return new ParsedTemplate(holes, MessageTemplate.ValueIndexes(holes));
             }
+        }
+
+        /// <summary>What a checked value is bound to, when its own name is not the one that decides.</summary>
+        private enum BoundTo
+        {
+            None,
+            Placeholder,
+            Parameter,
         }
 
         private sealed class CompilationState
@@ -231,7 +239,7 @@ namespace ProductionAnalyzers.Logging
                         {
                             if (initializerPart is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
                             {
-                                if (!CheckNamed(assignment.Value, target.Property.Name, null))
+                                if (!CheckNamed(assignment.Value, target.Property.Name, BoundTo.None))
                                 {
                                     Check(assignment.Value, depth + 1);
                                 }
@@ -245,7 +253,7 @@ namespace ProductionAnalyzers.Logging
                         return;
                 }
 
-                if (!CheckNamed(operation, NameOf(operation, 0), null))
+                if (!CheckNamed(operation, NameOf(operation, 0), BoundTo.None))
                 {
                     CheckMembers(operation, destructured: false);
                 }
@@ -320,7 +328,7 @@ namespace ProductionAnalyzers.Logging
             };
 
             /// <summary>Reports <paramref name="operation"/> when <paramref name="name"/> is sensitive and its type can carry the secret.</summary>
-            public bool CheckNamed(IOperation operation, string? name, string? display)
+            public bool CheckNamed(IOperation operation, string? name, BoundTo boundTo)
             {
                 var unwrapped = TemplateForms.Unwrap(operation) ?? operation;
                 if (unwrapped.ConstantValue.HasValue || name is null)
@@ -337,7 +345,7 @@ namespace ProductionAnalyzers.Logging
                 // Under a sensitive placeholder or parameter, a value with a telling name of its own says what it really is
                 // (secretName, secret.Name, maskedCardNumber); only generic names (input, value, text) take the placeholder's.
                 var ownName = NameOf(unwrapped, 0);
-                if (ownName is not null && display is not null && _names.Classify(ownName) == SensitiveKind.None &&
+                if (ownName is not null && boundTo != BoundTo.None && _names.Classify(ownName) == SensitiveKind.None &&
                     !GenericNames.Contains(ownName))
                 {
                     return false;
@@ -355,9 +363,11 @@ namespace ProductionAnalyzers.Logging
                     text = text.Substring(0, 57) + "...";
                 }
 
-                if (display is not null)
+                if (boundTo != BoundTo.None)
                 {
-                    text = text + "' bound to '" + display;
+                    // The message names the placeholder ({Password}) or the [LoggerMessage] parameter (password); the text is
+                    // made only here, when reporting.
+                    text = text + "' bound to '" + (boundTo == BoundTo.Placeholder ? "{" + name + "}" : name);
                 }
 
                 _context.ReportDiagnostic(Diagnostic.Create(

@@ -206,15 +206,21 @@ namespace ProductionAnalyzers.Sql
         public bool TryGetSink(IOperation operation, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
-            switch (operation)
-            {
-                case IAssignmentOperation when operation.Syntax is not AssignmentExpressionSyntax { Left: var left } || AssignedName(left) != "CommandText":
-                    // Every assignment of the compilation comes here: the name is read from the syntax, without building the target.
-                    return false;
 
-                case IAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
-                    when property.Property.Name == "CommandText" && (assignment is ISimpleAssignmentOperation || assignment is ICompoundAssignmentOperation):
-                    if (IsCommandType(property.Property.ContainingType) || IsCommandType(property.Instance?.Type))
+            // By kind first (a field read), then one cast: every invocation, creation and assignment of the compilation comes here.
+            switch (operation.Kind)
+            {
+                case OperationKind.SimpleAssignment:
+                case OperationKind.CompoundAssignment:
+                    if (operation.Syntax is not AssignmentExpressionSyntax { Left: var left } || AssignedName(left) != "CommandText")
+                    {
+                        // The name is read from the syntax, without building the target.
+                        return false;
+                    }
+
+                    var assignment = (IAssignmentOperation)operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property &&
+                        (IsCommandType(property.Property.ContainingType) || IsCommandType(property.Instance?.Type)))
                     {
                         sink = new SqlSink(assignment.Value, SqlSinkKind.CommandText);
                         return true;
@@ -222,11 +228,12 @@ namespace ProductionAnalyzers.Sql
 
                     return false;
 
-                case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    return TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
+                case OperationKind.ObjectCreation:
+                    var creation = (IObjectCreationOperation)operation;
+                    return creation.Constructor is { } constructor && TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
 
-                case IInvocationOperation invocation:
-                    return TryGetInvocationSink(invocation, out sink, includeWrappers);
+                case OperationKind.Invocation:
+                    return TryGetInvocationSink((IInvocationOperation)operation, out sink, includeWrappers);
 
                 default:
                     return false;
@@ -236,13 +243,14 @@ namespace ProductionAnalyzers.Sql
         private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
-            var type = constructor.ContainingType;
-            var isSource = IsSourceAssembly(constructor.ContainingAssembly);
             if (!MayBeSinkOrWrapper(constructor.OriginalDefinition))
             {
                 // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
                 return false;
             }
+
+            var type = constructor.ContainingType;
+            var isSource = IsSourceAssembly(constructor.ContainingAssembly);
 
             SqlSinkKind kind;
             if (IsCommandType(type))
@@ -292,11 +300,12 @@ namespace ProductionAnalyzers.Sql
             // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
             // Decided from the method symbol alone: the argument operations of a call are built on first access, and most
             // calls of a compilation are rejected here without building them.
-            var isSource = IsSourceAssembly(method.ContainingAssembly);
             if (!MayBeSinkOrWrapper(method.OriginalDefinition))
             {
                 return false;
             }
+
+            var isSource = IsSourceAssembly(method.ContainingAssembly);
 
             if (_sqlMapper is not null && SymbolEqualityComparer.Default.Equals(containing, _sqlMapper))
             {
@@ -450,8 +459,10 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The compilation's own assembly (by reference first: the common answer, no symbol comparison).</summary>
         private bool IsSourceAssembly(IAssemblySymbol? assembly)
         {
+            // The compiler hands out one symbol object per assembly, so the reference test decides; the comparison is kept only
+            // for a source assembly (never a referenced one, the common case: no symbol comparison for every library call).
             var source = _sourceAssembly ??= _compilation.Assembly;
-            return ReferenceEquals(assembly, source) || SymbolEqualityComparer.Default.Equals(assembly, source);
+            return ReferenceEquals(assembly, source) || (assembly is ISourceAssemblySymbol && SymbolEqualityComparer.Default.Equals(assembly, source));
         }
 
         public bool IsSourceField(IFieldSymbol field) =>
@@ -1192,10 +1203,51 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
-        private static bool MayCarryBuiltText(IOperation value)
+        /// <summary>
+        /// Whether the argument can be text built at the call site, the only kind a wrapper call is reported for. Not a
+        /// constant, not the caller's own parameter passed on, and not the result of a library call that only reads a
+        /// value (<c>reader.GetString(0)</c>, <c>id.ToString()</c>, <c>User.FindFirstValue(...)</c>): the text evaluator
+        /// sees text built only in string methods (<c>Format</c>, <c>Concat</c>, <c>Join</c>, <c>Replace</c>, ...),
+        /// <c>StringBuilder.ToString()</c>, map lookups and the project's own helpers.
+        /// </summary>
+        private bool MayCarryBuiltText(IOperation value)
         {
             var unwrapped = SqlOperations.Unwrap(value);
-            return !unwrapped.ConstantValue.HasValue && unwrapped is not IParameterReferenceOperation;
+            if (unwrapped.ConstantValue.HasValue || unwrapped is IParameterReferenceOperation)
+            {
+                return false;
+            }
+
+            switch (unwrapped)
+            {
+                case IArrayElementReferenceOperation:
+                    // parts[0]: an element read from an array is never text built here.
+                    return false;
+                case IPropertyReferenceOperation { Property: var property }:
+                    // A library property only reads a value; the project's own get-only properties may return built text.
+                    return IsSourceAssembly(property.ContainingAssembly);
+                case IInvocationOperation:
+                    break;
+                default:
+                    return true;
+            }
+
+            var invocation = (IInvocationOperation)unwrapped;
+            var method = invocation.TargetMethod;
+
+            if (method.ContainingType?.SpecialType == SpecialType.System_String)
+            {
+                // string.Format/Concat/Join build; name.Trim() or name.ToUpper() carries what its receiver carries.
+                return method.IsStatic || invocation.Instance is null || MayCarryBuiltText(invocation.Instance);
+            }
+
+            if (method.Name == "GetValueOrDefault" || IsSourceAssembly(method.ContainingAssembly))
+            {
+                return true;
+            }
+
+            return method.Name == "ToString" && invocation.Instance?.Type is { } receiver && StringBuilder is not null &&
+                   SymbolEqualityComparer.Default.Equals(receiver, StringBuilder);
         }
 
         /// <summary>The method has a string parameter named like command text (<see cref="TextParameterNames"/>).</summary>

@@ -139,5 +139,77 @@ namespace ProductionAnalyzers.Tests.Sql
                 },
             }.RunAsync();
         }
+
+        [Fact]
+        public async Task WrapperArgumentForms_BuiltTextReports_ValueReadsDoNot()
+        {
+            // Every form of argument that can carry text built at the call site still reaches the wrapper search (string
+            // methods, StringBuilder.ToString(), the project's helpers and get-only properties, locals); values only read
+            // (an array element, a library property or method, a trimmed parameter) do not, and are not reported.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Db.cs", Usings + """
+                            public sealed class Db
+                            {
+                                private readonly IDbConnection _connection;
+
+                                public Db(IDbConnection connection) => _connection = connection;
+
+                                public int Run(string text) => _connection.Execute(text);
+                            }
+
+                            public sealed class Purge
+                            {
+                                public Purge(IDbConnection connection, string statement) => connection.Execute(statement);
+                            }
+                            """),
+                        ("Jobs.cs", Usings + """
+                            public sealed class CleanupJob
+                            {
+                                private readonly Db _db;
+                                private readonly string _table;
+
+                                public CleanupJob(Db db, string table)
+                                {
+                                    _db = db;
+                                    _table = table;
+                                }
+
+                                private string DeleteAll => "DELETE FROM " + _table;
+
+                                private string Where(string column) => " WHERE " + column + " IS NULL";
+
+                                public void Built(string table, string column, IDbConnection connection)
+                                {
+                                    _db.Run([|string.Format("DELETE FROM {0}", table)|]);
+                                    _db.Run([|string.Concat("DELETE FROM ", table).Trim()|]);
+                                    var sb = new StringBuilder("DELETE FROM ").Append(table);
+                                    _db.Run([|sb.ToString()|]);
+                                    _db.Run([|"DELETE FROM t" + Where(column)|]);
+                                    _db.Run([|DeleteAll|]);
+                                    var local = $"DELETE FROM {table}";
+                                    _db.Run([|local|]);
+                                    _ = new Purge(connection, [|"TRUNCATE TABLE " + table.Trim()|]);
+                                }
+
+                                public void ReadOnly(string[] parts, string statement, IDataRecord record, IDbConnection connection)
+                                {
+                                    _db.Run(parts[0]);
+                                    _db.Run(statement.Trim());
+                                    _db.Run(record.GetString(0));
+                                    _db.Run(Environment.NewLine);
+                                    _ = new Purge(connection, parts[1].ToUpperInvariant());
+                                    _ = new Purge(connection, record.GetString(1));
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
     }
 }

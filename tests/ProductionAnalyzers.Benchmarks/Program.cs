@@ -25,7 +25,7 @@ namespace ProductionAnalyzers.Benchmarks
     /// run must be a plain exit code.
     ///
     /// Usage: dotnet run -c Release --project tests/ProductionAnalyzers.Benchmarks -- [--files 2000] [--reps 5]
-    ///        [--warmup 2] [--seed 20261122] [--concurrent] [--json summary.json] | --smoke
+    ///        [--warmup 2] [--seed 20261122] [--concurrent] [--json summary.json] | --smoke | --sweep FOLDER [--list]
     /// The smoke run (100 files, 1 repetition) exits non-zero only when an analyzer throws, never because of timing.
     /// </summary>
     internal static class Program
@@ -44,6 +44,8 @@ namespace ProductionAnalyzers.Benchmarks
             public string? JsonPath { get; set; }
             public bool NoFloor { get; set; }
             public string? Only { get; set; }
+            public string? SweepFolder { get; set; }
+            public bool List { get; set; }
         }
 
         public static async Task<int> Main(string[] args)
@@ -68,6 +70,11 @@ namespace ProductionAnalyzers.Benchmarks
                 analyzers = analyzers.Where(a => only.Any(o => a.GetType().Name.Contains(o, StringComparison.OrdinalIgnoreCase) ||
                                                                a.SupportedDiagnostics.Any(d => d.Id == o))).ToImmutableArray();
             }
+            if (settings.SweepFolder is not null)
+            {
+                return await Sweep.RunAsync(settings.SweepFolder, settings.List, references, analyzers);
+            }
+
             Console.WriteLine($"ProductionAnalyzers benchmark: {settings.Files} files, seed {settings.Seed}, {settings.Warmup} warmup + {settings.Repetitions} repetitions, {(settings.Concurrent ? "concurrent" : "single-threaded")} compile and analysis");
             Console.WriteLine($"Runtime {Environment.Version}, {Environment.ProcessorCount} cores, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
             Console.WriteLine($"Analyzers ({analyzers.Length}): {string.Join(", ", analyzers.Select(a => $"{a.GetType().Name} [{string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct())}]"))}");
@@ -306,7 +313,9 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--smoke": settings.Smoke = true; break;
                     case "--no-floor": settings.NoFloor = true; break;
                     case "--only": settings.Only = Value(); break;
-                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES");
+                    case "--sweep": settings.SweepFolder = Value(); break;
+                    case "--list": settings.List = true; break;
+                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES, or --sweep FOLDER [--list]");
                 }
             }
 

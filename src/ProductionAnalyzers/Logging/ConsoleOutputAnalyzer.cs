@@ -126,6 +126,12 @@ namespace ProductionAnalyzers.Logging
             INamedTypeSymbol? trace,
             INamedTypeSymbol? textWriter)
         {
+            // By name first: every call of the compilation comes here, and a name test is cheaper than three type comparisons.
+            if (method.Name is not ("Write" or "WriteLine" or "WriteIf" or "WriteLineIf" or "Print" or "WriteAsync" or "WriteLineAsync"))
+            {
+                return null;
+            }
+
             var containing = method.ContainingType;
             if (containing is null)
             {

@@ -36,7 +36,7 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!resolver.TryGetLogCall(invocation, out var call) || call is null ||
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)
             {
                 return;

@@ -196,6 +196,30 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
+        /// <summary>
+        /// False for a call whose arguments are all literals, or that has none (<c>ToList()</c>, <c>LogStarted()</c>,
+        /// <c>LogInformation("Started")</c>): it has no template that is not constant, no value and no exception text, so none
+        /// of the rules that read templates and values can report it. Read from the syntax alone, before the called method is
+        /// classified: most calls of a code base are rejected here.
+        /// </summary>
+        public static bool MayCarryNonConstantText(IInvocationOperation invocation)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments: var arguments })
+            {
+                return true;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Expression is not LiteralExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)
         {
             call = null;

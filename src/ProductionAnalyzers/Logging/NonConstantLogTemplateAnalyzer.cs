@@ -37,7 +37,7 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!resolver.TryGetLogCall(invocation, out var call) || call?.Template is null)
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call?.Template is null)
             {
                 return;
             }

@@ -67,7 +67,8 @@ namespace ProductionAnalyzers.Logging
             ConcurrentDictionary<string, ParsedTemplate> templates)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!resolver.TryGetLogCall(invocation, out var call) || call is null || call.Kind == LogCallKind.Define)
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) ||
+                !resolver.TryGetLogCall(invocation, out var call) || call is null || call.Kind == LogCallKind.Define)
             {
                 return;
             }

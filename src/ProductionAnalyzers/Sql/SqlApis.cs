@@ -78,7 +78,9 @@ namespace ProductionAnalyzers.Sql
         private const int MaxImplementations = 17;
 
         private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
-        private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
+        private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        private readonly Func<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _findImplementations;
+        private ImmutableArray<CandidateType> _candidateTypes;
         private ImmutableArray<INamedTypeSymbol> _sourceTypes;
 
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -90,6 +92,7 @@ namespace ProductionAnalyzers.Sql
             _compilation = compilation;
             _computeIsCommandType = ComputeIsCommandType;
             _computeMayBeSink = ComputeMayBeSinkOrWrapper;
+            _findImplementations = FindImplementations;
             _dbCommandInterface = types.Type("System.Data.IDbCommand");
             _dbCommand = types.Type("System.Data.Common.DbCommand");
             _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
@@ -537,119 +540,140 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// Implementations (interface members) and overrides of a method in the compilation's source types, from a map
-        /// built once per compilation on first need (<see cref="BuildImplementations"/>).
+        /// Implementations (interface members) and overrides of an interface, abstract or virtual method in the compilation's
+        /// source types (at most <see cref="MaxImplementations"/>, a bound on the wrapper search). Searched per method on first
+        /// need, among the types that can implement or override a source member at all (<see cref="CandidateTypes"/>): a code
+        /// base asks this for a few dozen methods, so a map of every interface member of every type would cost far more.
         /// </summary>
-        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method)
+        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) =>
+            _implementations.GetOrAdd(method.OriginalDefinition, _findImplementations);
+
+        private IReadOnlyList<IMethodSymbol> FindImplementations(IMethodSymbol method)
         {
-            var map = _implementations;
-            if (map is null)
+            var containing = method.ContainingType;
+            if (containing is null || !IsSourceAssembly(containing.ContainingAssembly))
             {
-                map = BuildImplementations();
-                map = Interlocked.CompareExchange(ref _implementations, map, null) ?? map;
+                // Only members of this compilation can be wrappers.
+                return Array.Empty<IMethodSymbol>();
             }
 
-            return map.TryGetValue(method.OriginalDefinition, out var result) ? result : (IReadOnlyList<IMethodSymbol>)Array.Empty<IMethodSymbol>();
+            var found = new List<IMethodSymbol>();
+            void Add(IMethodSymbol implementation)
+            {
+                implementation = implementation.OriginalDefinition;
+                if (found.Count < MaxImplementations && IsSourceMethod(implementation) &&
+                    !found.Exists(existing => SymbolEqualityComparer.Default.Equals(existing, implementation)))
+                {
+                    found.Add(implementation);
+                }
+            }
+
+            var isInterface = containing.TypeKind == TypeKind.Interface;
+            foreach (var candidate in CandidateTypes())
+            {
+                if (found.Count >= MaxImplementations)
+                {
+                    break;
+                }
+
+                if (isInterface)
+                {
+                    foreach (var @interface in candidate.Type.AllInterfaces)
+                    {
+                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, containing))
+                        {
+                            continue;
+                        }
+
+                        // The member of the constructed interface (IRepository<Order>.Query) that this method defines.
+                        foreach (var member in @interface.GetMembers(method.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, method) &&
+                                candidate.Type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
+                            {
+                                Add(implementation);
+                            }
+                        }
+                    }
+                }
+                else if (candidate.DerivesFromSource)
+                {
+                    foreach (var member in candidate.Type.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol { IsOverride: true } candidateMethod)
+                        {
+                            for (var overridden = candidateMethod.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                            {
+                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                                {
+                                    Add(candidateMethod);
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            return found.Count == 0 ? Array.Empty<IMethodSymbol>() : found;
         }
 
         /// <summary>
-        /// One pass over the source classes and structs: for each method of a source interface with a string parameter,
-        /// the source methods implementing it; for each overridden method, its source overrides (at most
-        /// <see cref="MaxImplementations"/> each, a bound on the wrapper search).
+        /// The source classes and structs that can implement a source interface or override a source method: those with a
+        /// source base type or a direct source interface (a type reaches a source interface only through one of these). Most
+        /// types of a code base (DTOs, options, controllers, DbContexts, hosted services) have neither. Collected once.
         /// </summary>
-        private Dictionary<IMethodSymbol, List<IMethodSymbol>> BuildImplementations()
+        private ImmutableArray<CandidateType> CandidateTypes()
         {
-            var map = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-
-            void Add(IMethodSymbol key, IMethodSymbol implementation)
+            var candidates = _candidateTypes;
+            if (candidates.IsDefault)
             {
-                if (!map.TryGetValue(key, out var list))
+                var builder = ImmutableArray.CreateBuilder<CandidateType>();
+                foreach (var type in SourceTypes())
                 {
-                    map[key] = list = new List<IMethodSymbol>();
-                }
-
-                if (list.Count >= MaxImplementations)
-                {
-                    return;
-                }
-
-                foreach (var existing in list)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(existing, implementation))
+                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
                     {
-                        return;
-                    }
-                }
-
-                list.Add(implementation);
-            }
-
-            foreach (var type in SourceTypes())
-            {
-                if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-                {
-                    continue;
-                }
-
-                // Only interfaces and base types of this compilation matter (a library type cannot implement or declare a
-                // wrapper). A type reaches a source interface only through a direct source interface or a source base type;
-                // most types (DTOs, options, controllers, DbContexts, hosted services) have neither and are skipped here.
-                var derives = type.BaseType is { } baseType && IsSourceAssembly(baseType.ContainingAssembly);
-                var implementsSource = derives;
-                if (!implementsSource)
-                {
-                    foreach (var direct in type.Interfaces)
-                    {
-                        if (IsSourceAssembly(direct.ContainingAssembly))
-                        {
-                            implementsSource = true;
-                            break;
-                        }
-                    }
-                }
-
-                if (!implementsSource)
-                {
-                    continue;
-                }
-
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (!IsSourceAssembly(@interface.ContainingAssembly))
-                    {
-                        // Only interfaces of this compilation can be wrappers (their methods are source methods).
                         continue;
                     }
 
-                    foreach (var member in @interface.GetMembers())
+                    var derives = type.BaseType is { } baseType && IsSourceAssembly(baseType.ContainingAssembly);
+                    var implementsSource = derives;
+                    if (!implementsSource)
                     {
-                        if (member is IMethodSymbol interfaceMethod && HasStringParameter(interfaceMethod) &&
-                            type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation &&
-                            IsSourceMethod(implementation))
+                        foreach (var direct in type.Interfaces)
                         {
-                            Add(interfaceMethod.OriginalDefinition, implementation.OriginalDefinition);
+                            if (IsSourceAssembly(direct.ContainingAssembly))
+                            {
+                                implementsSource = true;
+                                break;
+                            }
                         }
+                    }
+
+                    if (implementsSource)
+                    {
+                        builder.Add(new CandidateType(type, derives));
                     }
                 }
 
-                if (!derives)
-                {
-                    continue;
-                }
-
-                foreach (var member in type.GetMembers())
-                {
-                    if (member is IMethodSymbol { IsOverride: true } candidate && HasStringParameter(candidate))
-                    {
-                        for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                        {
-                            Add(overridden.OriginalDefinition, candidate.OriginalDefinition);
-                        }
-                    }
-                }
+                ImmutableInterlocked.InterlockedInitialize(ref _candidateTypes, builder.ToImmutable());
+                candidates = _candidateTypes;
             }
 
-            return map;
+            return candidates;
+        }
+
+        private readonly struct CandidateType
+        {
+            public CandidateType(INamedTypeSymbol type, bool derivesFromSource)
+            {
+                Type = type;
+                DerivesFromSource = derivesFromSource;
+            }
+
+            public INamedTypeSymbol Type { get; }
+
+            public bool DerivesFromSource { get; }
         }
 
         private static bool HasStringParameter(IMethodSymbol method)

@@ -211,5 +211,73 @@ namespace ProductionAnalyzers.Tests.Sql
                 },
             }.RunAsync();
         }
+
+        [Fact]
+        public async Task WrapperImplementedInABaseClassOrThroughADerivedInterface_Reports()
+        {
+            // The implementation of IStore.Execute is inherited from StoreBase (SqlStore lists the interface, StoreBase
+            // implements it); IAuditedStore : IStore reaches the same method; a virtual method overridden two levels down.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Stores.cs", Usings + """
+                            public interface IStore
+                            {
+                                int Execute(string statement);
+                            }
+
+                            public interface IAuditedStore : IStore
+                            {
+                            }
+
+                            public abstract class StoreBase
+                            {
+                                protected StoreBase(IDbConnection connection) => Connection = connection;
+
+                                protected IDbConnection Connection { get; }
+
+                                public int Execute(string statement) => Connection.Execute(statement);
+
+                                public virtual int Purge(string statement) => 0;
+                            }
+
+                            public class SqlStore : StoreBase, IAuditedStore
+                            {
+                                public SqlStore(IDbConnection connection) : base(connection) { }
+
+                                public override int Purge(string statement) => 1;
+                            }
+
+                            public sealed class NightlyStore : SqlStore
+                            {
+                                public NightlyStore(IDbConnection connection) : base(connection) { }
+
+                                public override int Purge(string statement) => Connection.Execute(statement);
+                            }
+                            """),
+                        ("Jobs.cs", Usings + """
+                            public sealed class ArchiveJob
+                            {
+                                private readonly IAuditedStore _store;
+                                private readonly StoreBase _base;
+
+                                public ArchiveJob(IAuditedStore store, StoreBase storeBase)
+                                {
+                                    _store = store;
+                                    _base = storeBase;
+                                }
+
+                                public int Archive(string table) => _store.Execute([|"DELETE FROM " + table|]);
+
+                                public int Purge(string table) => _base.Purge([|$"TRUNCATE TABLE {table}"|]);
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
     }
 }

@@ -217,6 +217,11 @@ namespace ProductionAnalyzers.Benchmarks
                 Console.WriteLine($"  {row.Name,-40} {row.Ms,10:0.0} ms   {Percent(row.Ms),6:0.00}% of compile   (target <= {AnalyzerTargetPercent}%)  {(Percent(row.Ms) <= AnalyzerTargetPercent ? "OK" : "OVER")}   [{row.Ids}]");
             }
 
+            // Each run's figure, so that a run in which a collection landed inside one analyzer's callback stands out.
+            Console.WriteLine("Per run (ms): " + string.Join("; ", analyzers
+                .OrderByDescending(a => Median(perAnalyzer[a]))
+                .Select(a => $"{a.SupportedDiagnostics[0].Id} {string.Join(" ", perAnalyzer[a].Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}")));
+
             Console.WriteLine($"Floor analyzer (same callbacks, no work)    {floorExec,10:0.0} ms   {Percent(floorExec),6:0.00}% of compile   package / floor = {(floorExec > 0 ? packageExec / floorExec : 0):0.00}x");
             Console.WriteLine($"Wall clock: package beyond floor {packageWall - floorWall:0} ms = {Percent(packageWall - floorWall):0.0}% of compile (compile + package {packageWall:0} ms, compile + floor {floorWall:0} ms)");
             Console.WriteLine("  (CompilationWithAnalyzers binds method bodies for the analyzers and again for GetDiagnostics, so both runs cost about");

@@ -40,22 +40,19 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
                     continue;
                 }
 
-                var isEmptyCatch = diagnostic.Id == DiagnosticIds.EmptyCatchBlock;
                 var log = CatchFixPlanner.Plan(semanticModel, catchClause, CatchFixKind.LogException, null, context.CancellationToken);
                 if (log is not null)
                 {
-                    Register(context, diagnostic, log, $"Log the exception with '{log.LoggerDisplay}'",
-                        isEmptyCatch ? FixKeys.Pa3001LogException : FixKeys.Pa3002LogException);
+                    Register(context, diagnostic, log, $"Log the exception with '{log.LoggerDisplay}'", FixKeys.Pa3001LogException);
                 }
 
                 var rethrow = CatchFixPlanner.Plan(semanticModel, catchClause, CatchFixKind.Rethrow, null, context.CancellationToken);
                 if (rethrow is not null)
                 {
-                    Register(context, diagnostic, rethrow, "Rethrow the exception",
-                        isEmptyCatch ? FixKeys.Pa3001Rethrow : FixKeys.Pa3002Rethrow);
+                    Register(context, diagnostic, rethrow, "Rethrow the exception", FixKeys.Pa3001Rethrow);
                 }
 
-                if (!isEmptyCatch)
+                if (diagnostic.Id == DiagnosticIds.ExceptionDiscarded)
                 {
                     var keepCause = CatchFixPlanner.Plan(semanticModel, catchClause, CatchFixKind.KeepCause, null, context.CancellationToken);
                     if (keepCause is not null)
@@ -88,38 +85,24 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             return node.FirstAncestorOrSelf<CatchClauseSyntax>();
         }
 
-        private static CatchFixKind? KindOf(string? equivalenceKey, out string? diagnosticId)
+        /// <summary>The action a key stands for; the log and rethrow keys are shared by both rules (see <see cref="FixKeys"/>).</summary>
+        private static CatchFixKind? KindOf(string? equivalenceKey) => equivalenceKey switch
         {
-            diagnosticId = null;
-            switch (equivalenceKey)
-            {
-                case FixKeys.Pa3001LogException:
-                    diagnosticId = DiagnosticIds.EmptyCatchBlock;
-                    return CatchFixKind.LogException;
-                case FixKeys.Pa3001Rethrow:
-                    diagnosticId = DiagnosticIds.EmptyCatchBlock;
-                    return CatchFixKind.Rethrow;
-                case FixKeys.Pa3002LogException:
-                    diagnosticId = DiagnosticIds.ExceptionDiscarded;
-                    return CatchFixKind.LogException;
-                case FixKeys.Pa3002Rethrow:
-                    diagnosticId = DiagnosticIds.ExceptionDiscarded;
-                    return CatchFixKind.Rethrow;
-                case FixKeys.Pa3002KeepCause:
-                    diagnosticId = DiagnosticIds.ExceptionDiscarded;
-                    return CatchFixKind.KeepCause;
-                default:
-                    return null;
-            }
-        }
+            FixKeys.Pa3001LogException => CatchFixKind.LogException,
+            FixKeys.Pa3001Rethrow => CatchFixKind.Rethrow,
+            FixKeys.Pa3002KeepCause => CatchFixKind.KeepCause,
+            _ => null,
+        };
 
         /// <summary>
-        /// Fix All: every catch of the document is planned on the original tree, outermost first, so that a new
-        /// exception variable of an outer catch is never reused by a catch nested in it; then all edits are applied at once.
+        /// Fix All: the key's action for every PA3001 and PA3002 diagnostic it applies to (the keep-cause action applies only
+        /// to PA3002's catches that throw a new exception). Every catch of the document is planned on the original tree,
+        /// outermost first, so that a new exception variable of an outer catch is never reused by a catch nested in it;
+        /// then all edits are applied at once.
         /// </summary>
         private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var kind = KindOf(context.CodeActionEquivalenceKey, out var diagnosticId);
+            var kind = KindOf(context.CodeActionEquivalenceKey);
             if (kind is null || diagnostics.IsEmpty)
             {
                 return document;
@@ -134,7 +117,7 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
             }
 
             var catchClauses = diagnostics
-                .Where(d => d.Id == diagnosticId)
+                .Where(d => d.Id == DiagnosticIds.EmptyCatchBlock || d.Id == DiagnosticIds.ExceptionDiscarded)
                 .Select(d => FindCatchClause(root, d))
                 .OfType<CatchClauseSyntax>()
                 .Distinct()

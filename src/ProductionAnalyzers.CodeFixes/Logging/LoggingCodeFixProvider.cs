@@ -87,9 +87,17 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return document;
             }
 
+            // Each rule has its own action: Fix All of one action fixes that rule's diagnostics only, even when the caller
+            // hands over the other logging rules' diagnostics too (the test harness passes every ID the analyzers support).
+            var ruleId = RuleOf(context.CodeActionEquivalenceKey);
             var plans = new List<LogFixPlan>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
+                if (ruleId is not null && diagnostic.Id != ruleId)
+                {
+                    continue;
+                }
+
                 var plan = Plan(root, model, diagnostic, context.CancellationToken);
                 if (plan is not null)
                 {
@@ -99,6 +107,14 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             return await ApplyAsync(document, root, plans, context.CancellationToken).ConfigureAwait(false);
         }
+
+        private static string? RuleOf(string? equivalenceKey) => equivalenceKey switch
+        {
+            FixKeys.Pa4001UseMessageTemplate => DiagnosticIds.NonConstantLogTemplate,
+            FixKeys.Pa4002PassException => DiagnosticIds.ExceptionLoggedAsText,
+            FixKeys.Pa4003UseLogger => DiagnosticIds.ConsoleOutputInServiceCode,
+            _ => null,
+        };
 
         private static Task<Document> ApplyAsync(Document document, SyntaxNode root, IReadOnlyList<LogFixPlan> plans, CancellationToken cancellationToken)
         {

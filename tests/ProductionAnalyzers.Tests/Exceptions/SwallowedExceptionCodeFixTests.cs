@@ -253,6 +253,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
             {
                 TestCode = source,
                 FixedCode = fixedSource,
+                FixedState = { MarkupHandling = MarkupMode.Allow },
                 CodeActionEquivalenceKey = FixKeys.Pa3002KeepCause,
             }.RunAsync();
         }

@@ -26,6 +26,8 @@ namespace ProductionAnalyzers.Secrets
         {
             "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "api-key", "key", "string", "value",
             "null", "none", "nil", "undefined", "empty", "default", "n/a", "na", "test", "testing", "true", "false",
+            "expired", "invalid", "revoked", "malformed", "wrong", "incorrect", "unknown", "missing", "bogus", "garbage", "notvalid",
+            "foo", "bar", "baz", "foobar", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
         };
 
         /// <summary>Prefixes of values encrypted by a protected-configuration provider or hashed by a password hasher.</summary>

@@ -9,7 +9,10 @@ namespace ProductionAnalyzers
         // PA1xxx — SQL built from untrusted text (Security)
         public const string SqlFromNonConstantText = "PA1001";
 
-        // PA2xxx — hardcoded secrets (Security): reserved by RULES.md, not built yet.
+        // PA2xxx — hardcoded secrets (Security)
+        public const string HardcodedCredential = "PA2001";
+        public const string SecretInKnownFormat = "PA2002";
+        public const string ConnectionStringWithPassword = "PA2003";
 
         // PA3xxx — swallowed exceptions (Reliability)
         public const string EmptyCatchBlock = "PA3001";

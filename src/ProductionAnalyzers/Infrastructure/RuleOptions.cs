@@ -34,6 +34,10 @@ namespace ProductionAnalyzers.Infrastructure
         public static RuleOptions ForTree(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
             new RuleOptions(options.AnalyzerConfigOptionsProvider.GetOptions(tree), options.AnalyzerConfigOptionsProvider.GlobalOptions, ruleId);
 
+        /// <summary>Options of one file that is not a syntax tree (an additional file), with the global options as fallback.</summary>
+        public static RuleOptions From(AnalyzerConfigOptions? options, AnalyzerConfigOptions? fallback, string ruleId) =>
+            new RuleOptions(options, fallback, ruleId);
+
         /// <summary>
         /// Options for compilation-wide settings (extra sinks, sanitizers): global config first, then the options
         /// of the compilation's first file, which is where an <c>[*.cs]</c> section of the project lands.

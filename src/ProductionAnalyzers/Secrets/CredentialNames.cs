@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+
+namespace ProductionAnalyzers.Secrets
+{
+    /// <summary>
+    /// Decides whether a name means a credential (PA2001). A name is an identifier (<c>smtpPassword</c>), a configuration
+    /// key path (<c>Smtp:Password</c>, <c>Smtp__Password</c>), a header (<c>X-Api-Key</c>) or an environment variable
+    /// (<c>DB_PASSWORD</c>). Its last segment is split into lower-case words (case changes, <c>_</c>, <c>-</c>, <c>.</c>,
+    /// spaces); the name is a credential when the words END with a credential term (<c>newPassword</c>, <c>x_api_key</c>,
+    /// <c>ClientSecret</c>). Names that only mention a credential end with another word and stay quiet:
+    /// <c>PasswordMinLength</c>, <c>TokenEndpoint</c>, <c>PasswordResetUrl</c>, <c>ApiKeyHeaderName</c>.
+    /// A bare <c>Key</c> is a credential under a parent that names a key's use (<c>Jwt:Key</c>, <c>Encryption:Key</c>)
+    /// and, for byte values, always (<c>var key = Encoding.UTF8.GetBytes("…")</c>).
+    /// </summary>
+    internal sealed class CredentialNames
+    {
+        /// <summary>Default terms, as joined lower-case words.</summary>
+        internal static readonly ImmutableArray<string> DefaultTerms = ImmutableArray.Create(
+            "password", "passwd", "pwd", "passphrase", "passcode", "secret", "secrets", "token", "apikey", "accesskey",
+            "secretkey", "privatekey", "signingkey", "encryptionkey", "decryptionkey", "accountkey", "sharedaccesskey",
+            "sharedkey", "masterkey", "subscriptionkey", "hmackey", "jwtkey", "authkey", "credential", "credentials", "creds");
+
+        /// <summary>Words that follow a credential term but still name the value itself: <c>PasswordValue</c>, <c>ApiKeyString</c>.</summary>
+        private static readonly HashSet<string> ValueWords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "value", "string", "str", "text", "plain", "plaintext", "raw", "default", "fallback", "base64", "bytes", "b64",
+        };
+
+        /// <summary>Words before <c>token</c> that make it a non-secret token (<c>continuationToken</c>, <c>nextPageToken</c>).</summary>
+        private static readonly HashSet<string> NonSecretTokenQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "continuation", "page", "paging", "pagination", "next", "cancellation", "cancel", "stopping", "sync", "delta",
+            "resume", "lexer", "syntax", "parser", "cursor", "public", "csrf", "xsrf", "antiforgery", "verification",
+            "request", "change", "etag", "correlation",
+        };
+
+        /// <summary>Parents under which a bare <c>Key</c> is a secret key: <c>Jwt:Key</c>, <c>Encryption:Key</c>.</summary>
+        private static readonly HashSet<string> KeyParents = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "jwt", "signing", "encryption", "hmac", "aes", "crypto", "cryptography", "secret", "api", "private", "access",
+            "token", "tokens", "security", "cipher", "jwtsettings", "jwtoptions", "jwtconfig", "jwtbearer", "auth",
+            "authentication", "bearer", "symmetric",
+        };
+
+        /// <summary>At most this many names are remembered (identifiers repeat; the bound keeps a long-lived IDE process small).</summary>
+        private const int MaxCachedNames = 20000;
+
+        private readonly ImmutableArray<string> _terms;
+        private readonly ConcurrentDictionary<string, bool> _cache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
+        private CredentialNames(ImmutableArray<string> terms)
+        {
+            _terms = terms;
+        }
+
+        public static CredentialNames Default { get; } = new CredentialNames(DefaultTerms);
+
+        /// <summary>The word list: <paramref name="replace"/> replaces the defaults when not empty; <paramref name="additional"/> is added.</summary>
+        public static CredentialNames Create(ImmutableArray<string> replace, ImmutableArray<string> additional)
+        {
+            var terms = ImmutableArray.CreateBuilder<string>();
+            if (replace.IsDefaultOrEmpty)
+            {
+                terms.AddRange(DefaultTerms);
+            }
+            else
+            {
+                AddJoined(terms, replace);
+            }
+
+            if (!additional.IsDefaultOrEmpty)
+            {
+                AddJoined(terms, additional);
+            }
+
+            return new CredentialNames(terms.ToImmutable());
+        }
+
+        private static void AddJoined(ImmutableArray<string>.Builder terms, ImmutableArray<string> entries)
+        {
+            foreach (var entry in entries)
+            {
+                var joined = string.Concat(SplitWords(entry));
+                if (joined.Length > 0)
+                {
+                    terms.Add(joined);
+                }
+            }
+        }
+
+        /// <summary>True when <paramref name="name"/> means a credential.</summary>
+        public bool IsCredential(string? name) => IsCredential(name, bytes: false);
+
+        /// <summary>True when <paramref name="name"/> means a credential; with <paramref name="bytes"/>, a bare <c>key</c> counts.</summary>
+        public bool IsCredential(string? name, bool bytes)
+        {
+            if (name is null || name.Length == 0 || name.Length > 200)
+            {
+                return false;
+            }
+
+            var cacheKey = bytes ? "\u0001" + name : name;
+            if (_cache.TryGetValue(cacheKey, out var known))
+            {
+                return known;
+            }
+
+            var result = Classify(name, bytes);
+            if (_cache.Count < MaxCachedNames)
+            {
+                _cache.TryAdd(cacheKey, result);
+            }
+
+            return result;
+        }
+
+        /// <summary>True when a credential term appears anywhere in <paramref name="text"/> (<c>"access_token"</c>, <c>"Jwt:Secret"</c>).</summary>
+        public bool Mentions(string text)
+        {
+            var joined = string.Concat(SplitWords(text));
+            foreach (var term in _terms)
+            {
+                if (joined.IndexOf(term, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return joined.IndexOf("pass", StringComparison.Ordinal) >= 0 || joined.IndexOf("key", StringComparison.Ordinal) >= 0;
+        }
+
+        private bool Classify(string name, bool bytes)
+        {
+            var segments = Segments(name);
+
+            // An array element is named by its array: Clients:0:ClientSecrets:0.
+            while (segments.Count > 1 && IsIndex(segments[segments.Count - 1]))
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+
+            if (segments.Count == 0)
+            {
+                return false;
+            }
+
+            var words = SplitWords(segments[segments.Count - 1]);
+            var end = words.Count;
+            while (end > 1 && ValueWords.Contains(words[end - 1]))
+            {
+                end--;
+            }
+
+            if (end == 0)
+            {
+                return false;
+            }
+
+            // Trailing digits name a second credential of the same kind: Password2, key1.
+            var last = words[end - 1].TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            if (last.Length == 0)
+            {
+                return false;
+            }
+
+            words[end - 1] = last;
+            if (last == "key" && end == 1)
+            {
+                if (bytes)
+                {
+                    return true;
+                }
+
+                // Jwt:Key, JwtSettings:Key, Encryption:Key — the parent segment names what the key is for.
+                if (segments.Count >= 2)
+                {
+                    var parent = SplitWords(segments[segments.Count - 2]);
+                    foreach (var word in parent)
+                    {
+                        if (KeyParents.Contains(word))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            }
+
+            if (bytes && last == "key")
+            {
+                // encryptionKey, aesKey, hmacKey, signingKey, _key: a key given as bytes is a key.
+                return true;
+            }
+
+            if (last == "pass" && end >= 1)
+            {
+                // db_pass, smtpPass: "pass" only as the name's own last word (not bypass, compass).
+                return true;
+            }
+
+            var joined = new StringBuilder();
+            for (var i = 0; i < end; i++)
+            {
+                joined.Append(words[i]);
+            }
+
+            var text = joined.ToString();
+            foreach (var term in _terms)
+            {
+                if (!EndsAtWordBoundary(text, words, end, term))
+                {
+                    continue;
+                }
+
+                if ((term == "token" || term == "secret") && end >= 2 && NonSecretTokenQualifiers.Contains(words[end - 2]))
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsIndex(string segment)
+        {
+            foreach (var c in segment)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool EndsAtWordBoundary(string joined, List<string> words, int end, string term)
+        {
+            if (!joined.EndsWith(term, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var start = joined.Length - term.Length;
+            var offset = 0;
+            for (var i = 0; i < end; i++)
+            {
+                if (offset == start)
+                {
+                    return true;
+                }
+
+                offset += words[i].Length;
+            }
+
+            // A long term may end a single lower-case word: userpassword, dbpassword.
+            return offset == start || term.Length >= 6;
+        }
+
+        /// <summary>The segments of a key path: <c>Smtp:Password</c>, <c>Smtp__Password</c>, <c>Smtp.Password</c> (not for identifiers).</summary>
+        private static List<string> Segments(string name)
+        {
+            var segments = new List<string>();
+            var start = 0;
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                var separator = c == ':' || c == '/' || c == '.' || (c == '_' && i + 1 < name.Length && name[i + 1] == '_');
+                if (!separator)
+                {
+                    continue;
+                }
+
+                if (i > start)
+                {
+                    segments.Add(name.Substring(start, i - start));
+                }
+
+                if (c == '_')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+
+            if (start < name.Length)
+            {
+                segments.Add(name.Substring(start));
+            }
+
+            return segments;
+        }
+
+        /// <summary>Splits a name into lower-case words: <c>XApiKey</c> → x, api, key; <c>DB_PASSWORD</c> → db, password.</summary>
+        public static List<string> SplitWords(string name)
+        {
+            var words = new List<string>();
+            var current = new StringBuilder();
+            for (var i = 0; i < name.Length; i++)
+            {
+                var c = name[i];
+                if (!char.IsLetterOrDigit(c))
+                {
+                    Flush(words, current);
+                    continue;
+                }
+
+                if (current.Length > 0)
+                {
+                    var previous = name[i - 1];
+                    var upperAfterLower = char.IsUpper(c) && char.IsLower(previous);
+                    var acronymEnd = char.IsUpper(c) && char.IsUpper(previous) && i + 1 < name.Length && char.IsLower(name[i + 1]);
+                    if (upperAfterLower || acronymEnd)
+                    {
+                        Flush(words, current);
+                    }
+                }
+
+                current.Append(char.ToLowerInvariant(c));
+            }
+
+            Flush(words, current);
+            return words;
+        }
+
+        private static void Flush(List<string> words, StringBuilder current)
+        {
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,469 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Secrets
+{
+    /// <summary>
+    /// PA2001 (hardcoded credential), PA2002 (secret in a known format), PA2003 (connection string or URI with an embedded
+    /// password), in C# string literals, interpolated strings and byte-array keys, and in JSON settings files passed as
+    /// AdditionalFiles (<c>appsettings*.json</c>). One finding per literal or JSON value: a connection string with a password is
+    /// PA2003, else a provider format PA2002, else a credential name with a non-placeholder value PA2001.
+    /// Literals are everywhere, so every callback starts with syntax-only checks (length, prefixes, the parent node); the
+    /// semantic model is asked only for a positional argument whose value already looks like a credential.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedSecretAnalyzer : ProductionAnalyzer
+    {
+        internal const string CredentialWordsOption = "credential_words";
+        internal const string AdditionalCredentialWordsOption = "additional_credential_words";
+
+        /// <summary>Diagnostic property: the name the literal is assigned to (the code fix derives the configuration key from it).</summary>
+        internal const string NameProperty = "Name";
+
+        internal const string CodeRemedy = "read it from configuration, an environment variable or a secret store";
+        internal const string SettingsRemedy = "keep it in dotnet user-secrets, an environment variable or a secret store, not in a committed file";
+
+        /// <summary>Settings files longer than this are not read (a settings file is a few kilobytes).</summary>
+        internal const int MaxSettingsFileLength = 20 * 1024 * 1024;
+
+        private const char Hole = '\u0001';
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.HardcodedCredential, Descriptors.SecretInKnownFormat, Descriptors.ConnectionStringWithPassword);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var namesByTree = new ConcurrentDictionary<SyntaxTree, CredentialNames>();
+            var cache = new ConcurrentDictionary<(string?, string?), CredentialNames>();
+            CredentialNames NamesFor(AnalyzerConfigOptions options)
+            {
+                var ruleOptions = RuleOptions.From(options, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, DiagnosticIds.HardcodedCredential);
+                var key = (ruleOptions.GetString(CredentialWordsOption), ruleOptions.GetString(AdditionalCredentialWordsOption));
+                return cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
+                    ? CredentialNames.Default
+                    : CredentialNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
+            }
+
+            CredentialNames ForTree(SyntaxTree tree) =>
+                namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+
+            context.RegisterSyntaxNodeAction(
+                c => AnalyzeLiteral(c, ForTree(c.Node.SyntaxTree)),
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, ForTree(c.Node.SyntaxTree)), SyntaxKind.InterpolatedStringExpression);
+            context.RegisterSyntaxNodeAction(
+                c => AnalyzeByteArray(c, ForTree(c.Node.SyntaxTree)),
+                SyntaxKind.ArrayCreationExpression,
+                SyntaxKind.ImplicitArrayCreationExpression,
+                SyntaxKind.CollectionExpression);
+
+            var seenFiles = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            context.RegisterAdditionalFileAction(c =>
+            {
+                var path = c.AdditionalFile.Path;
+                if (path is null || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || !seenFiles.TryAdd(path, 0))
+                {
+                    return;
+                }
+
+                AnalyzeSettingsFile(c, NamesFor(c.Options.AnalyzerConfigOptionsProvider.GetOptions(c.AdditionalFile)));
+            });
+        }
+
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CredentialNames names)
+        {
+            var literal = (LiteralExpressionSyntax)context.Node;
+            var value = literal.Token.ValueText;
+            if (value.Length < 4 || value.Length > 100000)
+            {
+                return;
+            }
+
+            // The key of an indexer or a nameof is never a value: configuration["Jwt:Secret"].
+            if (literal.Parent is ArgumentSyntax { Parent: BracketedArgumentListSyntax })
+            {
+                return;
+            }
+
+            if (ConnectionStrings.MayContainPassword(value) && ConnectionStrings.Find(value) is { } password)
+            {
+                var target = SecretTarget.Find(literal, bytes: false);
+                Report(context, Descriptors.ConnectionStringWithPassword, literal, target.Name, password.Key, SecretValues.Redact(password.Value), CodeRemedy);
+                return;
+            }
+
+            if (FindFormat(value) is { } format)
+            {
+                var target = SecretTarget.Find(literal, bytes: false);
+                Report(context, Descriptors.SecretInKnownFormat, literal, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
+                return;
+            }
+
+            // PA2001: only where the literal is given a name; the cheap parent check comes before any value check.
+            if (!MayHaveName(literal))
+            {
+                return;
+            }
+
+            var found = SecretTarget.Find(literal, literal.IsKind(SyntaxKind.Utf8StringLiteralExpression));
+            if (found.Kind == TargetKind.None)
+            {
+                return;
+            }
+
+            var credential = CredentialValue(value, found, names);
+            if (credential is null)
+            {
+                return;
+            }
+
+            var name = found.Name;
+            if (name is null && found.Key is { } key && IsCredentialName(key, found, names, value))
+            {
+                name = key;
+            }
+
+            name ??= ResolveParameterName(context, found);
+            if (name is null || !IsCredentialName(name, found, names, value))
+            {
+                return;
+            }
+
+            Report(context, Descriptors.HardcodedCredential, literal, name, SecretValues.Redact(credential), null, CodeRemedy);
+        }
+
+        private static void AnalyzeInterpolated(SyntaxNodeAnalysisContext context, CredentialNames names)
+        {
+            var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+            var contents = interpolated.Contents;
+            var hasText = false;
+            foreach (var content in contents)
+            {
+                if (content is InterpolatedStringTextSyntax)
+                {
+                    hasText = true;
+                    break;
+                }
+            }
+
+            if (!hasText || interpolated.Span.Length < 10)
+            {
+                return;
+            }
+
+            // The constant text, holes replaced by a marker: a password that comes from a hole is not hardcoded.
+            var builder = new StringBuilder();
+            foreach (var content in contents)
+            {
+                if (content is InterpolatedStringTextSyntax text)
+                {
+                    builder.Append(text.TextToken.ValueText);
+                }
+                else
+                {
+                    builder.Append(Hole);
+                }
+            }
+
+            var value = builder.ToString();
+            if (ConnectionStrings.MayContainPassword(value) && ConnectionStrings.Find(value, Hole) is { } password)
+            {
+                var target = SecretTarget.Find(interpolated, bytes: false);
+                Report(context, Descriptors.ConnectionStringWithPassword, interpolated, target.Name, password.Key, SecretValues.Redact(password.Value), CodeRemedy);
+                return;
+            }
+
+            foreach (var content in contents)
+            {
+                if (content is InterpolatedStringTextSyntax text && FindFormat(text.TextToken.ValueText) is { } format)
+                {
+                    var target = SecretTarget.Find(interpolated, bytes: false);
+                    Report(context, Descriptors.SecretInKnownFormat, interpolated, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
+                    return;
+                }
+            }
+
+            // An Authorization header whose credential is constant text: $"Basic {"…"}" is rare; "Bearer {token}" is quiet.
+            if (value.IndexOf(Hole) < 0 || !SecretValues.HasSchemePrefix(value))
+            {
+                return;
+            }
+
+            var scheme = SecretValues.SchemeCredential(value);
+            if (scheme is not null && scheme.IndexOf(Hole) < 0 && scheme.Length >= 8 && !SecretValues.IsPlaceholder(scheme))
+            {
+                var target = SecretTarget.Find(interpolated, bytes: false);
+                if (target.Name is { } name && IsCredentialName(name, target, names, value))
+                {
+                    Report(context, Descriptors.HardcodedCredential, interpolated, name, SecretValues.Redact(scheme), null, CodeRemedy);
+                }
+            }
+        }
+
+        private static void AnalyzeByteArray(SyntaxNodeAnalysisContext context, CredentialNames names)
+        {
+            var node = (ExpressionSyntax)context.Node;
+            SeparatedSyntaxList<ExpressionSyntax> elements;
+            switch (node)
+            {
+                case ArrayCreationExpressionSyntax { Initializer: { } initializer } creation when creation.Type.ElementType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ByteKeyword }:
+                    elements = initializer.Expressions;
+                    break;
+                case ImplicitArrayCreationExpressionSyntax implicitCreation:
+                    elements = implicitCreation.Initializer.Expressions;
+                    break;
+                case CollectionExpressionSyntax collection:
+                    {
+                        var list = new SeparatedSyntaxList<ExpressionSyntax>();
+                        foreach (var element in collection.Elements)
+                        {
+                            if (element is not ExpressionElementSyntax expressionElement)
+                            {
+                                return;
+                            }
+
+                            list = list.Add(expressionElement.Expression);
+                        }
+
+                        elements = list;
+                        break;
+                    }
+
+                default:
+                    return;
+            }
+
+            // A key: at least 8 numeric literals, not all the same (a zero-filled array is a buffer).
+            if (elements.Count < 8)
+            {
+                return;
+            }
+
+            var distinct = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            foreach (var element in elements)
+            {
+                if (element is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } number)
+                {
+                    return;
+                }
+
+                distinct.Add(number.Token.ValueText);
+            }
+
+            if (distinct.Count < 4 || !MayHaveName(node))
+            {
+                return;
+            }
+
+            var target = SecretTarget.Find(node, bytes: true);
+            if (target.Kind == TargetKind.None)
+            {
+                return;
+            }
+
+            // An implicit array or collection expression must be bytes: the target decides (Key, key parameter).
+            var name = target.Name ?? ResolveParameterName(context, target);
+            if (name is null || !names.IsCredential(name, bytes: true))
+            {
+                return;
+            }
+
+            if (node is not ArrayCreationExpressionSyntax && context.SemanticModel.GetTypeInfo(node, context.CancellationToken).ConvertedType is IArrayTypeSymbol { ElementType.SpecialType: not SpecialType.System_Byte })
+            {
+                return;
+            }
+
+            Report(context, Descriptors.HardcodedCredential, node, name, "…", null, CodeRemedy);
+        }
+
+        private static void AnalyzeSettingsFile(AdditionalFileAnalysisContext context, CredentialNames names)
+        {
+            var file = context.AdditionalFile;
+            var text = file.GetText(context.CancellationToken);
+            if (text is null || text.Length == 0 || text.Length > MaxSettingsFileLength)
+            {
+                return;
+            }
+
+            var fileName = FileName(file.Path);
+            var development = fileName.EndsWith(".Development.json", StringComparison.OrdinalIgnoreCase);
+            foreach (var item in SettingsJson.Read(text))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var value = item.Value;
+                if (value.Length < 4)
+                {
+                    continue;
+                }
+
+                var where = "'" + item.Path + "' in " + fileName;
+                Location Location() => Microsoft.CodeAnalysis.Location.Create(file.Path, item.Span, text.Lines.GetLinePositionSpan(item.Span));
+                if (ConnectionStrings.MayContainPassword(value) && ConnectionStrings.Find(value) is { } password)
+                {
+                    if (!(development && password.LocalHost))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.ConnectionStringWithPassword, Location(), where, password.Key, SecretValues.Redact(password.Value), SettingsRemedy));
+                    }
+
+                    continue;
+                }
+
+                if (FindFormat(value) is { } format)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.SecretInKnownFormat, Location(), where, format.Provider, SecretValues.Redact(format.Secret), SettingsRemedy));
+                    continue;
+                }
+
+                if (names.IsCredential(item.Path) && !SecretValues.IsNotACredential(value, names) && !IsPublicValue(value))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.HardcodedCredential, Location(), where, SecretValues.Redact(value), SettingsRemedy));
+                }
+            }
+        }
+
+        /// <summary>A provider format in the value, with the matched secret; the 88-character Azure storage key shape counts.</summary>
+        private static (string Provider, string Secret)? FindFormat(string value)
+        {
+            if (value.Length < SecretFormats.MinLength)
+            {
+                return null;
+            }
+
+            if (SecretFormats.Find(value) is { } match)
+            {
+                return (match.Format.Provider, value.Substring(match.Start, match.Length));
+            }
+
+            if (value.Length == 88 && SecretFormats.IsAzureStorageKeyShape(value) && value != ConnectionStrings.EmulatorAccountKey)
+            {
+                return ("Azure storage account key", value);
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The credential in <paramref name="value"/> when it is one: not a placeholder, label, key, URL, template; for an
+        /// Authorization target, the part after the scheme. Null when the value is not a credential.
+        /// </summary>
+        private static string? CredentialValue(string value, SecretTarget target, CredentialNames names)
+        {
+            if (SecretValues.SchemeCredential(value) is { } scheme)
+            {
+                return scheme.Length >= 8 && !SecretValues.IsPlaceholder(scheme) && !SecretValues.IsIdentifierLike(scheme) ? scheme : null;
+            }
+
+            if (SecretValues.IsNotACredential(value, names) || IsPublicValue(value))
+            {
+                return null;
+            }
+
+            return value;
+        }
+
+        /// <summary>Keys that are public by design: Stripe publishable keys, OAuth client IDs of Google.</summary>
+        private static bool IsPublicValue(string value) =>
+            value.StartsWith("pk_live_", StringComparison.Ordinal) || value.StartsWith("pk_test_", StringComparison.Ordinal) ||
+            value.EndsWith(".apps.googleusercontent.com", StringComparison.Ordinal);
+
+        private static bool IsCredentialName(string name, SecretTarget target, CredentialNames names, string value)
+        {
+            if (names.IsCredential(name, target.Bytes))
+            {
+                return true;
+            }
+
+            // An Authorization header: headers["Authorization"] = "Basic …", Add("Authorization", "Bearer …").
+            return SecretValues.HasSchemePrefix(value.Trim()) &&
+                   (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "parameter", StringComparison.Ordinal) ||
+                    string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase));
+        }
+
+        /// <summary>Cheap syntax test: the literal's parent is a place where a value is given a name.</summary>
+        private static bool MayHaveName(ExpressionSyntax node) =>
+            node.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax or ArgumentSyntax or AttributeArgumentSyntax or
+                AnonymousObjectMemberDeclaratorSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax or InitializerExpressionSyntax or
+                ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax or BinaryExpressionSyntax or
+                SwitchExpressionArmSyntax or MemberAccessExpressionSyntax or PostfixUnaryExpressionSyntax;
+
+        /// <summary>The parameter a positional argument binds to (semantic model, asked only now), or for an attribute, its constructor's.</summary>
+        private static string? ResolveParameterName(SyntaxNodeAnalysisContext context, SecretTarget target)
+        {
+            if (target.Kind is not (TargetKind.PositionalArgument or TargetKind.AttributeArgument) || target.Call is null || target.ArgumentIndex < 0)
+            {
+                return null;
+            }
+
+            var symbolInfo = context.SemanticModel.GetSymbolInfo(target.Call, context.CancellationToken);
+            var method = symbolInfo.Symbol as IMethodSymbol;
+            if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+            {
+                method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+            }
+
+            if (method is null || method.Parameters.Length == 0)
+            {
+                return null;
+            }
+
+            var index = target.ArgumentIndex;
+            var parameter = index < method.Parameters.Length ? method.Parameters[index] : method.Parameters[method.Parameters.Length - 1].IsParams ? method.Parameters[method.Parameters.Length - 1] : null;
+            if (parameter is null)
+            {
+                return null;
+            }
+
+            // new AuthenticationHeaderValue("Basic", "…"): the credential of an Authorization header.
+            if (method.ContainingType?.Name == "AuthenticationHeaderValue" && parameter.Name == "parameter")
+            {
+                return "Authorization header credential";
+            }
+
+            // A credential type's key: new AzureKeyCredential("…"), new StorageSharedKeyCredential(name, "…").
+            if (parameter.Name is "key" or "secret" && method.MethodKind == MethodKind.Constructor &&
+                method.ContainingType?.Name.EndsWith("Credential", StringComparison.Ordinal) == true)
+            {
+                return method.ContainingType.Name + "Key";
+            }
+
+            return parameter.Name;
+        }
+
+        private static void Report(
+            SyntaxNodeAnalysisContext context,
+            DiagnosticDescriptor descriptor,
+            SyntaxNode node,
+            string? name,
+            string argument1,
+            string? argument2,
+            string remedy)
+        {
+            var subject = name is null ? "This string literal" : "'" + name + "'";
+            var properties = name is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(NameProperty, name);
+            var diagnostic = argument2 is null
+                ? Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, argument1, remedy)
+                : Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, argument1, argument2, remedy);
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        private static string FileName(string path)
+        {
+            var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return slash < 0 ? path : path.Substring(slash + 1);
+        }
+    }
+}

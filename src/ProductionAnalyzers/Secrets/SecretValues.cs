@@ -1,0 +1,257 @@
+using System;
+
+namespace ProductionAnalyzers.Secrets
+{
+    /// <summary>
+    /// Judges a value found where a credential goes: placeholders, labels, messages, keys, URLs, paths, templates,
+    /// regexes, encrypted and hashed values are not hardcoded credentials. And the one way a secret appears in a message:
+    /// <see cref="Redact"/>.
+    /// </summary>
+    internal static class SecretValues
+    {
+        /// <summary>Words that make a value a placeholder wherever they appear in it (case-insensitive).</summary>
+        private static readonly string[] PlaceholderWords =
+        {
+            "changeme", "change_me", "change-me", "change_this", "change-this", "changethis", "replaceme", "replace_me",
+            "replace-me", "replace_with", "replace-with", "placeholder", "example", "sample", "dummy", "fake", "xxx", "***",
+            "todo", "tbd", "fixme", "redacted", "notset", "not_set", "not-set", "setme", "set_me", "set-me", "insert",
+            "your_", "your-", "yoursecret", "yourpassword", "yourkey", "yourtoken", "yourapikey", "yourown", "here", "<", ">",
+            "${", "#{", "$(", "{{", "@microsoft.keyvault", "override", "provided", "injected", "supplied", "secret-store",
+            "keyvault", "key-vault", "user-secrets", "usersecrets", "from-env", "fromenv", "env:", "vault:", "secret:",
+            "enter", "dev-only-", "lorem", "ipsum",
+        };
+
+        /// <summary>Whole values that are labels or dummies, not secrets.</summary>
+        private static readonly string[] QuietValues =
+        {
+            "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "api-key", "key", "string", "value",
+            "null", "none", "nil", "undefined", "empty", "default", "n/a", "na", "test", "testing", "true", "false",
+            "expired", "invalid", "revoked", "malformed", "wrong", "incorrect", "unknown", "missing", "bogus", "garbage", "notvalid",
+            "foo", "bar", "baz", "foobar", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
+        };
+
+        /// <summary>Prefixes of values encrypted by a protected-configuration provider or hashed by a password hasher.</summary>
+        private static readonly string[] EncryptedPrefixes =
+        {
+            "enc(", "enc:", "encrypted:", "{cipher}", "cfdj8", "aqaaancmnd8bfderjhoawe/cl+sbaaaa", "$2a$", "$2b$", "$2y$",
+            "$argon2", "$pbkdf2", "$6$", "$5$", "aqaaaaeaaccq", "aqaaaaiaayag", "aqaaaaiaaycq", "vault:v1:", "ENC[".ToLowerInvariant(),
+            "kms:", "sops:",
+        };
+
+        /// <summary>The value shown in a message: at most its first 4 characters (fewer for short values), then '…'.</summary>
+        public static string Redact(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return "…";
+            }
+
+            var shown = Math.Min(4, value!.Length / 3);
+            var prefix = value.Substring(0, shown);
+            // A line break or quote in the shown part would break the message; nothing of the secret is lost by dropping it.
+            var chars = prefix.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (char.IsControl(chars[i]) || chars[i] == '\'')
+                {
+                    return new string(chars, 0, i) + "…";
+                }
+            }
+
+            return prefix + "…";
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/> is a placeholder: empty, blank, a template marker (<c>&lt;…&gt;</c>, <c>${…}</c>,
+        /// <c>%…%</c>, <c>{{…}}</c>, <c>#{…}</c>, <c>__X__</c>), a placeholder word (<c>changeme</c>, <c>your-…-here</c>,
+        /// <c>example</c>), a run of one character (<c>xxxx</c>, <c>****</c>), or an encrypted or hashed value.
+        /// </summary>
+        public static bool IsPlaceholder(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length == 0)
+            {
+                return true;
+            }
+
+            if (trimmed.Length >= 2 && trimmed[0] == '%' && trimmed[trimmed.Length - 1] == '%')
+            {
+                return true;
+            }
+
+            if (trimmed.Length >= 4 && trimmed.StartsWith("__", StringComparison.Ordinal) && trimmed.EndsWith("__", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (trimmed.Length >= 2 && trimmed[0] == '[' && trimmed[trimmed.Length - 1] == ']')
+            {
+                return true;
+            }
+
+            if (IsOneCharacterRun(trimmed))
+            {
+                return true;
+            }
+
+            if (ContainsAny(trimmed, PlaceholderWords) || StartsWithAny(trimmed, EncryptedPrefixes))
+            {
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when a value in a credential's place is not a credential: a placeholder, a label or message
+        /// (<c>"Password"</c>, <c>"Password is required"</c>), a key or name that mentions a credential
+        /// (<c>"Jwt:Secret"</c>, <c>"access_token"</c>, <c>"X-Api-Key"</c>), a URL without a password, a path, a format
+        /// string or route template, a regular expression.
+        /// </summary>
+        public static bool IsNotACredential(string value, CredentialNames names)
+        {
+            if (IsPlaceholder(value))
+            {
+                return true;
+            }
+
+            var trimmed = value.Trim();
+            if (trimmed.Length < 4)
+            {
+                return true;
+            }
+
+            foreach (var quiet in QuietValues)
+            {
+                if (string.Equals(trimmed, quiet, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            // Messages and labels: several words separated by spaces.
+            if (CountSpaces(trimmed) >= 1 && !HasSchemePrefix(trimmed))
+            {
+                return true;
+            }
+
+            // URLs, paths, templates, regular expressions.
+            if (trimmed.IndexOf("://", StringComparison.Ordinal) > 0 || trimmed[0] == '/' || trimmed[0] == '~' || trimmed[0] == '\\' ||
+                trimmed.StartsWith("./", StringComparison.Ordinal) || (trimmed.Length > 2 && trimmed[1] == ':' && trimmed[2] == '\\'))
+            {
+                return true;
+            }
+
+            if ((trimmed.IndexOf('{') >= 0 && trimmed.IndexOf('}') > trimmed.IndexOf('{')) || trimmed[0] == '^' ||
+                trimmed.IndexOf("(?", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("\\d", StringComparison.Ordinal) >= 0 ||
+                trimmed.IndexOf("\\w", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("[a-z", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            // Keys and names that mention a credential: "Jwt:Secret", "access_token", "X-Api-Key", "ConnectionStrings:Default".
+            if (IsIdentifierLike(trimmed) && (names.Mentions(trimmed) || trimmed.IndexOf(':') > 0 || trimmed.IndexOf('.') > 0))
+            {
+                return true;
+            }
+
+            // Configuration keys with a path: "Smtp:Password", "Stripe:Keys:Secret".
+            if (trimmed.IndexOf(':') > 0 && IsIdentifierLike(trimmed.Replace(":", string.Empty)))
+            {
+                return true;
+            }
+
+            // Mime types, claim types and the like: "application/json".
+            return false;
+        }
+
+        /// <summary>An HTTP Authorization value with a scheme: <c>Basic dXNl…</c>, <c>Bearer eyJ…</c>.</summary>
+        public static bool HasSchemePrefix(string value) =>
+            StartsWithWord(value, "Basic ") || StartsWithWord(value, "Bearer ") || StartsWithWord(value, "Token ") ||
+            StartsWithWord(value, "ApiKey ") || StartsWithWord(value, "SharedAccessSignature ") || StartsWithWord(value, "Digest ");
+
+        /// <summary>The credential of an Authorization value (<c>Basic abc</c> → <c>abc</c>), or null when there is no scheme.</summary>
+        public static string? SchemeCredential(string value)
+        {
+            var trimmed = value.Trim();
+            if (!HasSchemePrefix(trimmed))
+            {
+                return null;
+            }
+
+            var space = trimmed.IndexOf(' ');
+            return trimmed.Substring(space + 1).Trim();
+        }
+
+        /// <summary>Letters, digits and <c>_ - : .</c> only, and no digit: identifiers, keys, header names, claim names.</summary>
+        public static bool IsIdentifierLike(string value)
+        {
+            foreach (var c in value)
+            {
+                if (!(char.IsLetter(c) || c == '_' || c == '-' || c == ':' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool StartsWithWord(string value, string word) =>
+            value.Length > word.Length && value.StartsWith(word, StringComparison.OrdinalIgnoreCase);
+
+        private static int CountSpaces(string value)
+        {
+            var count = 0;
+            foreach (var c in value)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private static bool IsOneCharacterRun(string value)
+        {
+            var first = value[0];
+            foreach (var c in value)
+            {
+                if (c != first)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        internal static bool ContainsAny(string value, string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (value.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool StartsWithAny(string value, string[] prefixes)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Threading.Tasks;
+using ProductionAnalyzers.Secrets;
+using Xunit;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Secrets.HardcodedSecretAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Secrets
+{
+    /// <summary>PA2003: connection strings and URIs with an embedded password.</summary>
+    public class ConnectionStringAnalyzerTests
+    {
+        [Fact]
+        public async Task ConnectionStringForms_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    const string SqlServer = {|PA2003:"Server=tcp:orders.database.windows.net,1433;Database=orders;User ID=app;Password=Hx7!kq2Lm9;Encrypt=True"|};
+                    const string Pwd = {|PA2003:"Data Source=db01;Initial Catalog=Shop;uid=shop;pwd=Zq4tR8wLp"|};
+                    const string Spaces = {|PA2003:"Host=db; Username=app; PASS WORD = 'Mk9;wE3rTy'"|};
+                    const string Quoted = {|PA2003:"Server=db;User Id=app;Password=\"Rt5;yU8iOp\""|};
+                    const string Storage = {|PA2003:"DefaultEndpointsProtocol=https;AccountName=ordersstore;AccountKey=EVHzc0X0AWIRh/JUqBlIFXZ53Ncqe28+ajY75FnCttn6kfaqDeMqG3omjMyXHCabM6JOF8EFd0Nhcy/1kGD2VD==;EndpointSuffix=core.windows.net"|};
+                    const string ServiceBus = {|PA2003:"Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=q9W8e7R6t5Y4u3I2hM4cK3yM4t3r14l="|};
+                    const string Redis = {|PA2003:"orders-cache.redis.cache.windows.net:6380,password=z8Yt6Rv4Pq2Wn0,ssl=True,abortConnect=False"|};
+                    const string Postgres = {|PA2003:"postgres://app:Pl4mQ8zXc@db.internal:5432/orders"|};
+                    const string Mongo = {|PA2003:"mongodb+srv://svc:uV7xY2zW9@cluster0.mongodb.net/orders?retryWrites=true"|};
+                    const string Amqp = {|PA2003:"amqp://guest:Tq8vX2pL9@rabbit:5672/"|};
+                    const string RedisUri = {|PA2003:"redis://:f6a1c3e9b7d2@cache:6379/0"|};
+
+                    string Interpolated(string host) => {|PA2003:$"Server={host};Database=orders;User Id=app;Password=Hx7!kq2Lm9"|};
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task WithoutAHardcodedPassword_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    const string Integrated = "Server=db;Database=orders;Integrated Security=true;Password=ignored1";
+                    const string Trusted = "Server=db;Database=orders;Trusted_Connection=True";
+                    const string LocalDb = "Server=(localdb)\\mssqllocaldb;Database=orders;Trusted_Connection=True;MultipleActiveResultSets=true";
+                    const string Emulator = "UseDevelopmentStorage=true";
+                    const string Azurite = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;";
+                    const string Empty = "Server=db;User Id=app;Password=;";
+                    const string Placeholder = "Server=db;User Id=app;Password=<password>";
+                    const string Env = "Server=db;User Id=app;Password=${DB_PASSWORD}";
+                    const string ManagedIdentity = "Server=tcp:orders.database.windows.net;Authentication=Active Directory Default;Database=orders";
+                    const string AppInsights = "InstrumentationKey=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/";
+                    const string UriNoPassword = "postgres://app@db.internal:5432/orders";
+                    const string Web = "https://api.contoso.test/v1/orders?page=2";
+                    const string Prefix = "Server=db;Database=orders;User Id=app;Password=";
+
+                    string Built(string password) => $"Server=db;Database=orders;User Id=app;Password={password}";
+                    string Concat(string password) => "Server=db;User Id=app;Password=" + password;
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Message_NamesTheKeyAndRedactsThePassword()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                """
+                class C
+                {
+                    private const string OrdersDb = {|#0:"Server=db;User Id=app;Password=Hx7!kq2Lm9xY"|};
+                }
+                """,
+                Verify.Diagnostic("PA2003").WithLocation(0).WithArguments("'OrdersDb'", "Password", "Hx7!…", HardcodedSecretAnalyzer.CodeRemedy));
+        }
+    }
+}

@@ -1,0 +1,296 @@
+using System.Threading.Tasks;
+using ProductionAnalyzers.Secrets;
+using Xunit;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Secrets.HardcodedSecretAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Secrets
+{
+    /// <summary>PA2001 in code: every place a literal is given a credential's name, and the quiet cases.</summary>
+    public class HardcodedCredentialAnalyzerTests
+    {
+        [Fact]
+        public async Task FieldsPropertiesLocalsConstants_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class SmtpSettings
+                {
+                    private const string SmtpPassword = {|PA2001:"fZCGGQccOif7"|};
+                    private static readonly string _apiKey = {|PA2001:"8f3c2a71-5d4e-4b9a-a2c6-a21c402364f9"|};
+                    public string ClientSecret { get; set; } = {|PA2001:"Tq8~vX2!pL9#"|};
+                    public string Token => {|PA2001:"a81bc8d4e2f94c1b9e3a"|};
+                    public string DbPwd { get { return {|PA2001:"S3cure!Pass"|}; } }
+
+                    void M()
+                    {
+                        var userPassword = {|PA2001:"!7E56w8ZniqT3U"|};
+                        string db_pass = {|PA2001:"Winter2024!"|};
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ArgumentsInitializersAndIndexers_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using System.Net;
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                class Options { public string Password { get; set; } = ""; public string User { get; set; } = ""; }
+
+                class C
+                {
+                    static void Connect(string host, string apiKey) { }
+
+                    void M(HttpClient client, Dictionary<string, string> settings)
+                    {
+                        var credential = new NetworkCredential("mailer", {|PA2001:"Hx7!kq2Lm9"|});
+                        Connect("db", apiKey: {|PA2001:"c0ffee5eed1234abcd"|});
+                        Connect("db", {|PA2001:"c0ffee5eed1234abce"|});
+                        var options = new Options { User = "svc", Password = {|PA2001:"Zq4#tR8wLp"|} };
+                        var anonymous = new { Host = "smtp", SmtpPassword = {|PA2001:"Rt5^yU8iOp"|} };
+                        var config = new Dictionary<string, string?>
+                        {
+                            ["Smtp:Password"] = {|PA2001:"Mk9$wE3rTy"|},
+                        };
+                        var more = new Dictionary<string, string> { { "Stripe:SecretKey", {|PA2001:"z8Yt6Rv4Pq2Wn0"|} } };
+                        settings["Jwt:Key"] = {|PA2001:"t0pS3cretSigningMaterial42"|};
+                        var pair = new KeyValuePair<string, string>("Twilio:AuthToken", {|PA2001:"a7f3c9e1b5d24f68"|});
+                        client.DefaultRequestHeaders.Add("X-Api-Key", {|PA2001:"f6a1c3e9b7d24a58"|});
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", {|PA2001:"c3ZjOkh4NyFrcTJMbTk="|});
+                        client.DefaultRequestHeaders.Add("Authorization", {|PA2001:"Bearer 4f9a8c7e6d5b4a3c2b1a"|});
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task InMemoryConfigurationAndTuples_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+                using Microsoft.Extensions.Configuration;
+
+                class C
+                {
+                    IConfiguration Build() =>
+                        new ConfigurationBuilder()
+                            .AddInMemoryCollection(new[]
+                            {
+                                new KeyValuePair<string, string?>("ConnectionStrings:Default", "Server=db;Integrated Security=true"),
+                                new KeyValuePair<string, string?>("Smtp:Password", {|PA2001:"Pl4#mQ8zXc"|}),
+                            })
+                            .Build();
+
+                    (string, string)[] Pairs() => new[] { ("Auth:ClientSecret", {|PA2001:"uV7-xY2-zW9"|}) };
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ParameterDefaultsAndAttributes_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+
+                [AttributeUsage(AttributeTargets.Class)]
+                class ApiClientAttribute : Attribute
+                {
+                    public ApiClientAttribute(string name, string apiKey) { }
+                    public string? Secret { get; set; }
+                }
+
+                [ApiClient("orders", {|PA2001:"k3y-9f8e7d6c5b4a"|}, Secret = {|PA2001:"s3cr3t-Zx9Yw8"|})]
+                class OrdersClient
+                {
+                    public void Connect(string user, string password = {|PA2001:"Adm1n!2024"|}) { }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task KeysAsBytes_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Security.Cryptography;
+                using System.Text;
+
+                class C
+                {
+                    private static readonly byte[] Key = {|PA2001:new byte[] { 0x1f, 0x2e, 0x3d, 0x4c, 0x5b, 0x6a, 0x79, 0x88 }|};
+
+                    void M()
+                    {
+                        var key = Encoding.UTF8.GetBytes({|PA2001:"q9W8e7R6t5Y4u3I2"|});
+                        using var hmac = new HMACSHA256(Encoding.ASCII.GetBytes({|PA2001:"hM4cK3yM4t3r14l"|}));
+                        using var aes = Aes.Create();
+                        aes.Key = {|PA2001:new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 }|};
+                        aes.IV = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+                        var signingKey = {|PA2001:"RmFrZVNpZ25pbmdLZXk="u8|}.ToArray();
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FallbacksAndVerbatimAndRawLiterals_Report()
+        {
+            await Verify.VerifyAnalyzerAsync(""""
+                using System;
+
+                class C
+                {
+                    void M()
+                    {
+                        var apiKey = Environment.GetEnvironmentVariable("API_KEY") ?? {|PA2001:"f1e2d3c4b5a69788"|};
+                        var password = {|PA2001:@"Pa$$w0rd\9x"|};
+                        var secret = {|PA2001:"""Rw9!xK3#pL"""|};
+                    }
+                }
+                """");
+        }
+
+        [Fact]
+        public async Task NamesThatOnlyMentionACredential_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+
+                class AccountSettings
+                {
+                    public const string PasswordFieldName = "password";
+                    public const string TokenEndpoint = "https://login.contoso.test/oauth2/token";
+                    public const string PasswordResetUrl = "/account/reset-password";
+                    public const string ApiKeyHeaderName = "X-Api-Key";
+                    public const string ApiKeyHeader = "X-Api-Key";
+                    public const string PasswordMinLengthText = "8";
+                    public const string SecretName = "orders-db-password";
+                    public const string TokenType = "Bearer";
+                    public const string ContinuationToken = "c2FtcGxlLXRva2Vu";
+                    public const string PasswordRegex = "^(?=.*[A-Z])(?=.*\\d).{8,}$";
+                    public const string PasswordClaim = "pwd_changed";
+                    public const string PasswordHash = "AQAAAAIAAYagAAAAEJ7mF8q0";
+                    public const string TokenRoute = "api/tokens/{id}";
+                    public const string PasswordMessageFormat = "Password for {0} expired";
+                    public const string AccessTokenCookie = "access_token";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task LabelsMessagesKeysAndPlaceholders_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System.ComponentModel.DataAnnotations;
+                using Microsoft.Extensions.Configuration;
+
+                class RegisterModel
+                {
+                    [Required(ErrorMessage = "Password is required")]
+                    [Display(Name = "Password")]
+                    public string Password { get; set; } = "";
+
+                    public string ConfirmPassword { get; set; } = string.Empty;
+                    public string ApiKey { get; set; } = "<your-api-key>";
+                    public string Secret { get; set; } = "${SECRET}";
+                    public string Token { get; set; } = "changeme";
+                    public string ClientSecret { get; set; } = "your-client-secret-here";
+                    public string DbPassword { get; set; } = "********";
+                    public string SmtpPassword { get; set; } = "%SMTP_PASSWORD%";
+                    public string JwtSecret { get; set; } = "{{jwt_secret}}";
+                    public string AccessKey { get; set; } = "xxxxxxxxxxxxxxxx";
+                    public string PrivateKey { get; set; } = "__PRIVATE_KEY__";
+
+                    string Read(IConfiguration configuration)
+                    {
+                        var secret = configuration["Jwt:Secret"];
+                        var password = configuration.GetValue<string>("Smtp:Password");
+                        var section = configuration.GetSection("Stripe:SecretKey").Value;
+                        var token = System.Environment.GetEnvironmentVariable("GITHUB_TOKEN");
+                        return secret + password + section + token;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PublicIdentifiersAndNonCredentialNames_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class StripeOptions
+                {
+                    public string PublishableKey { get; set; } = "pk_live_51HqLyjWDarjtT1zdp7dcXYZ";
+                    public string ClientId { get; set; } = "8f3c2a71-5d4e-4b9a-a2c6-a21c402364f9";
+                    public string InstrumentationKey { get; set; } = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+                    public string AccountSid { get; set; } = "AC68ef786e4d3cea27d26934b484e73cf5";
+                    public string CacheKey { get; set; } = "orders:v2:summary";
+                    public string Key { get; set; } = "a81bc8d4e2f94c1b9e3a";
+                    public string UserName { get; set; } = "svc-orders";
+                    public string GoogleApiKey { get; set; } = "123456.apps.googleusercontent.com";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task InterpolatedValues_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    string M(string token, string user, string pwd)
+                    {
+                        var header = $"Bearer {token}";
+                        var basic = "Basic " + token;
+                        var password = $"{user}:{pwd}";
+                        return header + basic + password;
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task Message_NamesTheTargetAndRedactsTheValue()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                """
+                class C
+                {
+                    private const string SmtpPassword = {|#0:"fZCGGQccOif7"|};
+                }
+                """,
+                Verify.Diagnostic("PA2001").WithLocation(0).WithArguments("'SmtpPassword'", "fZCG…", HardcodedSecretAnalyzer.CodeRemedy));
+        }
+
+        [Fact]
+        public async Task ConfiguredWordList_ReplacesAndExtendsTheDefaults()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    class C
+                    {
+                        private const string LicenseCode = {|PA2001:"Lq8-Zr4-Tm2-Wx7"|};
+                        private const string Password = {|PA2001:"fZCGGQccOif7"|};
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA2001.additional_credential_words = licenseCode\n"));
+            await test.RunAsync();
+
+            var replaced = new Verify.Test
+            {
+                TestCode = """
+                    class C
+                    {
+                        private const string LicenseCode = {|PA2001:"Lq8-Zr4-Tm2-Wx7"|};
+                        private const string Password = "fZCGGQccOif7";
+                    }
+                    """,
+            };
+            replaced.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA2001.credential_words = license_code\n"));
+            await replaced.RunAsync();
+        }
+    }
+}

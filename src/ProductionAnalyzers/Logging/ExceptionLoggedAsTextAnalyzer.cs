@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ProductionAnalyzers.Infrastructure;
@@ -31,6 +32,82 @@ namespace ProductionAnalyzers.Logging
                     }
                 },
                 OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (state.Value is { } resolver)
+                    {
+                        AnalyzeUnresolvedCall(c, resolver);
+                    }
+                },
+                OperationKind.Invalid);
+        }
+
+        /// <summary>
+        /// A logging call that does not bind because an argument's type does not resolve (<c>LogError("… {Error}",
+        /// stripeException.Message)</c> without the Stripe assembly, or with a name made ambiguous by implicit usings): the
+        /// candidates still say it is a logging call and its name the level; the catch variable is an exception whatever its
+        /// type binds to.
+        /// </summary>
+        private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, LogCallResolver resolver)
+        {
+            var invalid = (IInvalidOperation)context.Operation;
+            if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax ||
+                LogLevels.FromName(access.Name.Identifier.ValueText) is not { } level ||
+                invalid.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var isLoggingCall = false;
+            foreach (var candidate in model.GetSymbolInfo(syntax, context.CancellationToken).CandidateSymbols)
+            {
+                if (candidate is IMethodSymbol method &&
+                    (resolver.Apis.IsLoggerType(method.ContainingType) ||
+                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.Apis.IsLoggerType(method.Parameters[0].Type))))
+                {
+                    isLoggingCall = true;
+                    break;
+                }
+            }
+
+            if (!isLoggingCall)
+            {
+                return;
+            }
+
+            ISymbol? passed = null;
+            var seenText = false;
+            foreach (var child in invalid.ChildOperations)
+            {
+                var argument = TemplateForms.Unwrap(child);
+                if (argument is null || argument.Syntax == access.Expression)
+                {
+                    continue;
+                }
+
+                if (!seenText && ExceptionTexts.IsCatchVariable(argument))
+                {
+                    // LogError(ex, "…"): the exception argument comes before the message.
+                    passed = ExceptionTexts.ReferencedSymbol(argument);
+                    continue;
+                }
+
+                seenText = true;
+                if (!ExceptionTexts.TryGetExceptionText(argument, resolver, out var text) ||
+                    (text.ExceptionSymbol is not null && SymbolEqualityComparer.Default.Equals(text.ExceptionSymbol, passed)) ||
+                    (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && level < LogLevels.Error))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ExceptionLoggedAsText,
+                    text.Text.Syntax.GetLocation(),
+                    text.Exception.Syntax.ToString(),
+                    text.Text.Syntax.ToString(),
+                    access.Name.Identifier.ValueText));
+            }
         }
 
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
@@ -74,6 +151,13 @@ namespace ProductionAnalyzers.Logging
                     continue;
                 }
 
+                // A specific, expected exception summarized in one line (ex.Message) at Warning or below is a deliberate
+                // choice; a catch-all's message, or any message at Error or above, loses the type and stack trace that matter.
+                if (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && LogLevels.Of(call.Invocation) is { } level && level < LogLevels.Error)
+                {
+                    continue;
+                }
+
                 if (text.ExceptionSymbol is null ? reportedWithoutSymbol : !reported.Add(text.ExceptionSymbol))
                 {
                     continue;
@@ -87,6 +171,26 @@ namespace ProductionAnalyzers.Logging
                     text.Text.Syntax.ToString(),
                     call.Method.Name));
             }
+        }
+
+        /// <summary>
+        /// <c>Exception</c> or <c>SystemException</c> (what a catch-all catches), also when the name does not resolve; a
+        /// specific type, or a type that does not resolve under another name, is not broad.
+        /// </summary>
+        private static bool IsBroad(ITypeSymbol? type, LogCallResolver resolver)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return type.Name is "Exception" or "SystemException";
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, resolver.ExceptionType) ||
+                   type is { Name: "SystemException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
     }
 }

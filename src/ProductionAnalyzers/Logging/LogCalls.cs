@@ -284,6 +284,22 @@ namespace ProductionAnalyzers.Logging
                     {
                         // empty params array
                     }
+                    else if (argument.Value is ICollectionExpressionOperation collection)
+                    {
+                        // params ReadOnlySpan<object?> (NLog 6's overloads, exception-first ones included): the values are the
+                        // elements of the collection the compiler builds.
+                        foreach (var element in collection.Elements)
+                        {
+                            if (element is ISpreadOperation)
+                            {
+                                valuesKnown = false;
+                            }
+                            else
+                            {
+                                (values ??= ImmutableArray.CreateBuilder<IOperation>(collection.Elements.Length)).Add(element);
+                            }
+                        }
+                    }
                     else if (argument.Value is IArrayCreationOperation { Initializer: { } explicitInitializer })
                     {
                         (values ??= ImmutableArray.CreateBuilder<IOperation>(explicitInitializer.ElementValues.Length)).AddRange(explicitInitializer.ElementValues);

@@ -27,6 +27,23 @@ namespace ProductionAnalyzers.Infrastructure
                 return byName;
             }
 
+            // NLog's fluent API: the level is named where the builder starts, logger.ForWarnEvent().Message(…) or
+            // logger.ForLogEvent(LogLevel.Warn).Message(…).
+            if (method.Name == "Message")
+            {
+                var current = invocation.Instance as IInvocationOperation;
+                for (var depth = 0; current is not null && depth < 8; depth++, current = current.Instance as IInvocationOperation)
+                {
+                    var name = current.TargetMethod.Name;
+                    if (name.StartsWith("For", System.StringComparison.Ordinal) && name.EndsWith("Event", System.StringComparison.Ordinal))
+                    {
+                        return name == "ForLogEvent" ? Of(current) : FromName(name.Substring(3, name.Length - 8));
+                    }
+                }
+
+                return null;
+            }
+
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter?.Type is not { Name: "LogLevel" or "LogEventLevel" })

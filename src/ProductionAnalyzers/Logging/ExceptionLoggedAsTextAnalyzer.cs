@@ -141,7 +141,8 @@ namespace ProductionAnalyzers.Logging
             }
 
             // The exception passed as the exception argument, by its root: LogError(ex.InnerException, ex.Message) is fine too.
-            var passed = call.Exception is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(call.Exception.Value, resolver));
+            var passedException = call.Exception?.Value ?? FluentException(invocation);
+            var passed = passedException is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(passedException, resolver));
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var reportedWithoutSymbol = false;
             foreach (var text in found)
@@ -171,6 +172,21 @@ namespace ProductionAnalyzers.Logging
                     text.Text.Syntax.ToString(),
                     call.Method.Name));
             }
+        }
+
+        /// <summary>The exception given further down NLog's fluent chain: <c>.Message(…).Exception(ex).Log()</c>.</summary>
+        private static IOperation? FluentException(IInvocationOperation invocation)
+        {
+            IOperation current = invocation;
+            for (var depth = 0; depth < 8 && current.Parent is IInvocationOperation next && next.Instance == current; depth++, current = next)
+            {
+                if (next.TargetMethod.Name == "Exception" && next.Arguments.Length == 1)
+                {
+                    return next.Arguments[0].Value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

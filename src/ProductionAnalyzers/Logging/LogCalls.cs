@@ -438,6 +438,12 @@ namespace ProductionAnalyzers.Logging
                 {
                     templateParameter = FindStringParameter(definition, "message");
                 }
+                else if (framework == LoggingFramework.NLog && definition.Name == "Message" && containing.Name == "LogEventBuilder")
+                {
+                    // NLog's fluent API: logger.ForErrorEvent().Message("…", args).Exception(ex).Log(). The generic
+                    // overloads carry [MessageTemplateFormatMethod]; Message(string message) does not.
+                    templateParameter = FindStringParameter(definition, "message");
+                }
                 else if (framework == LoggingFramework.Log4Net && IsLevelMethodName(framework, definition.Name))
                 {
                     // ILog.ErrorFormat(string format, params object[] args) takes a composite format; ILog.Error(object
@@ -548,6 +554,12 @@ namespace ProductionAnalyzers.Logging
             if (containing is null)
             {
                 return false;
+            }
+
+            // NLog's fluent builder takes the exception in its own call: ForErrorEvent().Message(…).Exception(ex).
+            if (definition.Name == "Message" && !containing.GetMembers("Exception").IsEmpty && _apis.FrameworkOf(containing) == LoggingFramework.NLog)
+            {
+                return true;
             }
 
             // log4net's ErrorFormat has no exception overload; its sibling Error(object, Exception) has.

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
 namespace ProductionAnalyzers.CodeFixes.Logging
@@ -39,6 +40,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             if (invocation is null || call is null || call.Template is null || call.Exception is not null || !call.ValuesKnown ||
                 call.Kind is not (LogCallKind.Event or LogCallKind.Wrapper) ||
+                call.Framework == LoggingFramework.Log4Net ||
+
                 invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {
                 return null;

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
 namespace ProductionAnalyzers.CodeFixes.Logging
@@ -28,6 +29,13 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             if (argumentList.Arguments.Any(a => a.NameColon is not null))
+            {
+                return null;
+            }
+
+            // log4net's *Format methods take a composite format ({0}), where named placeholders would throw a
+            // FormatException: no fix until the builder can write a composite format.
+            if (call.Framework == LoggingFramework.Log4Net)
             {
                 return null;
             }

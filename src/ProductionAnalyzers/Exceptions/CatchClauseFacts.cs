@@ -33,9 +33,26 @@ namespace ProductionAnalyzers.Exceptions
         }
 
         /// <summary>
-        /// True when the (statement-free) block carries a comment, or code disabled by a preprocessor directive:
-        /// the author wrote down why nothing happens here.
+        /// True when the (statement-free) catch carries a comment: inside its block, or on the <c>catch</c> line and its
+        /// braces (<c>catch { } // best effort</c>, <c>catch (IOException) /* gone already */ { }</c>). The author wrote
+        /// down why nothing happens here.
         /// </summary>
+        public static bool HasComment(CatchClauseSyntax catchClause)
+        {
+            var block = catchClause.Block;
+            if (HasCommentTrivia(catchClause.CatchKeyword.TrailingTrivia) ||
+                (catchClause.Declaration is { } declaration && HasCommentTrivia(declaration.CloseParenToken.TrailingTrivia)) ||
+                (catchClause.Filter is { } filter && HasCommentTrivia(filter.CloseParenToken.TrailingTrivia)) ||
+                HasCommentTrivia(block.OpenBraceToken.LeadingTrivia) ||
+                HasCommentTrivia(block.CloseBraceToken.TrailingTrivia))
+            {
+                return true;
+            }
+
+            return HasComment(block);
+        }
+
+        /// <summary>True when the (statement-free) block carries a comment inside its braces.</summary>
         public static bool HasComment(BlockSyntax block)
         {
             if (HasCommentTrivia(block.OpenBraceToken.TrailingTrivia) || HasCommentTrivia(block.CloseBraceToken.LeadingTrivia))
@@ -111,15 +128,23 @@ namespace ProductionAnalyzers.Exceptions
         }
 
         /// <summary>
-        /// Syntax-only shortcut: a call on a receiver named like a logger (<c>_logger.LogError(…)</c>, <c>Log.Error(…)</c>,
-        /// <c>logger?.LogWarning(…)</c>, <c>_log.Warn(…)</c>) outside nested catch clauses. Lets the analyzer skip binding
+        /// Syntax-only shortcut: a call on a receiver named like a logger (<c>_logger.LogError(ex, …)</c>, <c>Log.Error(ex, …)</c>,
+        /// <c>logger?.LogWarning(ex, …)</c>, <c>_log.Warn(…, ex)</c>) that is given the caught exception, outside nested catch
+        /// clauses: handled whatever the logger is (a known framework or a team's own facade). Lets the analyzer skip binding
         /// for the usual handled catch; everything else goes through the semantic check.
         /// </summary>
         public static bool ContainsCallOnLoggerNamedReceiver(CatchClauseSyntax catchClause)
         {
+            var exceptionName = catchClause.Declaration?.Identifier.ValueText;
+            if (string.IsNullOrEmpty(exceptionName))
+            {
+                return false;
+            }
+
             foreach (var node in catchClause.Block.DescendantNodes())
             {
-                if (node is not InvocationExpressionSyntax invocation || IsInNestedCatch(invocation, catchClause))
+                if (node is not InvocationExpressionSyntax invocation || IsInNestedCatch(invocation, catchClause) ||
+                    !PassesIdentifier(invocation.ArgumentList, exceptionName!))
                 {
                     continue;
                 }
@@ -143,6 +168,63 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             return false;
+        }
+
+        private static bool PassesIdentifier(ArgumentListSyntax arguments, string name)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True for a call that looks like logging by its syntax alone: a method named <c>Log…</c> or like a level
+        /// (<c>Error</c>, <c>Warn</c>, <c>LogWarning</c>), or a receiver named like a logger. Used for calls that do not bind.
+        /// </summary>
+        public static bool IsLoggerLikeCall(SyntaxNode syntax)
+        {
+            if (syntax is not InvocationExpressionSyntax invocation)
+            {
+                return false;
+            }
+
+            string? methodName;
+            ExpressionSyntax? receiver = null;
+            switch (invocation.Expression)
+            {
+                case MemberAccessExpressionSyntax access:
+                    methodName = access.Name.Identifier.ValueText;
+                    receiver = access.Expression;
+                    break;
+                case MemberBindingExpressionSyntax binding:
+                    methodName = binding.Name.Identifier.ValueText;
+                    receiver = (invocation.Parent as ConditionalAccessExpressionSyntax)?.Expression;
+                    break;
+                case SimpleNameSyntax simple:
+                    methodName = simple.Identifier.ValueText;
+                    break;
+                default:
+                    return false;
+            }
+
+            if (methodName.StartsWith("Log", System.StringComparison.Ordinal) ||
+                methodName is "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical")
+            {
+                return true;
+            }
+
+            if (receiver is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } thisAccess)
+            {
+                receiver = thisAccess.Name;
+            }
+
+            return receiver is IdentifierNameSyntax identifier && IsLoggerName(identifier.Identifier.ValueText);
         }
 
         private static bool IsLoggerName(string name)

@@ -100,7 +100,7 @@ namespace ProductionAnalyzers.Exceptions
                 }
 
                 var options = RuleOptions.ForTree(context.Options, catchClause.SyntaxTree, DiagnosticIds.EmptyCatchBlock);
-                if (CatchClauseFacts.HasComment(catchClause.Block) && options.GetBool(AllowCommentOption, defaultValue: true))
+                if (CatchClauseFacts.HasComment(catchClause) && options.GetBool(AllowCommentOption, defaultValue: true))
                 {
                     return;
                 }
@@ -109,7 +109,14 @@ namespace ProductionAnalyzers.Exceptions
                 if (catchClause.Declaration is { } declaration)
                 {
                     var type = context.SemanticModel.GetTypeInfo(declaration.Type, context.CancellationToken).Type;
-                    if (type is null || type.TypeKind == TypeKind.Error)
+                    if (type is null)
+                    {
+                        return;
+                    }
+
+                    // A type that does not resolve (a missing reference, a name made ambiguous by implicit usings) is still
+                    // an exception: the block is empty whatever it binds to. Only its name can be checked.
+                    if (type.TypeKind == TypeKind.Error && type.Name is "" or "OperationCanceledException" or "TaskCanceledException")
                     {
                         return;
                     }
@@ -154,6 +161,12 @@ namespace ProductionAnalyzers.Exceptions
                 if (declaration is not null)
                 {
                     var type = semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type;
+                    if (type is { TypeKind: TypeKind.Error, Name: "Exception" or "SystemException" })
+                    {
+                        // Spelled like the broad type but not bound (an ambiguous name, a missing reference): still a catch-all.
+                        type = _exception;
+                    }
+
                     if (type is null ||
                         !(SymbolEqualityComparer.Default.Equals(type, _exception) || SymbolEqualityComparer.Default.Equals(type, _systemException)))
                     {
@@ -169,7 +182,12 @@ namespace ProductionAnalyzers.Exceptions
 
                 if (catchClause.Filter is { } filter && local is not null &&
                     semanticModel.GetOperation(filter.FilterExpression, cancellationToken) is { } filterOperation &&
-                    NarrowsType(filterOperation, local, caughtType))
+                    (NarrowsType(filterOperation, local, caughtType) || GivesExceptionToMethod(filterOperation, local)))
+                {
+                    return;
+                }
+
+                if (IsInputValidationIdiom(catchClause, semanticModel, cancellationToken))
                 {
                     return;
                 }
@@ -321,9 +339,9 @@ namespace ProductionAnalyzers.Exceptions
                 {
                     switch (operation)
                     {
-                        case IInvalidOperation:
-                            // Code that does not bind (a half-typed call, a missing logging reference) may well be the
-                            // handling; no report until it compiles.
+                        case IInvalidOperation invalid when CatchClauseFacts.IsLoggerLikeCall(invalid.Syntax):
+                            // A call that does not bind but looks like logging (a half-typed call, a missing logging
+                            // reference) may well be the handling; other unresolved code does not handle anything.
                             return true;
 
                         case IInvocationOperation invocation when IsLoggingOrFailFast(invocation):
@@ -372,7 +390,98 @@ namespace ProductionAnalyzers.Exceptions
                     return _logging.IsLoggingCall(invocation) && !IsDebugOnly(method);
                 }
 
-                return _logging.IsLoggingCall(invocation) || LoggingApis.HasLoggingName(invocation);
+                // A team's own facade (named like a logger) counts only when it is given the caught exception, which the
+                // local-reference check sees as a use of the exception.
+                return _logging.IsLoggingCall(invocation);
+            }
+
+            /// <summary>
+            /// True when the filter selects failures through a method given the exception (<c>when (IsHostKey(ex))</c>,
+            /// <c>when (ex.IsTransient())</c>): a catch of those failures.
+            /// </summary>
+            private static bool GivesExceptionToMethod(IOperation filter, ILocalSymbol local)
+            {
+                foreach (var operation in filter.DescendantsAndSelf())
+                {
+                    if (operation is IArgumentOperation argument && IsLocal(argument.Value, local))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// The "is this input valid?" idiom: the try block parses or converts text already in memory (a call named
+            /// <c>Parse*</c>, <c>*Deserialize*</c>, <c>FromHex*</c>, <c>FromBase64*</c>, <c>Convert.To*</c>) and calls nothing else
+            /// but methods of <c>string</c>, with no <c>await</c>; the catch-all returns or records a fallback or a validation
+            /// result without throwing. Read from the syntax: method names only, no binding.
+            /// </summary>
+            private static bool IsInputValidationIdiom(CatchClauseSyntax catchClause, SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
+            {
+                if (catchClause.Parent is not TryStatementSyntax tryStatement || tryStatement.Block.Statements.Count is 0 or > 3)
+                {
+                    return false;
+                }
+
+                foreach (var node in catchClause.Block.DescendantNodes())
+                {
+                    if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                var parses = 0;
+                foreach (var node in tryStatement.Block.DescendantNodes())
+                {
+                    switch (node)
+                    {
+                        case AwaitExpressionSyntax:
+                        case AnonymousFunctionExpressionSyntax:
+                        case LocalFunctionStatementSyntax:
+                            return false;
+                        case InvocationExpressionSyntax invocation:
+                            var name = invocation.Expression switch
+                            {
+                                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                                _ => null,
+                            };
+                            if (name is null)
+                            {
+                                return false;
+                            }
+
+                            if (IsParseName(name, invocation))
+                            {
+                                parses++;
+                            }
+                            else if (semanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String })
+                            {
+                                return false;
+                            }
+
+                            break;
+                    }
+                }
+
+                return parses == 1;
+            }
+
+            private static bool IsParseName(string name, InvocationExpressionSyntax invocation)
+            {
+                if (name.StartsWith("Parse", StringComparison.Ordinal) ||
+                    name.IndexOf("Deserialize", StringComparison.Ordinal) >= 0 ||
+                    name.StartsWith("FromHex", StringComparison.Ordinal) ||
+                    name.StartsWith("FromBase64", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                return name.StartsWith("To", StringComparison.Ordinal) &&
+                       invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Convert" } };
             }
 
             /// <summary>
@@ -411,6 +520,11 @@ namespace ProductionAnalyzers.Exceptions
                             // Passed to a method or constructor: handled, unless that call only builds a new exception
                             // to throw from the caught one's text.
                             return exceptionValued || !IsInsideThrow(parent, body);
+                        case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                            // var reason = ex.Message; — kept only if the local is read.
+                            return IsRead(declarator.Symbol, body);
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == child && IsDeclaredIn(target.Local, body):
+                            return IsRead(target.Local, body);
                     }
 
                     if (exceptionValued && parent is not IConversionOperation && !IsExceptionTyped(parent.Type))
@@ -420,6 +534,34 @@ namespace ProductionAnalyzers.Exceptions
                 }
 
                 return true;
+            }
+
+            /// <summary>True when the local (declared in the catch block) is read somewhere in the block.</summary>
+            private static bool IsRead(ILocalSymbol local, IBlockOperation body)
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                        !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool IsDeclaredIn(ILocalSymbol local, IBlockOperation body)
+            {
+                foreach (var reference in local.DeclaringSyntaxReferences)
+                {
+                    if (!body.Syntax.Span.Contains(reference.Span))
+                    {
+                        return false;
+                    }
+                }
+
+                return !local.DeclaringSyntaxReferences.IsEmpty;
             }
 
             private static bool DeclaresVariable(IPatternOperation pattern)

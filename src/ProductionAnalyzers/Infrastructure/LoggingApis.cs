@@ -37,6 +37,7 @@ namespace ProductionAnalyzers.Infrastructure
         public const string NLogILogger = "NLog.ILogger";
         public const string NLogILoggerBase = "NLog.ILoggerBase";
         public const string NLogLogger = "NLog.Logger";
+        public const string NLogLogEventBuilder = "NLog.LogEventBuilder";
 
         // log4net
         public const string Log4NetILog = "log4net.ILog";
@@ -69,6 +70,7 @@ namespace ProductionAnalyzers.Infrastructure
             Add(NLogILogger, LoggingFramework.NLog);
             Add(NLogILoggerBase, LoggingFramework.NLog);
             Add(NLogLogger, LoggingFramework.NLog);
+            Add(NLogLogEventBuilder, LoggingFramework.NLog);
             Add(Log4NetILog, LoggingFramework.Log4Net);
             Add(Trace, LoggingFramework.Trace);
             Add(TraceSource, LoggingFramework.Trace);

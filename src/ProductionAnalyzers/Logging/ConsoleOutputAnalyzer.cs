@@ -13,10 +13,13 @@ namespace ProductionAnalyzers.Logging
     /// PA4003: <c>Console.Write*</c>, <c>Console.Out/Error.Write*</c>, <c>Debug.Write*</c>/<c>Print</c> and
     /// <c>Trace.Write*</c> in service code, outside the program's entry point. <c>Trace.TraceInformation/Warning/Error</c>
     /// are not reported: they are leveled trace events that PA3002 accepts as logging.
-    /// "Service code" is decided per compilation: a file of the compilation imports ASP.NET Core, the generic host or a
-    /// logging framework (a <c>using</c> of <c>Microsoft.AspNetCore*</c>, <c>Microsoft.Extensions.Hosting*</c>,
-    /// <c>Microsoft.Extensions.Logging*</c>, <c>Serilog*</c>, <c>NLog*</c>, <c>log4net*</c> — the Web and Worker SDKs
-    /// add such global usings themselves); <c>dotnet_code_quality.PA4003.service_code = true|false</c> overrides it.
+    /// "Service code" is decided per compilation from the project (<see cref="ProjectKind"/>): a web or worker SDK project
+    /// is service code; an executable of the plain SDK is a console program unless its own code imports ASP.NET Core or
+    /// the generic host (<c>Microsoft.AspNetCore*</c>, <c>Microsoft.Extensions.Hosting*</c>) — a logging framework brought
+    /// in by a shared library does not make a setup or admin tool a service; a class library is service code when it
+    /// imports one of those or a logging framework (<c>Microsoft.Extensions.Logging*</c>, <c>Serilog*</c>, <c>NLog*</c>,
+    /// <c>log4net*</c>). Where the project kind cannot be read, the library test applies to the whole compilation.
+    /// <c>dotnet_code_quality.PA4003.service_code = true|false</c> overrides it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConsoleOutputAnalyzer : ProductionAnalyzer
@@ -30,6 +33,9 @@ namespace ProductionAnalyzers.Logging
         {
             "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Serilog", "NLog", "log4net",
         };
+
+        /// <summary>What makes an executable a service: it hosts a web app or the generic host itself.</summary>
+        private static readonly string[] HostingNamespaces = { "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ConsoleOutputInServiceCode);
@@ -48,7 +54,15 @@ namespace ProductionAnalyzers.Logging
                 return output.Console is null && output.Debug is null && output.Trace is null ? null : output;
             });
 
-            var usesServiceFramework = new Lazy<bool>(() => UsesServiceFramework(compilation, context.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+            var projectKind = ProjectKind.Of(context.Options);
+            var usesServiceFramework = new Lazy<bool>(
+                () => projectKind switch
+                {
+                    ProjectKindValue.Service => true,
+                    ProjectKindValue.Executable => Imports(compilation, HostingNamespaces, context.CancellationToken),
+                    _ => Imports(compilation, ServiceNamespaces, context.CancellationToken),
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
             context.RegisterOperationAction(
                 c =>
                 {
@@ -201,7 +215,7 @@ namespace ProductionAnalyzers.Logging
             return !type.GetMembers("<Main>$").IsEmpty;
         }
 
-        private static bool UsesServiceFramework(Compilation compilation, CancellationToken cancellationToken)
+        private static bool Imports(Compilation compilation, string[] namespaces, CancellationToken cancellationToken)
         {
             foreach (var tree in compilation.SyntaxTrees)
             {
@@ -210,14 +224,14 @@ namespace ProductionAnalyzers.Logging
                     continue;
                 }
 
-                if (AnyServiceUsing(root.Usings))
+                if (AnyUsingOf(root.Usings, namespaces))
                 {
                     return true;
                 }
 
                 foreach (var member in root.Members)
                 {
-                    if (member is BaseNamespaceDeclarationSyntax ns && AnyServiceUsing(ns.Usings))
+                    if (member is BaseNamespaceDeclarationSyntax ns && AnyUsingOf(ns.Usings, namespaces))
                     {
                         return true;
                     }
@@ -227,7 +241,7 @@ namespace ProductionAnalyzers.Logging
             return false;
         }
 
-        private static bool AnyServiceUsing(SyntaxList<UsingDirectiveSyntax> usings)
+        private static bool AnyUsingOf(SyntaxList<UsingDirectiveSyntax> usings, string[] namespaces)
         {
             foreach (var directive in usings)
             {
@@ -242,7 +256,7 @@ namespace ProductionAnalyzers.Logging
                     name = name.Substring("global::".Length);
                 }
 
-                foreach (var ns in ServiceNamespaces)
+                foreach (var ns in namespaces)
                 {
                     if (name == ns || name.StartsWith(ns + ".", StringComparison.Ordinal))
                     {

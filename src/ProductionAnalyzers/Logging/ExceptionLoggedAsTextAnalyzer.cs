@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ProductionAnalyzers.Infrastructure;
@@ -31,6 +32,82 @@ namespace ProductionAnalyzers.Logging
                     }
                 },
                 OperationKind.Invocation);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (state.Value is { } resolver)
+                    {
+                        AnalyzeUnresolvedCall(c, resolver);
+                    }
+                },
+                OperationKind.Invalid);
+        }
+
+        /// <summary>
+        /// A logging call that does not bind because an argument's type does not resolve (<c>LogError("… {Error}",
+        /// stripeException.Message)</c> without the Stripe assembly, or with a name made ambiguous by implicit usings): the
+        /// candidates still say it is a logging call and its name the level; the catch variable is an exception whatever its
+        /// type binds to.
+        /// </summary>
+        private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, LogCallResolver resolver)
+        {
+            var invalid = (IInvalidOperation)context.Operation;
+            if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax ||
+                LogLevels.FromName(access.Name.Identifier.ValueText) is not { } level ||
+                invalid.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var isLoggingCall = false;
+            foreach (var candidate in model.GetSymbolInfo(syntax, context.CancellationToken).CandidateSymbols)
+            {
+                if (candidate is IMethodSymbol method &&
+                    (resolver.Apis.IsLoggerType(method.ContainingType) ||
+                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.Apis.IsLoggerType(method.Parameters[0].Type))))
+                {
+                    isLoggingCall = true;
+                    break;
+                }
+            }
+
+            if (!isLoggingCall)
+            {
+                return;
+            }
+
+            ISymbol? passed = null;
+            var seenText = false;
+            foreach (var child in invalid.ChildOperations)
+            {
+                var argument = TemplateForms.Unwrap(child);
+                if (argument is null || argument.Syntax == access.Expression)
+                {
+                    continue;
+                }
+
+                if (!seenText && ExceptionTexts.IsCatchVariable(argument))
+                {
+                    // LogError(ex, "…"): the exception argument comes before the message.
+                    passed = ExceptionTexts.ReferencedSymbol(argument);
+                    continue;
+                }
+
+                seenText = true;
+                if (!ExceptionTexts.TryGetExceptionText(argument, resolver, out var text) ||
+                    (text.ExceptionSymbol is not null && SymbolEqualityComparer.Default.Equals(text.ExceptionSymbol, passed)) ||
+                    (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && level < LogLevels.Error))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ExceptionLoggedAsText,
+                    text.Text.Syntax.GetLocation(),
+                    text.Exception.Syntax.ToString(),
+                    text.Text.Syntax.ToString(),
+                    access.Name.Identifier.ValueText));
+            }
         }
 
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
@@ -64,12 +141,20 @@ namespace ProductionAnalyzers.Logging
             }
 
             // The exception passed as the exception argument, by its root: LogError(ex.InnerException, ex.Message) is fine too.
-            var passed = call.Exception is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(call.Exception.Value, resolver));
+            var passedException = call.Exception?.Value ?? FluentException(invocation);
+            var passed = passedException is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(passedException, resolver));
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var reportedWithoutSymbol = false;
             foreach (var text in found)
             {
                 if (text.ExceptionSymbol is not null && SymbolEqualityComparer.Default.Equals(text.ExceptionSymbol, passed))
+                {
+                    continue;
+                }
+
+                // A specific, expected exception summarized in one line (ex.Message) at Warning or below is a deliberate
+                // choice; a catch-all's message, or any message at Error or above, loses the type and stack trace that matter.
+                if (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && LogLevels.Of(call.Invocation) is { } level && level < LogLevels.Error)
                 {
                     continue;
                 }
@@ -87,6 +172,41 @@ namespace ProductionAnalyzers.Logging
                     text.Text.Syntax.ToString(),
                     call.Method.Name));
             }
+        }
+
+        /// <summary>The exception given further down NLog's fluent chain: <c>.Message(…).Exception(ex).Log()</c>.</summary>
+        private static IOperation? FluentException(IInvocationOperation invocation)
+        {
+            IOperation current = invocation;
+            for (var depth = 0; depth < 8 && current.Parent is IInvocationOperation next && next.Instance == current; depth++, current = next)
+            {
+                if (next.TargetMethod.Name == "Exception" && next.Arguments.Length == 1)
+                {
+                    return next.Arguments[0].Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <c>Exception</c> or <c>SystemException</c> (what a catch-all catches), also when the name does not resolve; a
+        /// specific type, or a type that does not resolve under another name, is not broad.
+        /// </summary>
+        private static bool IsBroad(ITypeSymbol? type, LogCallResolver resolver)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return type.Name is "Exception" or "SystemException";
+            }
+
+            return SymbolEqualityComparer.Default.Equals(type, resolver.ExceptionType) ||
+                   type is { Name: "SystemException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ProductionAnalyzers.Logging
@@ -7,12 +8,19 @@ namespace ProductionAnalyzers.Logging
     /// <summary>An exception written into a message as text: <c>ex</c>, <c>ex.Message</c>, <c>ex.ToString()</c>, <c>ex.StackTrace</c>.</summary>
     internal readonly struct ExceptionText
     {
-        public ExceptionText(IOperation text, IOperation exception, ISymbol? exceptionSymbol)
+        public ExceptionText(IOperation text, IOperation exception, ISymbol? exceptionSymbol, bool isSummary = false)
         {
             Text = text;
             Exception = exception;
             ExceptionSymbol = exceptionSymbol;
+            IsSummary = isSummary;
         }
+
+        /// <summary>
+        /// True for <c>ex.Message</c>: a one-line summary. False for the exception itself or <c>ex.ToString()</c>/<c>ex.StackTrace</c>,
+        /// a stack trace flattened into the message.
+        /// </summary>
+        public bool IsSummary { get; }
 
         /// <summary>The expression that turns the exception into text (or the exception itself, as a value).</summary>
         public IOperation Text { get; }
@@ -98,7 +106,7 @@ namespace ProductionAnalyzers.Logging
             switch (operation)
             {
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                    when resolver.IsException(operation.Type):
+                    when resolver.IsException(operation.Type) || IsCatchVariable(operation):
                     {
                         var root = Root(operation, resolver);
                         text = new ExceptionText(operation, root, ReferencedSymbol(root));
@@ -107,6 +115,8 @@ namespace ProductionAnalyzers.Logging
 
                 case IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: { } instance } when resolver.IsException(instance.Type):
                     return Make(operation, instance, resolver, out text);
+                case IInvalidOperation invalid when TryGetUnresolvedExceptionText(invalid, out text):
+                    return true;
                 case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } when resolver.IsException(instance.Type):
                     return Make(operation, instance, resolver, out text);
                 case IConditionalAccessOperation conditional when resolver.IsException(conditional.Operation.Type):
@@ -136,8 +146,64 @@ namespace ProductionAnalyzers.Logging
                 return false;
             }
 
-            text = new ExceptionText(textOperation, unwrapped, ReferencedSymbol(unwrapped));
+            text = new ExceptionText(textOperation, unwrapped, ReferencedSymbol(unwrapped), IsSummaryText(textOperation));
             return true;
+        }
+
+        private static bool IsSummaryText(IOperation textOperation) => textOperation switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Message" } => true,
+            IConditionalAccessOperation conditional => TemplateForms.Unwrap(conditional.WhenNotNull) is IPropertyReferenceOperation { Property.Name: "Message" },
+            _ => false,
+        };
+
+        /// <summary>
+        /// The variable of a <c>catch</c> clause is an exception whatever its type binds to (a missing reference, a name made
+        /// ambiguous by implicit usings).
+        /// </summary>
+        public static bool IsCatchVariable(IOperation operation)
+        {
+            if (operation is not ILocalReferenceOperation { Local: { } local } || local.Type is not { TypeKind: TypeKind.Error })
+            {
+                return false;
+            }
+
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is CatchDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>ex.Message</c>, <c>ex.StackTrace</c>, <c>ex.ToString()</c> on a catch variable whose type does not resolve.</summary>
+        private static bool TryGetUnresolvedExceptionText(IInvalidOperation invalid, out ExceptionText text)
+        {
+            text = default;
+            var (member, receiver) = invalid.Syntax switch
+            {
+                MemberAccessExpressionSyntax access => (access.Name.Identifier.ValueText, access.Expression),
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments.Count: 0 } => (access.Name.Identifier.ValueText + "()", access.Expression),
+                _ => (null, null),
+            };
+            if (member is not ("Message" or "StackTrace" or "ToString()") || receiver is not IdentifierNameSyntax)
+            {
+                return false;
+            }
+
+            foreach (var candidate in invalid.Descendants())
+            {
+                if (candidate.Syntax == receiver && IsCatchVariable(candidate))
+                {
+                    text = new ExceptionText(invalid, candidate, ReferencedSymbol(candidate), member == "Message");
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>ex.InnerException</c>, <c>ex.GetBaseException()</c> → <c>ex</c>: passing the outer exception logs the inner ones too.</summary>

@@ -28,6 +28,12 @@ namespace ProductionAnalyzers.Logging
         Generated,
 
         /// <summary>
+        /// A plain message without a template: log4net's <c>Info(object message[, Exception exception])</c>. Its text can
+        /// still carry an exception or a secret, but it is not a template (PA4001 does not apply).
+        /// </summary>
+        Message,
+
+        /// <summary>
         /// A method of the user's code with the shape <c>(…, string message, params object[] args)</c> that hands the message
         /// to a logging call as its template (or an abstract/interface logging method of that shape, e.g. <c>IAppLogger&lt;T&gt;</c>).
         /// </summary>
@@ -191,6 +197,9 @@ namespace ProductionAnalyzers.Logging
                 case LoggingFramework.NLog:
                     return name is "Trace" or "Debug" or "Info" or "Warn" or "Error" or "Fatal" or "Log"
                         or "ConditionalTrace" or "ConditionalDebug";
+                case LoggingFramework.Log4Net:
+                    return name is "Debug" or "Info" or "Warn" or "Error" or "Fatal"
+                        or "DebugFormat" or "InfoFormat" or "WarnFormat" or "ErrorFormat" or "FatalFormat";
                 default:
                     return false;
             }
@@ -263,8 +272,9 @@ namespace ProductionAnalyzers.Logging
                 {
                     template = argument;
                 }
-                else if (parameter.Ordinal < templateOrdinal)
+                else if (parameter.Ordinal < templateOrdinal || (kind == LogCallKind.Message && IsException(parameter.OriginalDefinition.Type)))
                 {
+                    // The exception goes before the template (MEL, Serilog, NLog) or after the plain message (log4net).
                     if (IsException(parameter.Type))
                     {
                         exception = argument;
@@ -283,6 +293,22 @@ namespace ProductionAnalyzers.Logging
                     else if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation)
                     {
                         // empty params array
+                    }
+                    else if (argument.Value is ICollectionExpressionOperation collection)
+                    {
+                        // params ReadOnlySpan<object?> (NLog 6's overloads, exception-first ones included): the values are the
+                        // elements of the collection the compiler builds.
+                        foreach (var element in collection.Elements)
+                        {
+                            if (element is ISpreadOperation)
+                            {
+                                valuesKnown = false;
+                            }
+                            else
+                            {
+                                (values ??= ImmutableArray.CreateBuilder<IOperation>(collection.Elements.Length)).Add(element);
+                            }
+                        }
                     }
                     else if (argument.Value is IArrayCreationOperation { Initializer: { } explicitInitializer })
                     {
@@ -336,7 +362,8 @@ namespace ProductionAnalyzers.Logging
 
             // Cheap filter: every call the rules look at takes a string (the template) or a logger.
             var inSource = definition.Locations.Length > 0 && definition.Locations[0].IsInSource;
-            if (!inSource && !HasStringOrLoggerParameter(definition))
+            // (log4net's plain level methods take the message as object: Warn(object message).)
+            if (!inSource && !HasStringOrLoggerParameter(definition) && FrameworkOfType(containing) != LoggingFramework.Log4Net)
             {
                 return CallShape.None;
             }
@@ -410,6 +437,26 @@ namespace ProductionAnalyzers.Logging
                 else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
                 {
                     templateParameter = FindStringParameter(definition, "message");
+                }
+                else if (framework == LoggingFramework.NLog && definition.Name == "Message" && containing.Name == "LogEventBuilder")
+                {
+                    // NLog's fluent API: logger.ForErrorEvent().Message("…", args).Exception(ex).Log(). The generic
+                    // overloads carry [MessageTemplateFormatMethod]; Message(string message) does not.
+                    templateParameter = FindStringParameter(definition, "message");
+                }
+                else if (framework == LoggingFramework.Log4Net && IsLevelMethodName(framework, definition.Name))
+                {
+                    // ILog.ErrorFormat(string format, params object[] args) takes a composite format; ILog.Error(object
+                    // message, Exception exception) a plain message, with the exception after it.
+                    if (definition.Name.EndsWith("Format", System.StringComparison.Ordinal))
+                    {
+                        templateParameter = FindStringParameter(definition, "format");
+                    }
+                    else
+                    {
+                        templateParameter = FindParameter(definition, "message");
+                        kind = LogCallKind.Message;
+                    }
                 }
                 else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
                          PassThroughTemplateParameter(definition) is { } passThrough)
@@ -509,7 +556,18 @@ namespace ProductionAnalyzers.Logging
                 return false;
             }
 
-            foreach (var member in containing.GetMembers(definition.Name))
+            // NLog's fluent builder takes the exception in its own call: ForErrorEvent().Message(…).Exception(ex).
+            if (definition.Name == "Message" && !containing.GetMembers("Exception").IsEmpty && _apis.FrameworkOf(containing) == LoggingFramework.NLog)
+            {
+                return true;
+            }
+
+            // log4net's ErrorFormat has no exception overload; its sibling Error(object, Exception) has.
+            var name = definition.Name;
+            var members = name.Length > "Format".Length && name.EndsWith("Format", System.StringComparison.Ordinal)
+                ? containing.GetMembers(name).AddRange(containing.GetMembers(name.Substring(0, name.Length - "Format".Length)))
+                : containing.GetMembers(name);
+            foreach (var member in members)
             {
                 if (member is IMethodSymbol candidate)
                 {
@@ -819,6 +877,19 @@ namespace ProductionAnalyzers.Logging
                 }
 
                 return FindStringParameter(method, name);
+            }
+
+            return null;
+        }
+
+        private static IParameterSymbol? FindParameter(IMethodSymbol method, string name)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == name)
+                {
+                    return parameter;
+                }
             }
 
             return null;

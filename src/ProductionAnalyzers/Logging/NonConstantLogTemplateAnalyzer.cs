@@ -37,7 +37,8 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call?.Template is null)
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call?.Template is null ||
+                call.Kind == LogCallKind.Message)
             {
                 return;
             }

@@ -241,7 +241,61 @@ namespace ProductionAnalyzers.Tests.Exceptions
         }
 
         [Theory]
-        [InlineData("catch (Exceptio) { }")]
+        [InlineData("[|catch ({|CS0246:StripeException|})|] { }")]
+        [InlineData("[|catch ({|CS0246:StripeException|} ex)|] { }")]
+        [InlineData("[|catch ({|CS0246:Exceptio|})|] { }")]
+        public async Task UnresolvedCaughtType_Reports(string catchClause)
+        {
+            // The variable of a catch clause is an exception whatever its type binds to (a missing reference, code being typed).
+            await Verify.VerifyAnalyzerAsync(InMethod(catchClause));
+        }
+
+        [Theory]
+        [InlineData("catch ({|CS0246:RetryCanceledException|}) { }", "RetryCanceledException")]
+        [InlineData("catch ({|CS0246:StripeException|}) { }", "StripeException")]
+        public async Task UnresolvedCaughtType_Allowed_DoesNotReport(string catchClause, string allowed)
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources = { InMethod(catchClause) },
+                    AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA3001.allowed_exception_types = " + allowed + "\n") },
+                },
+            }.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("catch { } // best effort: the file may already be gone")]
+        [InlineData("catch (IOException) { } /* already deleted */")]
+        [InlineData("catch (IOException) // the next run retries\n{\n}")]
+        [InlineData("catch (IOException ex) /* ignored */ { }")]
+        public async Task CommentOnCatchLine_DoesNotReport(string catchClause)
+        {
+            await Verify.VerifyAnalyzerAsync(InMethod(catchClause));
+        }
+
+        [Fact]
+        public async Task CommentOnCatchLine_AllowCommentFalse_Reports()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources = { InMethod("[|catch (IOException)|] { } // best effort") },
+                    AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA3001.allow_comment = false\n") },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task CommentOnNextLine_Reports()
+        {
+            // A comment on the line after the catch belongs to the next statement, not to the catch.
+            await Verify.VerifyAnalyzerAsync(InMethod("[|catch (IOException)|] { }\n// cleanup done\n"));
+        }
+
+        [Theory]
         [InlineData("catch (Exception ex) {")]
         [InlineData("catch (")]
         [InlineData("catch (Exception ex) when () { }")]

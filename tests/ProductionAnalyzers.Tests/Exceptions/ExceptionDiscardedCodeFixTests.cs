@@ -601,7 +601,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
                     {
                         try
                         {
-                            amount = decimal.Parse(text);
+                            amount = decimal.Parse(System.IO.File.ReadAllText(text));
                             return true;
                         }
                         {|PA3002:catch|}
@@ -622,7 +622,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
                     {
                         try
                         {
-                            amount = decimal.Parse(text);
+                            amount = decimal.Parse(System.IO.File.ReadAllText(text));
                             return true;
                         }
                         catch (Exception ex)
@@ -945,7 +945,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 public sealed class Jobs
                 {
                     private readonly ILogger<Jobs> _logger;
-                    private readonly Func<string, int> _parse = text => { try { return int.Parse(text); } {|PA3002:catch|} { return 0; } };
+                    private readonly Func<string, int> _parse = text => { try { return int.Parse(System.IO.File.ReadAllText(text)); } {|PA3002:catch|} { return 0; } };
 
                     public Jobs(ILogger<Jobs> logger) => _logger = logger;
                 }
@@ -957,7 +957,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 public sealed class Jobs
                 {
                     private readonly ILogger<Jobs> _logger;
-                    private readonly Func<string, int> _parse = text => { try { return int.Parse(text); } catch { throw; } };
+                    private readonly Func<string, int> _parse = text => { try { return int.Parse(System.IO.File.ReadAllText(text)); } catch { throw; } };
 
                     public Jobs(ILogger<Jobs> logger) => _logger = logger;
                 }

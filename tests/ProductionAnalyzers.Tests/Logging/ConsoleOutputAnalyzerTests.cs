@@ -250,6 +250,65 @@ public class ConsoleOutputAnalyzerTests
         }.RunAsync();
     }
 
+    private static string ProjectProperties(string properties) => "is_global = true\n" + properties;
+
+    [Theory]
+    [InlineData("build_property.OutputType = Exe\n")]
+    [InlineData("build_property.OutputType = WinExe\n")]
+    [InlineData("build_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWeb = false\n")]
+    public async Task ConsoleProgram_ThatReferencesLogging_DoesNotReport(string properties) =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { ServiceUsings + "public class Migrator { public void Run(ILogger logger) => Console.WriteLine(\"Applying migrations\"); }" },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties(properties)) },
+            },
+        }.RunAsync();
+
+    [Theory]
+    [InlineData("build_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWeb = true\n", "")]
+    [InlineData("build_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWorker = true\n", "")]
+    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.Extensions.Hosting;\n")]
+    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.AspNetCore.Builder;\n")]
+    [InlineData("build_property.OutputType = Library\n", "using Microsoft.Extensions.Logging;\n")]
+    [InlineData("build_property.OutputType = Library\n", "using Serilog;\n")]
+    public async Task ServiceProject_Reports(string properties, string usings) =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { "using System;\n" + usings + "public class Worker { public void Run() => [|Console.WriteLine(\"tick\")|]; }" },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties(properties)) },
+            },
+        }.RunAsync();
+
+    [Fact]
+    public async Task LibraryWithoutLoggingOrHosting_DoesNotReport() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { "using System;\npublic class Formatter { public void Run() => Console.WriteLine(\"x\"); }" },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties("build_property.OutputType = Library\n")) },
+            },
+        }.RunAsync();
+
+    [Fact]
+    public async Task ConsoleProgram_ServiceCodeOptionTrue_Reports() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources = { ServiceUsings + "public class Migrator { public void Run() => [|Console.WriteLine(\"x\")|]; }" },
+                AnalyzerConfigFiles =
+                {
+                    ("/.globalconfig", ProjectProperties("build_property.OutputType = Exe\n")),
+                    ("/.editorconfig", "root = true\n[*.cs]\ndotnet_code_quality.PA4003.service_code = true\n"),
+                },
+            },
+        }.RunAsync();
+
     [Fact]
     public void Severity_IsInfo() =>
         Assert.Equal(DiagnosticSeverity.Info, new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer().SupportedDiagnostics[0].DefaultSeverity);

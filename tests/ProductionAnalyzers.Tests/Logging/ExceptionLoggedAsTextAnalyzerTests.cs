@@ -169,3 +169,90 @@ public class ExceptionLoggedAsTextAnalyzerTests
             CompilerDiagnostics = CompilerDiagnostics.None,
         }.RunAsync();
 }
+
+/// <summary>The PA4002 contract per framework: catch-all at any level, specific exception at Error or above, ToString()/the exception as text anywhere.</summary>
+public class ExceptionLoggedAsTextContractTests
+{
+    private static string Catching(string caught, string call) => $$"""
+        using System;
+        using System.IO;
+        using Microsoft.Extensions.Logging;
+
+        public class Job
+        {
+            private static readonly NLog.Logger NLogger = NLog.LogManager.GetCurrentClassLogger();
+            private static readonly log4net.ILog Log4 = log4net.LogManager.GetLogger(typeof(Job));
+            private readonly ILogger<Job> _logger;
+            private readonly Serilog.ILogger _serilog;
+
+            public Job(ILogger<Job> logger, Serilog.ILogger serilog)
+            {
+                _logger = logger;
+                _serilog = serilog;
+            }
+
+            public void Run(string path)
+            {
+                try
+                {
+                    File.Delete(path);
+                }
+                catch ({{caught}} ex)
+                {
+                    {{call}};
+                }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("""_logger.LogWarning("Skipped {Path}: {Reason}", path, ex.Message)""")]
+    [InlineData("""_logger.LogInformation("Skipped: {Reason}", ex.Message)""")]
+    [InlineData("""_logger.Log(LogLevel.Warning, "Skipped: {Reason}", ex.Message)""")]
+    [InlineData("""_serilog.Warning("Skipped: {Reason}", ex.Message)""")]
+    [InlineData("""_serilog.Write(Serilog.Events.LogEventLevel.Debug, "Skipped: {Reason}", ex.Message)""")]
+    [InlineData("""NLogger.Warn("Skipped: {0}", ex.Message)""")]
+    [InlineData("""NLogger.Log(NLog.LogLevel.Info, "Skipped: {0}", ex.Message)""")]
+    [InlineData("""Log4.WarnFormat("Skipped: {0}", ex.Message)""")]
+    [InlineData("""Log4.Info("Skipped: " + ex.Message)""")]
+    public async Task SpecificExceptionSummarizedAtWarningOrBelow_DoesNotReport(string call) =>
+        await Verify.VerifyAnalyzerAsync(Catching("IOException", call));
+
+    [Theory]
+    [InlineData("""_logger.LogError("Failed: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""_logger.LogCritical("Failed: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""_logger.Log(LogLevel.Error, "Failed: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""_serilog.Error("Failed: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""_serilog.Write(Serilog.Events.LogEventLevel.Fatal, "Failed: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""NLogger.Error("Failed: {0}", {|PA4002:ex.Message|})""")]
+    [InlineData("""NLogger.Log(NLog.LogLevel.Fatal, "Failed: {0}", {|PA4002:ex.Message|})""")]
+    [InlineData("""Log4.ErrorFormat("Failed: {0}", {|PA4002:ex.Message|})""")]
+    [InlineData("""Log4.Fatal("Failed: " + {|PA4002:ex.Message|})""")]
+    public async Task SpecificExceptionAtErrorOrAbove_Reports(string call) =>
+        await Verify.VerifyAnalyzerAsync(Catching("IOException", call));
+
+    [Theory]
+    [InlineData("""_logger.LogDebug("Skipped: {Details}", {|PA4002:ex.ToString()|})""")]
+    [InlineData("""_logger.LogInformation("Skipped: {Error}", {|PA4002:ex|})""")]
+    [InlineData("""_serilog.Information("Skipped: {Trace}", {|PA4002:ex.StackTrace|})""")]
+    [InlineData("""NLogger.Trace("Skipped: {0}", {|PA4002:ex|})""")]
+    [InlineData("""Log4.DebugFormat("Skipped: {0}", {|PA4002:ex.ToString()|})""")]
+    [InlineData("""Log4.Warn({|PA4002:ex|})""")]
+    public async Task StackTraceAsTextAtAnyLevel_Reports(string call) =>
+        await Verify.VerifyAnalyzerAsync(Catching("IOException", call));
+
+    [Theory]
+    [InlineData("""_logger.LogInformation("Skipped: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""_serilog.Debug("Skipped: {Reason}", {|PA4002:ex.Message|})""")]
+    [InlineData("""NLogger.Warn("Skipped: {0}", {|PA4002:ex.Message|})""")]
+    [InlineData("""Log4.InfoFormat("Skipped: {0}", {|PA4002:ex.Message|})""")]
+    public async Task CatchAllAtAnyLevel_Reports(string call) =>
+        await Verify.VerifyAnalyzerAsync(Catching("Exception", call));
+
+    [Theory]
+    [InlineData("""_logger.LogWarning(ex, "Skipped {Path}", path)""")]
+    [InlineData("""NLogger.Error(ex, "Failed {0}", path)""")]
+    [InlineData("""Log4.Error("Failed " + path, ex)""")]
+    public async Task ExceptionPassedAsException_DoesNotReport(string call) =>
+        await Verify.VerifyAnalyzerAsync(Catching("Exception", call));
+}

@@ -159,3 +159,27 @@ public class ExceptionLoggedAsTextCodeFixTests
         await Verify.VerifyCodeFixAsync(source, source);
     }
 }
+
+/// <summary>log4net: the fix is not offered yet (its *Format methods have no exception overload).</summary>
+public class ExceptionLoggedAsTextLog4NetCodeFixTests
+{
+    [Fact]
+    public async Task Log4NetErrorFormat_NoFix()
+    {
+        const string source = """
+            using System;
+
+            public class Job
+            {
+                private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(Job));
+
+                public void Run(Action step)
+                {
+                    try { step(); }
+                    catch (Exception ex) { Log.ErrorFormat("Step failed: {0}", {|PA4002:ex.Message|}); }
+                }
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
+}

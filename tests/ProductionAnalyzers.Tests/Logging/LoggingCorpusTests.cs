@@ -27,6 +27,23 @@ public class LoggingCorpusTests
     [Fact]
     public async Task ConsoleOutput_Corpus() => await CorpusVerifier.VerifyAsync<ConsoleOutputAnalyzer>(Family);
 
+    /// <summary>The corpus is a web app: with the Web SDK's properties visible, PA4003 reports exactly the same.</summary>
+    [Fact]
+    public async Task ConsoleOutput_Corpus_AsWebProject() =>
+        await CorpusVerifier.VerifyAsync<ConsoleOutputAnalyzer>(
+            Family,
+            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWeb = true\n")));
+
+    /// <summary>
+    /// A setup/admin command-line tool that references a logging framework through shared library code: not service code
+    /// (issue 16: 391 of 399 PA4003 findings on real code were in such tools).
+    /// </summary>
+    [Fact]
+    public async Task ConsoleOutput_ConsoleToolCorpus_AsConsoleProject() =>
+        await CorpusVerifier.VerifyAsync<ConsoleOutputAnalyzer>(
+            "Logging/ConsoleTool",
+            test => test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.OutputType = Exe\n")));
+
     [Fact]
     public async Task SensitiveValue_Corpus() => await CorpusVerifier.VerifyAsync<SensitiveValueLoggedAnalyzer>(Family);
 

@@ -255,3 +255,21 @@ public class NonConstantLogTemplateCodeFixTests
         await Verify.VerifyCodeFixAsync(source, source);
     }
 }
+
+/// <summary>log4net's *Format methods take a composite format: a named-placeholder template would throw, so no fix yet.</summary>
+public class NonConstantLogTemplateLog4NetCodeFixTests
+{
+    [Fact]
+    public async Task Log4NetInfoFormat_NoFix()
+    {
+        const string source = """
+            public class Job
+            {
+                private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(Job));
+
+                public void Run(int id) => Log.InfoFormat({|PA4001:$"Job {id} done"|});
+            }
+            """;
+        await Verify.VerifyCodeFixAsync(source, source);
+    }
+}

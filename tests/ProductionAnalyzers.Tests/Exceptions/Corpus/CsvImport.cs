@@ -44,7 +44,7 @@ namespace Corpus.Import
                 settings = JsonSerializer.Deserialize<Dictionary<string, string>>(json);
                 return settings is not null;
             }
-            {|PA3002:catch|}
+            catch // OK for PA3002: "is this input valid?" — one in-memory parse returning a fallback
             {
                 settings = null;
                 return false;
@@ -62,7 +62,7 @@ namespace Corpus.Import
             {
                 return decimal.Parse(text.TrimEnd('%'), CultureInfo.InvariantCulture) / 100m;
             }
-            {|PA3002:catch (Exception)|}
+            catch (Exception) // OK for PA3002: "is this input valid?" — one in-memory parse returning a fallback
             {
                 return 0m;
             }

@@ -46,7 +46,7 @@ public static class ParseHelpers
         {
             return JsonSerializer.Deserialize<T>(json);
         }
-        {|PA3002:catch (Exception)|}
+        catch (Exception) // OK for PA3002: "is this input valid?" idiom
         {
             return null;
         }
@@ -55,7 +55,7 @@ public static class ParseHelpers
     public static int? ParseOrNull(string s)
     {
         try { return int.Parse(s, CultureInfo.InvariantCulture); }
-        {|PA3002:catch|} { return null; }
+        catch { return null; } // OK for PA3002: "is this input valid?" idiom
     }
 
     public static Uri? TryUri(string s)
@@ -75,7 +75,7 @@ public static class ParseHelpers
     public static Guid? TryGuid(string s)
     {
         try { return Guid.Parse(s); }
-        {|PA3001:catch (FormatException)|} { } // not a guid
+        catch (FormatException) { } // not a guid — OK for PA3001: intent comment on the catch line
         return null;
     }
 

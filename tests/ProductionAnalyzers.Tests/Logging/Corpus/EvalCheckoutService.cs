@@ -85,7 +85,7 @@ public sealed class CheckoutService
             }
             catch (InvalidOperationException ex)
             {
-                _logger.LogWarning({|PA4001:$"Skipping cart {cart.Id}: {{|PA4002:ex.Message|}}"|});
+                _logger.LogWarning({|PA4001:$"Skipping cart {cart.Id}: {ex.Message}"|}); // OK for PA4002: a specific exception summarized at Warning or below
             }
             catch (Exception ex)
             {

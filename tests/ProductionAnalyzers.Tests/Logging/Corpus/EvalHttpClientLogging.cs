@@ -28,7 +28,7 @@ public sealed class LoggingHandler : DelegatingHandler
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning("HTTP {Method} {Uri} timed out: {Reason}", request.Method, request.RequestUri, {|PA4002:ex.Message|});
+            _logger.LogWarning("HTTP {Method} {Uri} timed out: {Reason}", request.Method, request.RequestUri, ex.Message); // OK for PA4002: a specific exception summarized at Warning or below
             throw;
         }
     }

@@ -54,7 +54,7 @@ public sealed class PaymentsWebhookController : ControllerBase
         }
         catch (NotSupportedException ex)
         {
-            _logger.LogInformation("Ignoring {EventType}: {Reason}", evt.Type, {|PA4002:ex.Message|});
+            _logger.LogInformation("Ignoring {EventType}: {Reason}", evt.Type, ex.Message); // OK for PA4002: a specific exception summarized at Warning or below
             return Ok();
         }
         catch (Exception ex)

@@ -50,7 +50,7 @@ public sealed class MonthlyReportJob
             }
             catch (IOException ex)
             {
-                _logger.LogWarning("Region {Region} failed: {Error}", region, {|PA4002:ex.Message|});
+                _logger.LogWarning("Region {Region} failed: {Error}", region, ex.Message); // OK for PA4002: a specific exception summarized at Warning or below
             }
             catch (Exception ex)
             {

@@ -53,7 +53,7 @@ namespace Contoso.Shop.Api
             }
             catch (ArgumentException ex)
             {
-                _logger.LogWarning("Invalid order payload: {Reason}", {|PA4002:ex.Message|});
+                _logger.LogWarning("Invalid order payload: {Reason}", ex.Message); // OK for PA4002: a specific exception summarized at Warning or below
                 return BadRequest(ex.Message);
             }
             catch (Exception ex)

@@ -64,7 +64,7 @@ namespace Contoso.Shop.Integrations
                 }
                 catch (HttpRequestException ex) when (attempt < settings.MaxAttempts)
                 {
-                    _logger.LogWarning("Attempt {Attempt} failed ({Reason}), retrying in {Delay}", attempt, {|PA4002:ex.Message|}, settings.Delay);
+                    _logger.LogWarning("Attempt {Attempt} failed ({Reason}), retrying in {Delay}", attempt, ex.Message, settings.Delay); // OK for PA4002: a specific exception summarized at Warning or below
                     await Task.Delay(settings.Delay, cancellationToken);
                 }
                 catch (Exception ex)

@@ -144,6 +144,18 @@ namespace ProductionAnalyzers.Sql
 
         public Compilation Compilation => _compilation;
 
+        /// <summary>The call sites of the compilation's methods, for parameters judged by their callers.</summary>
+        public SqlCallSites CallSites =>
+            Volatile.Read(ref _callSites) ?? Interlocked.CompareExchange(ref _callSites, new SqlCallSites(_compilation), null) ?? _callSites!;
+
+        private SqlCallSites? _callSites;
+
+        /// <summary>The values fields and properties of the compilation are given, for members only their type writes.</summary>
+        public SqlMemberWrites MemberWrites =>
+            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation), null) ?? _memberWrites!;
+
+        private SqlMemberWrites? _memberWrites;
+
         public INamedTypeSymbol? StringBuilder { get; }
 
         public INamedTypeSymbol? DbCommandBuilder { get; }
@@ -260,7 +272,7 @@ namespace ProductionAnalyzers.Sql
             {
                 kind = SqlSinkKind.CommandConstructor;
             }
-            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => DerivesFrom(t, _dbDataAdapter) || Implements(t, _dataAdapterInterface)))
+            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface)))
             {
                 kind = SqlSinkKind.DataAdapter;
             }
@@ -400,7 +412,7 @@ namespace ProductionAnalyzers.Sql
             // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
             var textArgument = FindTextArgument(invocation.Arguments);
             if (textArgument is not null &&
-                (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                (IsCommandType(containing) || TypeHierarchy.DerivesFrom(containing, _dbDataSource) || TypeHierarchy.Implements(containing, _dbConnectionInterface) ||
                  (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
                  (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace))))
             {
@@ -453,7 +465,7 @@ namespace ProductionAnalyzers.Sql
 
         private bool ComputeIsCommandType(ITypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(type, _dbCommandInterface) ||
-            DerivesFrom(type, _dbCommand) || DerivesFrom(type, _dbBatchCommand) || Implements(type, _dbCommandInterface);
+            TypeHierarchy.DerivesFrom(type, _dbCommand) || TypeHierarchy.DerivesFrom(type, _dbBatchCommand) || TypeHierarchy.Implements(type, _dbCommandInterface);
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
@@ -1395,7 +1407,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         private bool IsConnectionType(ITypeSymbol type) =>
-            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || Implements(type, _dbConnectionInterface);
+            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || TypeHierarchy.Implements(type, _dbConnectionInterface);
 
         private static IOperation? FirstStringArgument(ImmutableArray<IArgumentOperation> arguments)
         {
@@ -1433,42 +1445,6 @@ namespace ProductionAnalyzers.Sql
             for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
             {
                 if (ns.Name.IndexOf("Data", StringComparison.Ordinal) >= 0 || ns.Name.IndexOf("Sql", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? @interface)
-        {
-            if (type is null || @interface is null)
-            {
-                return false;
-            }
-
-            foreach (var candidate in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }

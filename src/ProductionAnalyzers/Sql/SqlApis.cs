@@ -580,17 +580,21 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            var isInterface = containing.TypeKind == TypeKind.Interface;
-            foreach (var candidate in CandidateTypes())
+            if (containing.TypeKind == TypeKind.Interface)
             {
-                if (found.Count >= MaxImplementations)
+                if (!ImplementersByInterface().TryGetValue(containing.OriginalDefinition, out var implementers))
                 {
-                    break;
+                    return Array.Empty<IMethodSymbol>();
                 }
 
-                if (isInterface)
+                foreach (var type in implementers)
                 {
-                    foreach (var @interface in candidate.Type.AllInterfaces)
+                    if (found.Count >= MaxImplementations)
+                    {
+                        break;
+                    }
+
+                    foreach (var @interface in type.AllInterfaces)
                     {
                         if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, containing))
                         {
@@ -601,16 +605,30 @@ namespace ProductionAnalyzers.Sql
                         foreach (var member in @interface.GetMembers(method.Name))
                         {
                             if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, method) &&
-                                candidate.Type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
+                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
                             {
                                 Add(implementation);
                             }
                         }
                     }
                 }
-                else if (candidate.DerivesFromSource)
+            }
+            else if (MemberNameIndex().TryGetValue(method.Name, out var declaring))
+            {
+                // Overrides: only the source types that declare a member of that name.
+                foreach (var type in declaring)
                 {
-                    foreach (var member in candidate.Type.GetMembers(method.Name))
+                    if (found.Count >= MaxImplementations)
+                    {
+                        break;
+                    }
+
+                    if (type.BaseType is not { } baseType || !IsSourceAssembly(baseType.ContainingAssembly))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in type.GetMembers(method.Name))
                     {
                         if (member is IMethodSymbol { IsOverride: true } candidateMethod)
                         {
@@ -629,6 +647,43 @@ namespace ProductionAnalyzers.Sql
 
             return found.Count == 0 ? Array.Empty<IMethodSymbol>() : found;
         }
+
+        /// <summary>
+        /// The candidate types (<see cref="CandidateTypes"/>) by each source interface they implement (definitions), built
+        /// once per compilation on first need: an interface's implementations are then found among its implementers only.
+        /// </summary>
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> ImplementersByInterface()
+        {
+            var map = Volatile.Read(ref _implementersByInterface);
+            if (map is null)
+            {
+                map = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var candidate in CandidateTypes())
+                {
+                    foreach (var @interface in candidate.Type.AllInterfaces)
+                    {
+                        var definition = @interface.OriginalDefinition;
+                        if (!IsSourceAssembly(definition.ContainingAssembly))
+                        {
+                            continue;
+                        }
+
+                        if (!map.TryGetValue(definition, out var types))
+                        {
+                            map[definition] = types = new List<INamedTypeSymbol>();
+                        }
+
+                        types.Add(candidate.Type);
+                    }
+                }
+
+                map = Interlocked.CompareExchange(ref _implementersByInterface, map, null) ?? map;
+            }
+
+            return map;
+        }
+
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementersByInterface;
 
         /// <summary>
         /// The source classes and structs that can implement a source interface or override a source method: those with a
@@ -700,6 +755,38 @@ namespace ProductionAnalyzers.Sql
 
             return false;
         }
+
+        /// <summary>
+        /// The source types that declare a member of each name, from the declarations' member names (no member symbol is
+        /// made). Built once per compilation on first need, so that "is this name a method of the compilation?" is one
+        /// lookup: the compiler's own name search walks every declaration of the compilation on each question.
+        /// </summary>
+        private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex()
+        {
+            var index = Volatile.Read(ref _memberNameIndex);
+            if (index is null)
+            {
+                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+                foreach (var type in SourceTypes())
+                {
+                    foreach (var name in type.MemberNames)
+                    {
+                        if (!index.TryGetValue(name, out var types))
+                        {
+                            index[name] = types = new List<INamedTypeSymbol>();
+                        }
+
+                        types.Add(type);
+                    }
+                }
+
+                index = Interlocked.CompareExchange(ref _memberNameIndex, index, null) ?? index;
+            }
+
+            return index;
+        }
+
+        private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
         private ImmutableArray<INamedTypeSymbol> SourceTypes()
@@ -1020,7 +1107,7 @@ namespace ProductionAnalyzers.Sql
         /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
         private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
         {
-            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            if (!MemberNameIndex().TryGetValue(name, out var declaringTypes))
             {
                 return false;
             }
@@ -1032,13 +1119,15 @@ namespace ProductionAnalyzers.Sql
 
             var methods = _methodsByName.GetOrAdd(name, n =>
             {
-                // The declaration-table search walks the compilation's types: once per name, however many bodies call it.
                 var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-                foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellationToken))
+                foreach (var type in declaringTypes)
                 {
-                    if (symbol is IMethodSymbol method && HasStringParameter(method))
+                    foreach (var member in type.GetMembers(n))
                     {
-                        builder.Add(method);
+                        if (member is IMethodSymbol method && HasStringParameter(method))
+                        {
+                            builder.Add(method);
+                        }
                     }
                 }
 

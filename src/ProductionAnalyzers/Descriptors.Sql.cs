@@ -11,7 +11,7 @@ namespace ProductionAnalyzers
         public static readonly DiagnosticDescriptor SqlFromNonConstantText = Create(
             DiagnosticIds.SqlFromNonConstantText,
             title: "SQL command text is built from non-constant data",
-            messageFormat: "SQL text is built from '{0}', which sits in {1} position: {2}",
+            messageFormat: "SQL text is built from '{0}'{3}, which sits in {1} position: {2}",
             DiagnosticCategories.Security,
             DiagnosticSeverity.Warning,
             description: "SQL text that is concatenated, interpolated, formatted, joined or appended from data that is not a compile-time constant " +

@@ -144,6 +144,18 @@ namespace ProductionAnalyzers.Sql
 
         public Compilation Compilation => _compilation;
 
+        /// <summary>The call sites of the compilation's methods, for parameters judged by their callers.</summary>
+        public SqlCallSites CallSites =>
+            Volatile.Read(ref _callSites) ?? Interlocked.CompareExchange(ref _callSites, new SqlCallSites(_compilation), null) ?? _callSites!;
+
+        private SqlCallSites? _callSites;
+
+        /// <summary>The values fields and properties of the compilation are given, for members only their type writes.</summary>
+        public SqlMemberWrites MemberWrites =>
+            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation), null) ?? _memberWrites!;
+
+        private SqlMemberWrites? _memberWrites;
+
         public INamedTypeSymbol? StringBuilder { get; }
 
         public INamedTypeSymbol? DbCommandBuilder { get; }
@@ -260,7 +272,7 @@ namespace ProductionAnalyzers.Sql
             {
                 kind = SqlSinkKind.CommandConstructor;
             }
-            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => DerivesFrom(t, _dbDataAdapter) || Implements(t, _dataAdapterInterface)))
+            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface)))
             {
                 kind = SqlSinkKind.DataAdapter;
             }
@@ -400,7 +412,7 @@ namespace ProductionAnalyzers.Sql
             // micro-ORMs on a connection (RepoDb's ExecuteQuery(commandText), ...).
             var textArgument = FindTextArgument(invocation.Arguments);
             if (textArgument is not null &&
-                (IsCommandType(containing) || DerivesFrom(containing, _dbDataSource) || Implements(containing, _dbConnectionInterface) ||
+                (IsCommandType(containing) || TypeHierarchy.DerivesFrom(containing, _dbDataSource) || TypeHierarchy.Implements(containing, _dbConnectionInterface) ||
                  (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
                  (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace))))
             {
@@ -453,7 +465,7 @@ namespace ProductionAnalyzers.Sql
 
         private bool ComputeIsCommandType(ITypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(type, _dbCommandInterface) ||
-            DerivesFrom(type, _dbCommand) || DerivesFrom(type, _dbBatchCommand) || Implements(type, _dbCommandInterface);
+            TypeHierarchy.DerivesFrom(type, _dbCommand) || TypeHierarchy.DerivesFrom(type, _dbBatchCommand) || TypeHierarchy.Implements(type, _dbCommandInterface);
 
         /// <summary>A method of this compilation, with source we can read.</summary>
         public bool IsSourceMethod(IMethodSymbol method) =>
@@ -568,17 +580,21 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            var isInterface = containing.TypeKind == TypeKind.Interface;
-            foreach (var candidate in CandidateTypes())
+            if (containing.TypeKind == TypeKind.Interface)
             {
-                if (found.Count >= MaxImplementations)
+                if (!ImplementersByInterface().TryGetValue(containing.OriginalDefinition, out var implementers))
                 {
-                    break;
+                    return Array.Empty<IMethodSymbol>();
                 }
 
-                if (isInterface)
+                foreach (var type in implementers)
                 {
-                    foreach (var @interface in candidate.Type.AllInterfaces)
+                    if (found.Count >= MaxImplementations)
+                    {
+                        break;
+                    }
+
+                    foreach (var @interface in type.AllInterfaces)
                     {
                         if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, containing))
                         {
@@ -589,16 +605,30 @@ namespace ProductionAnalyzers.Sql
                         foreach (var member in @interface.GetMembers(method.Name))
                         {
                             if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, method) &&
-                                candidate.Type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
+                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
                             {
                                 Add(implementation);
                             }
                         }
                     }
                 }
-                else if (candidate.DerivesFromSource)
+            }
+            else if (MemberNameIndex().TryGetValue(method.Name, out var declaring))
+            {
+                // Overrides: only the source types that declare a member of that name.
+                foreach (var type in declaring)
                 {
-                    foreach (var member in candidate.Type.GetMembers(method.Name))
+                    if (found.Count >= MaxImplementations)
+                    {
+                        break;
+                    }
+
+                    if (type.BaseType is not { } baseType || !IsSourceAssembly(baseType.ContainingAssembly))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in type.GetMembers(method.Name))
                     {
                         if (member is IMethodSymbol { IsOverride: true } candidateMethod)
                         {
@@ -617,6 +647,43 @@ namespace ProductionAnalyzers.Sql
 
             return found.Count == 0 ? Array.Empty<IMethodSymbol>() : found;
         }
+
+        /// <summary>
+        /// The candidate types (<see cref="CandidateTypes"/>) by each source interface they implement (definitions), built
+        /// once per compilation on first need: an interface's implementations are then found among its implementers only.
+        /// </summary>
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> ImplementersByInterface()
+        {
+            var map = Volatile.Read(ref _implementersByInterface);
+            if (map is null)
+            {
+                map = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                foreach (var candidate in CandidateTypes())
+                {
+                    foreach (var @interface in candidate.Type.AllInterfaces)
+                    {
+                        var definition = @interface.OriginalDefinition;
+                        if (!IsSourceAssembly(definition.ContainingAssembly))
+                        {
+                            continue;
+                        }
+
+                        if (!map.TryGetValue(definition, out var types))
+                        {
+                            map[definition] = types = new List<INamedTypeSymbol>();
+                        }
+
+                        types.Add(candidate.Type);
+                    }
+                }
+
+                map = Interlocked.CompareExchange(ref _implementersByInterface, map, null) ?? map;
+            }
+
+            return map;
+        }
+
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementersByInterface;
 
         /// <summary>
         /// The source classes and structs that can implement a source interface or override a source method: those with a
@@ -688,6 +755,38 @@ namespace ProductionAnalyzers.Sql
 
             return false;
         }
+
+        /// <summary>
+        /// The source types that declare a member of each name, from the declarations' member names (no member symbol is
+        /// made). Built once per compilation on first need, so that "is this name a method of the compilation?" is one
+        /// lookup: the compiler's own name search walks every declaration of the compilation on each question.
+        /// </summary>
+        private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex()
+        {
+            var index = Volatile.Read(ref _memberNameIndex);
+            if (index is null)
+            {
+                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+                foreach (var type in SourceTypes())
+                {
+                    foreach (var name in type.MemberNames)
+                    {
+                        if (!index.TryGetValue(name, out var types))
+                        {
+                            index[name] = types = new List<INamedTypeSymbol>();
+                        }
+
+                        types.Add(type);
+                    }
+                }
+
+                index = Interlocked.CompareExchange(ref _memberNameIndex, index, null) ?? index;
+            }
+
+            return index;
+        }
+
+        private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
         private ImmutableArray<INamedTypeSymbol> SourceTypes()
@@ -1008,7 +1107,7 @@ namespace ProductionAnalyzers.Sql
         /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
         private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
         {
-            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            if (!MemberNameIndex().TryGetValue(name, out var declaringTypes))
             {
                 return false;
             }
@@ -1020,13 +1119,15 @@ namespace ProductionAnalyzers.Sql
 
             var methods = _methodsByName.GetOrAdd(name, n =>
             {
-                // The declaration-table search walks the compilation's types: once per name, however many bodies call it.
                 var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-                foreach (var symbol in _compilation.GetSymbolsWithName(n, SymbolFilter.Member, cancellationToken))
+                foreach (var type in declaringTypes)
                 {
-                    if (symbol is IMethodSymbol method && HasStringParameter(method))
+                    foreach (var member in type.GetMembers(n))
                     {
-                        builder.Add(method);
+                        if (member is IMethodSymbol method && HasStringParameter(method))
+                        {
+                            builder.Add(method);
+                        }
                     }
                 }
 
@@ -1395,7 +1496,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         private bool IsConnectionType(ITypeSymbol type) =>
-            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || Implements(type, _dbConnectionInterface);
+            SymbolEqualityComparer.Default.Equals(type, _dbConnectionInterface) || TypeHierarchy.Implements(type, _dbConnectionInterface);
 
         private static IOperation? FirstStringArgument(ImmutableArray<IArgumentOperation> arguments)
         {
@@ -1433,42 +1534,6 @@ namespace ProductionAnalyzers.Sql
             for (; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
             {
                 if (ns.Name.IndexOf("Data", StringComparison.Ordinal) >= 0 || ns.Name.IndexOf("Sql", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? @interface)
-        {
-            if (type is null || @interface is null)
-            {
-                return false;
-            }
-
-            foreach (var candidate in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
                 {
                     return true;
                 }

@@ -74,11 +74,7 @@ namespace ProductionAnalyzers.Sql
                     }
 
                     var containingType = operationContext.ContainingSymbol.ContainingType;
-                    var diagnostic = Analyze(apis, sink, operation, index, containingType, strict, operationContext.CancellationToken);
-                    if (diagnostic is not null)
-                    {
-                        operationContext.ReportDiagnostic(diagnostic);
-                    }
+                    Analyze(apis, sink, operation, index, containingType, strict, operationContext.ReportDiagnostic, operationContext.CancellationToken);
                 },
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation,
@@ -97,20 +93,21 @@ namespace ProductionAnalyzers.Sql
             return operation;
         }
 
-        private static Diagnostic? Analyze(
+        private static void Analyze(
             SqlApis apis,
             SqlSink sink,
             IOperation sinkOperation,
             MethodIndex index,
             INamedTypeSymbol? containingType,
             bool strict,
-            System.Threading.CancellationToken cancellationToken)
+            Action<Diagnostic> report,
+            CancellationToken cancellationToken)
         {
             var text = sink.Text;
             if (text.ConstantValue.HasValue || text.Syntax is null || sinkOperation.Syntax.ContainsDiagnostics)
             {
                 // Constant text, or half-typed code the user is still writing.
-                return null;
+                return;
             }
 
             var evaluator = new SqlTextEvaluator(apis, cancellationToken);
@@ -122,45 +119,138 @@ namespace ProductionAnalyzers.Sql
                 segments.AddRange(evaluator.Evaluate(text, index, containingType));
                 if (segments.Count == 1)
                 {
-                    return null;
+                    return;
+                }
+            }
+            else
+            {
+                segments = evaluator.Evaluate(text, index, containingType);
+                if (evaluator.GaveUp || !evaluator.Built)
+                {
+                    return;
+                }
+            }
+
+            var holes = SqlTextWalker.Classify(segments, strict);
+            ClassifiedHole? first = null;
+            foreach (var hole in holes)
+            {
+                if (hole.Hole.Parameter is { } parameter && JudgeAtCallSites(apis, sink, parameter, hole.Position, strict, report, 0, cancellationToken))
+                {
+                    // Every caller was judged instead (and reported where it passes untrusted text).
+                    continue;
                 }
 
-                return Report(segments, sink, strict, builtAnyway: true);
+                first ??= hole;
             }
 
-            segments = evaluator.Evaluate(text, index, containingType);
-            if (evaluator.GaveUp || !evaluator.Built)
+            if (first is { } reported)
             {
-                return null;
+                // When the part was written elsewhere (a local built earlier, a StringBuilder append, a helper), point there too.
+                var additional = reported.Hole.Syntax is { } partSyntax &&
+                                 (partSyntax.SyntaxTree != text.Syntax.SyntaxTree || !text.Syntax.Span.Contains(partSyntax.Span))
+                    ? new[] { partSyntax.GetLocation() }
+                    : null;
+                report(Create(text.Syntax.GetLocation(), additional, sink, reported.Hole, reported.Position, null));
             }
-
-            return Report(segments, sink, strict, builtAnyway: false);
         }
 
-        private static Diagnostic? Report(List<SqlSegment> segments, SqlSink sink, bool strict, bool builtAnyway)
+        /// <summary>
+        /// Judges a parameter that SQL text is built from by the arguments of every call of its method in the compilation:
+        /// reports each call that passes untrusted text, at that argument. False when the method is not judged by its
+        /// callers (no call site, too many, or callable without being named), so the text is judged where it is built.
+        /// </summary>
+        private static bool JudgeAtCallSites(
+            SqlApis apis,
+            SqlSink sink,
+            IParameterSymbol parameter,
+            SqlPosition position,
+            bool strict,
+            Action<Diagnostic> report,
+            int depth,
+            CancellationToken cancellationToken)
         {
-            var holes = SqlTextWalker.Classify(segments, strict);
-            if (holes.Count == 0)
+            if (depth > MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || !SqlCallSites.IsJudgedByCallers(method) ||
+                parameter.RefKind != RefKind.None || parameter.IsParams)
             {
-                return null;
+                return false;
             }
 
-            var first = holes[0];
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, sink.Kind.ToString());
+            var calls = apis.CallSites.CallsOf(method, cancellationToken);
+            if (calls.IsTooMany || calls.Calls.IsEmpty)
+            {
+                return false;
+            }
 
-            // When the part was written elsewhere (a local built earlier, a StringBuilder append, a helper), point there too.
-            var additional = first.Hole.Syntax is { } partSyntax &&
-                             (partSyntax.SyntaxTree != sink.Text.Syntax.SyntaxTree || !sink.Text.Syntax.Span.Contains(partSyntax.Span))
-                ? new[] { partSyntax.GetLocation() }
-                : null;
+            foreach (var call in calls.Calls)
+            {
+                IOperation? value = null;
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        value = argument.Value;
+                    }
+                }
+
+                if (value is null || value.ConstantValue.HasValue || value.Syntax.ContainsDiagnostics)
+                {
+                    continue;
+                }
+
+                var root = Root(call);
+                var evaluator = new SqlTextEvaluator(apis, cancellationToken);
+                var segments = evaluator.Evaluate(value, MethodIndex.Build(new[] { root }), CallerType(root));
+                if (evaluator.GaveUp)
+                {
+                    continue;
+                }
+
+                foreach (var hole in SqlTextWalker.Classify(segments, strict))
+                {
+                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, position, strict, report, depth + 1, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    if (apis.CallSites.TryMarkReported(value.Syntax))
+                    {
+                        var origin = hole.Hole.Origin is { } from ? from + "; " : string.Empty;
+                        report(Create(
+                            value.Syntax.GetLocation(),
+                            new[] { sink.Text.Syntax.GetLocation() },
+                            sink,
+                            hole.Hole,
+                            position,
+                            " (" + origin + "passed to " + SqlOrigin.MethodName(method) + ")"));
+                    }
+
+                    break;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>How many callers up a parameter is followed (a controller passing a request value through a service to a helper).</summary>
+        private const int MaxCallerDepth = 3;
+
+        private static INamedTypeSymbol? CallerType(IOperation root) =>
+            root.SemanticModel?.GetEnclosingSymbol(root.Syntax.SpanStart)?.ContainingType;
+
+        private static Diagnostic Create(Location location, Location[]? additional, SqlSink sink, HoleSegment hole, SqlPosition position, string? detail)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(SinkKindProperty, sink.Kind.ToString());
+            detail ??= hole.Origin is { } origin ? " (" + origin + ")" : string.Empty;
             return Diagnostic.Create(
                 Descriptors.SqlFromNonConstantText,
-                sink.Text.Syntax.GetLocation(),
+                location,
                 additional,
                 properties,
-                first.Hole.Name,
-                first.Position.KindText,
-                first.Position.Advice);
+                hole.Name,
+                position.KindText,
+                position.Advice,
+                detail);
         }
     }
 }

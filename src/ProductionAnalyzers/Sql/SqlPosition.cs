@@ -14,6 +14,9 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>A whole piece of SQL (a WHERE clause, a condition, the start of the statement).</summary>
         Clause,
+
+        /// <summary>A whole query nested in the statement (<c>FROM (...)</c>, <c>JOIN (...)</c>, <c>EXISTS (...)</c>).</summary>
+        SubQuery,
     }
 
     /// <summary>The position of one untrusted part, with what a parameterizing fix needs to know.</summary>
@@ -38,6 +41,7 @@ namespace ProductionAnalyzers.Sql
         {
             SqlPositionKind.Value => "a value",
             SqlPositionKind.Identifier => "an identifier",
+            SqlPositionKind.SubQuery => "a sub-query",
             _ => "a clause",
         };
 
@@ -47,6 +51,7 @@ namespace ProductionAnalyzers.Sql
                 ? "pass each value as a parameter (one placeholder per item)"
                 : "pass it as a parameter",
             SqlPositionKind.Identifier => "check it against an allow-list of known names, or quote it with QuoteIdentifier",
+            SqlPositionKind.SubQuery => "build the sub-query from constant text and pass its values as parameters",
             _ => "build the SQL from constant text and pass the values as parameters",
         };
     }
@@ -242,7 +247,10 @@ namespace ProductionAnalyzers.Sql
                     case "having":
                         return new SqlPosition(SqlPositionKind.Clause, false, false);
                     case "exists":
-                        return new SqlPosition(SqlPositionKind.Clause, false, false);
+                    case "from":
+                    case "join":
+                    case "as":
+                        return new SqlPosition(SqlPositionKind.SubQuery, false, false);
                 }
             }
 

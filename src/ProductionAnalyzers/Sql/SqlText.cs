@@ -30,12 +30,23 @@ namespace ProductionAnalyzers.Sql
 
     internal sealed class HoleSegment : SqlSegment
     {
-        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null)
+        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null, string? origin = null, Microsoft.CodeAnalysis.IParameterSymbol? parameter = null)
         {
             Name = name;
             Kind = kind;
             Syntax = syntax;
+            Origin = origin;
+            Parameter = parameter;
         }
+
+        /// <summary>Where the untrusted part comes from, for the message (<c>a configuration value</c>), or null when unknown.</summary>
+        public string? Origin { get; }
+
+        /// <summary>
+        /// The parameter of the method being analyzed that the part is (at the outermost level, not inside a followed
+        /// helper): judged by the method's call sites.
+        /// </summary>
+        public Microsoft.CodeAnalysis.IParameterSymbol? Parameter { get; }
 
         public string Name { get; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,6 +18,11 @@ namespace ProductionAnalyzers.Sql
             if (symbol.Name == "Empty" && symbol.ContainingType?.SpecialType == SpecialType.System_String)
             {
                 return new List<SqlSegment>();
+            }
+
+            if (frame.Depth < MaxDepth && _apis.IsSourceField(symbol) && EvalMemberWrites(symbol, frame) is { } written)
+            {
+                return written;
             }
 
             if (symbol.IsReadOnly && frame.Depth < MaxDepth && _apis.IsSourceField(symbol) && _visiting.Add(symbol))
@@ -53,7 +59,7 @@ namespace ProductionAnalyzers.Sql
             }
 
             // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.
-            if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && DerivesFrom(symbol.ContainingType, _apis.MemberInfo))
+            if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && ProductionAnalyzers.Infrastructure.TypeHierarchy.DerivesFrom(symbol.ContainingType, _apis.MemberInfo))
             {
                 return Hole(original, HoleKind.Safe);
             }
@@ -96,6 +102,10 @@ namespace ProductionAnalyzers.Sql
                             return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
                         }
                     }
+                }
+                else if (IsAutoProperty(symbol) && EvalMemberWrites(symbol, frame) is { } written)
+                {
+                    return written;
                 }
                 else if (symbol.SetMethod is null || symbol.SetMethod.DeclaredAccessibility == Accessibility.Private && symbol.SetMethod.IsInitOnly)
                 {
@@ -147,17 +157,62 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
-        private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
+        private bool IsAutoProperty(IPropertySymbol property) =>
+            property.DeclaringSyntaxReferences.Length == 1 &&
+            property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax
             {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
+                ExpressionBody: null,
+                AccessorList: { } accessors,
+            } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+        /// <summary>
+        /// A field or auto-property only its own type writes (a script built in the constructor and run on every open):
+        /// the alternatives of every value it is given, when they are all trusted or some of them is built text (then the
+        /// text is reported where it is executed, naming the part it was built from). Null when it is not followed.
+        /// </summary>
+        private List<SqlSegment>? EvalMemberWrites(ISymbol member, Frame frame)
+        {
+            if (!SqlMemberWrites.IsWrittenOnlyByItsType(member) || !_visiting.Add(member))
+            {
+                return null;
             }
 
-            return false;
+            try
+            {
+                var writes = _apis.MemberWrites.WritesOf(member, _cancellationToken);
+                if (writes is not { Length: > 0 } values)
+                {
+                    return null;
+                }
+
+                var builtBefore = Built;
+                Built = false;
+                var alternatives = new List<List<SqlSegment>>();
+                foreach (var write in values)
+                {
+                    alternatives.Add(Eval(write.Value, new Frame(write.Index, member.ContainingType, null, frame.Depth + 1)));
+                }
+
+                var builtHere = Built;
+                Built = builtBefore || builtHere;
+                var result = alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
+                if (IsConstantOnly(result) || WorstKind(result) != HoleKind.Unsafe)
+                {
+                    return result;
+                }
+
+                if (builtHere)
+                {
+                    return result;
+                }
+
+                Built = builtBefore;
+                return null;
+            }
+            finally
+            {
+                _visiting.Remove(member);
+            }
         }
     }
 }

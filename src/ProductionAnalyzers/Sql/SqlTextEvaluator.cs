@@ -69,7 +69,10 @@ namespace ProductionAnalyzers.Sql
         private static List<SqlSegment> Text(string text) => new List<SqlSegment> { new TextSegment(text) };
 
         private static List<SqlSegment> Hole(IOperation operation, HoleKind kind) =>
-            new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(operation), kind, operation.Syntax) };
+            new List<SqlSegment>
+            {
+                new HoleSegment(SqlOperations.DisplayName(operation), kind, operation.Syntax, kind == HoleKind.Unsafe ? SqlOrigin.Describe(operation) : null),
+            };
 
         private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped)
         {
@@ -126,6 +129,16 @@ namespace ProductionAnalyzers.Sql
 
             switch (operation)
             {
+                case IAwaitOperation { Operation: IInvocationOperation awaited } when IsEmbeddedResourceRead(awaited, frame, 0):
+                    return Hole(original, HoleKind.Safe);
+
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element when EvalConstantElement(element.ArrayReference, frame) is { } constantElement:
+                    return constantElement;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } list } when
+                    SqlOperations.IsString(operation.Type) && EvalConstantElement(list, frame) is { } constantItem:
+                    return constantItem;
+
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SqlOperations.IsString(binary.Type) || SqlOperations.IsString(binary.LeftOperand.Type) || SqlOperations.IsString(binary.RightOperand.Type):
                     return EvalConcatenation(binary, frame);
 
@@ -153,7 +166,17 @@ namespace ProductionAnalyzers.Sql
                         return Hole(original, HoleKind.Safe);
                     }
 
-                    return HoleFor(original, operation);
+                    var parameterHole = HoleFor(original, operation);
+                    if (frame.Depth == 0 && frame.Arguments is null && parameterHole[0] is HoleSegment { Kind: HoleKind.Unsafe } unsafeParameter)
+                    {
+                        // A parameter of the method being analyzed: judged by what its callers pass (see SqlCallSites).
+                        return new List<SqlSegment>
+                        {
+                            new HoleSegment(unsafeParameter.Name, HoleKind.Unsafe, unsafeParameter.Syntax, unsafeParameter.Origin, parameter.Parameter),
+                        };
+                    }
+
+                    return parameterHole;
 
                 case IFieldReferenceOperation field:
                     return EvalField(original, field, frame);
@@ -423,6 +446,12 @@ namespace ProductionAnalyzers.Sql
 
             if (method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetViewName" or "GetDefaultTableName" or "GetSchemaQualifiedTableName" &&
                 containing?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true)
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
+            // Text the program makes itself: hex of bytes (a hash, a random key), a script embedded in the assembly.
+            if (IsHexOfBytes(method) || IsEmbeddedResourceRead(invocation, frame, 0))
             {
                 return Hole(original, HoleKind.Safe);
             }

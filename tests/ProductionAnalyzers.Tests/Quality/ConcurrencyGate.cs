@@ -38,9 +38,14 @@ namespace ProductionAnalyzers.Tests.Quality
             var single = await QualityHarness.AnalyzeAsync(QualityHarness.Compile(used, references, analyzers), analyzers);
             failures.AddRange(single.Exceptions.Select(e => "analyzer (single): " + e));
 
+            var copiedNamespaces = new HashSet<string>(
+                used.SelectMany(f => QualityHarness.Parse("probe.cs", f.Text).GetRoot().ChildNodes().OfType<BaseNamespaceDeclarationSyntax>())
+                    .Where(ns => !ns.Name.IsMissing)
+                    .Select(ns => ns.Name.ToString()),
+                StringComparer.Ordinal);
             var copies = used.Select(f =>
             {
-                var (text, insertedAt) = QualityHarness.SuffixTopLevelNamespaces(f.Text, CopySuffix);
+                var (text, insertedAt) = QualityHarness.SuffixTopLevelNamespaces(f.Text, CopySuffix, copiedNamespaces);
                 return (Name: "Copy/" + f.Name, Text: text, InsertedAt: insertedAt);
             }).ToList();
             var expected = single.Diagnostics.Select(Key)

@@ -421,14 +421,25 @@ namespace ProductionAnalyzers.Tests.Quality
         /// Appends <paramref name="suffix"/> to the name of every namespace declared at the top of the file. Returns the
         /// new text and the positions (in the old text) where the suffix went; empty when the file declares no namespace.
         /// </summary>
-        public static (string Text, IReadOnlyList<int> InsertedAt) SuffixTopLevelNamespaces(string text, string suffix)
+        public static (string Text, IReadOnlyList<int> InsertedAt) SuffixTopLevelNamespaces(string text, string suffix, ISet<string>? copiedNamespaces = null)
         {
             var root = CSharpSyntaxTree.ParseText(text, ParseOptions).GetRoot();
             var positions = root.ChildNodes().OfType<BaseNamespaceDeclarationSyntax>()
                 .Where(ns => !ns.Name.IsMissing)
                 .Select(ns => ns.Name.Span.End)
-                .OrderBy(p => p)
                 .ToList();
+
+            // using directives of namespaces that are copied too point to the copies, so each copy only sees copies
+            // (rules that look across files, such as parameters judged at their call sites, then find the same facts).
+            if (copiedNamespaces is not null)
+            {
+                positions.AddRange(root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                    .OfType<UsingDirectiveSyntax>()
+                    .Where(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name is { } name && copiedNamespaces.Contains(name.ToString()))
+                    .Select(u => u.Name!.Span.End));
+            }
+
+            positions.Sort();
             var builder = new System.Text.StringBuilder(text);
             for (var i = positions.Count - 1; i >= 0; i--)
             {

@@ -20,7 +20,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     command.ExecuteReader();
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("name", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("name", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"));
         }
 
         [Fact]
@@ -641,7 +641,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     }
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithSpan(18, 31, 18, 35).WithArguments("city", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(18, 31, 18, 35).WithArguments("city", "a value", "pass it as a parameter", " (a parameter of Repo.Search)"));
         }
 
         [Fact]
@@ -710,7 +710,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#0:sql|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("name", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("name", "a value", "pass it as a parameter", " (a parameter of Repo.Run)"));
         }
 
         [Fact]
@@ -757,7 +757,7 @@ namespace ProductionAnalyzers.Tests.Sql
                         "SELECT * FROM Orders WHERE Id IN (" + string.Join(",", Enumerable.Range(0, count).Select(i => "@p" + i)) + ")";
                 }
                 """,
-                Verify.Diagnostic().WithLocation(0).WithArguments("table", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("table", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", " (a parameter of Repo.Upsert)"));
         }
 
         [Fact]
@@ -805,8 +805,8 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#1:sql.ToString()|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithSpan(25, 38, 25, 46).WithArguments("category", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(1).WithSpan(52, 46, 52, 50).WithArguments("from", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(25, 38, 25, 46).WithArguments("category", "a value", "pass it as a parameter", " (a parameter of Repo.Search)"),
+                Verify.Diagnostic().WithLocation(1).WithSpan(52, 46, 52, 50).WithArguments("from", "a value", "pass it as a parameter", " (a parameter of Repo.Report)"));
         }
 
         [Fact]
@@ -848,7 +848,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     }
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithSpan(25, 33, 25, 37).WithArguments("city", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(25, 33, 25, 37).WithArguments("city", "a value", "pass it as a parameter", " (a parameter of Repo.Unsafe)"));
         }
 
         [Fact]
@@ -870,7 +870,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Execute({|#0:$"UPDATE Orders SET {sets} WHERE Id = @Id"|}, new DynamicParameters(values));
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithSpan(26, 65, 26, 66).WithArguments("string.Join(\", \", values.Keys.Select(k => $\"{k} = @{k}\"))", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(26, 65, 26, 66).WithArguments("string.Join(\", \", values.Keys.Select(k => $\"{k} = @{k}\"))", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", ""));
         }
 
         // ------------------------------------------------------------------ messages: value / identifier / clause
@@ -888,11 +888,11 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#4:$"SELECT * FROM Orders WHERE Id IN ({where})"|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("sort", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"),
-                Verify.Diagnostic().WithLocation(1).WithArguments("where", "a clause", "build the SQL from constant text and pass the values as parameters"),
-                Verify.Diagnostic().WithLocation(2).WithArguments("order.Name", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(3).WithArguments("sort", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"),
-                Verify.Diagnostic().WithLocation(4).WithArguments("where", "a value", "pass each value as a parameter (one placeholder per item)"));
+                Verify.Diagnostic().WithLocation(0).WithArguments("sort", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", " (a parameter of Repo.Run)"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("where", "a clause", "build the SQL from constant text and pass the values as parameters", " (a parameter of Repo.Run)"),
+                Verify.Diagnostic().WithLocation(2).WithArguments("order.Name", "a value", "pass it as a parameter", " (a member of the parameter 'order' of Repo.Run)"),
+                Verify.Diagnostic().WithLocation(3).WithArguments("sort", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", " (a parameter of Repo.Run)"),
+                Verify.Diagnostic().WithLocation(4).WithArguments("where", "a value", "pass each value as a parameter (one placeholder per item)", " (a parameter of Repo.Run)"));
         }
 
         // ------------------------------------------------------------------ not reported
@@ -1330,11 +1330,11 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#4:reassigned.Append(" AND c = 2").ToString()|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"),
+                Verify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"),
+                Verify.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"),
+                Verify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"),
+                Verify.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter", " (a parameter of Repo.Find)"));
         }
 
         [Fact]

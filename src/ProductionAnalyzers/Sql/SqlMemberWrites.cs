@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>One value a field or property of the compilation is given, with the index of the body that gives it.</summary>
+    internal readonly struct MemberWrite
+    {
+        public MemberWrite(IOperation value, MethodIndex index)
+        {
+            Value = value;
+            Index = index;
+        }
+
+        public IOperation Value { get; }
+
+        public MethodIndex Index { get; }
+    }
+
+    /// <summary>
+    /// Every value a field or property that only its own type can write is given: its initializer and the assignments in
+    /// its type's declarations (constructors, builder methods). Made on first need per member, by one walk over the
+    /// type's declarations, and cached per compilation. Members written outside their type (non-private mutable ones),
+    /// written by <c>ref</c>, <c>+=</c>, or more than <see cref="MaxWrites"/> times are not followed (null).
+    /// </summary>
+    internal sealed class SqlMemberWrites
+    {
+        public const int MaxWrites = 16;
+
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?> _writes = new ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?>(SymbolEqualityComparer.Default);
+
+        public SqlMemberWrites(Compilation compilation) => _compilation = compilation;
+
+        public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken) =>
+            _writes.GetOrAdd(member.OriginalDefinition, m => Find(m, cancellationToken));
+
+        /// <summary>A field or auto-property that code outside its type cannot assign.</summary>
+        public static bool IsWrittenOnlyByItsType(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsConst && (field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private) && !field.IsImplicitlyDeclared,
+            IPropertySymbol property => property.Parameters.IsEmpty && !property.IsAbstract && !property.IsVirtual && !property.IsOverride &&
+                                        (property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private ||
+                                         property.DeclaredAccessibility == Accessibility.Private),
+            _ => false,
+        };
+
+        private ImmutableArray<MemberWrite>? Find(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (!IsWrittenOnlyByItsType(member) || member.ContainingType is not { } type ||
+                !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly))
+            {
+                return null;
+            }
+
+            var result = ImmutableArray.CreateBuilder<MemberWrite>();
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(cancellationToken);
+                if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+                {
+                    return null;
+                }
+
+                SemanticModel? model = null;
+                foreach (var node in declaration.DescendantNodes(n => n is not BaseTypeDeclarationSyntax || n == declaration))
+                {
+                    SyntaxNode? write = node switch
+                    {
+                        AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) == member.Name => assignment,
+                        VariableDeclaratorSyntax { Initializer: { } } declarator when member is IFieldSymbol && declarator.Identifier.ValueText == member.Name => declarator.Initializer,
+                        PropertyDeclarationSyntax { Initializer: { } } property when member is IPropertySymbol && property.Identifier.ValueText == member.Name => property.Initializer,
+                        ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var expression } when AssignedName(expression) == member.Name => node,
+                        _ => null,
+                    };
+
+                    if (write is null)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // The declarations of a field's type are read once per field and compilation, and cached.
+                    model ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    var operation = model.GetOperation(write, cancellationToken);
+                    switch (operation)
+                    {
+                        case ISimpleAssignmentOperation simple when IsMember(simple.Target, member):
+                            result.Add(new MemberWrite(simple.Value, MethodIndex.Build(new[] { Root(simple) })));
+                            break;
+                        case IFieldInitializerOperation fieldInitializer:
+                            result.Add(new MemberWrite(fieldInitializer.Value, MethodIndex.Build(new[] { (IOperation)fieldInitializer })));
+                            break;
+                        case IPropertyInitializerOperation propertyInitializer:
+                            result.Add(new MemberWrite(propertyInitializer.Value, MethodIndex.Build(new[] { (IOperation)propertyInitializer })));
+                            break;
+                        case IAssignmentOperation other when IsMember(other.Target, member):
+                            // += or ??=: a value we do not follow.
+                            return null;
+                        case IArgumentOperation:
+                            return null;
+                    }
+
+                    if (result.Count > MaxWrites)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        private static bool IsMember(IOperation target, ISymbol member) =>
+            target is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member) &&
+            (reference.Instance is null or IInstanceReferenceOperation);
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
+        private static string? AssignedName(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}

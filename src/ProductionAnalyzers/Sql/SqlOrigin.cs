@@ -1,0 +1,136 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionAnalyzers.Sql
+{
+    /// <summary>Says where an untrusted part of SQL text comes from, for the message: a parameter, a request member, configuration, a read.</summary>
+    internal static class SqlOrigin
+    {
+        public static string? Describe(IOperation operation)
+        {
+            var unwrapped = SqlOperations.Unwrap(operation);
+            if (unwrapped is IAwaitOperation { Operation: { } awaited })
+            {
+                unwrapped = SqlOperations.Unwrap(awaited);
+            }
+
+            switch (unwrapped)
+            {
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } owner
+                        ? "a parameter of " + MethodName(owner)
+                        : null;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
+                    return FromReceiverType(indexed.Type) ?? "an element of '" + SqlOperations.DisplayName(indexed) + "'";
+
+                case IMemberReferenceOperation member:
+                    if (FromReceiverType(member.Member.ContainingType) is { } fromType)
+                    {
+                        return fromType;
+                    }
+
+                    var root = member.Instance;
+                    while (root is IMemberReferenceOperation inner && inner.Instance is not null)
+                    {
+                        if (IsOptionsType(inner.Type) || IsOptionsType(inner.Instance.Type))
+                        {
+                            return "a configuration value";
+                        }
+
+                        root = inner.Instance;
+                    }
+
+                    root = root is null ? null : SqlOperations.Unwrap(root);
+                    if (root is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol receiving } holder })
+                    {
+                        return "a member of the parameter '" + holder.Name + "' of " + MethodName(receiving);
+                    }
+
+                    return null;
+
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (method.ContainingType is { Name: "Environment" } && method.Name == "GetEnvironmentVariable")
+                    {
+                        return "an environment variable";
+                    }
+
+                    if (method.Name is "GetConnectionString" || (method.ContainingType is { } declaring && IsConfigurationType(declaring)) ||
+                        (invocation.Instance is { } instance && IsConfigurationType(instance.Type)) ||
+                        (method.IsExtensionMethod && invocation.Arguments.Length > 0 && IsConfigurationType(invocation.Arguments[0].Value.Type)))
+                    {
+                        return "a configuration value";
+                    }
+
+                    return FromReceiverType(invocation.Instance?.Type) ?? FromReceiverType(method.ContainingType);
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary><c>OrdersController.Get</c>.</summary>
+        public static string MethodName(IMethodSymbol method) =>
+            (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
+
+        private static string? FromReceiverType(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (IsConfigurationType(type))
+            {
+                return "a configuration value";
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                switch (current.Name)
+                {
+                    case "DbDataReader":
+                    case "SqlMapper":
+                        return "a database read";
+                    case "TextReader":
+                    case "Stream":
+                    case "File":
+                    case "HttpClient":
+                    case "HttpContent":
+                        return "a file or network read";
+                    case "HttpRequest":
+                    case "IQueryCollection":
+                    case "IFormCollection":
+                    case "IHeaderDictionary":
+                        return "the HTTP request";
+                }
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (@interface.Name is "IDataRecord" or "IDataReader")
+                {
+                    return "a database read";
+                }
+            }
+
+            return type.Name is "IDataRecord" or "IDataReader" ? "a database read" : null;
+        }
+
+        private static bool IsOptionsType(ITypeSymbol? type) =>
+            type?.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Options";
+
+        private static bool IsConfigurationType(ITypeSymbol? type)
+        {
+            if (type is null || type.ContainingNamespace?.ToDisplayString() is not { } ns ||
+                !ns.StartsWith("Microsoft.Extensions.Configuration", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Threading.Tasks;
+using Xunit;
+using static ProductionAnalyzers.Tests.Sql.SqlTestCode;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Sql.SqlInjectionAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Sql
+{
+    /// <summary>PA1001: text the program makes itself, members written only by their type, parameters judged by their callers.</summary>
+    public class SqlTrustedTextTests
+    {
+        private const string Identifier = "check it against an allow-list of known names, or quote it with QuoteIdentifier";
+
+        [Fact]
+        public async Task HelperCalledOnlyWithConstants_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Nightly(IDbConnection db)
+                {
+                    Purge(db, "Sessions");
+                    Purge(db, nameof(Order));
+                    Purge(db, typeof(Order).Name);
+                }
+
+                private void Purge(IDbConnection db, string table) => db.Execute($"DELETE FROM {table} WHERE Expired = 1");
+                """));
+        }
+
+        [Fact]
+        public async Task HelperCalledWithUntrustedText_ReportsAtThatCall()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Nightly(IDbConnection db) => Purge(db, "Sessions");
+
+                public void OnRequest(IDbConnection db, Order order) => Purge(db, {|#0:order.Name|});
+
+                private void Purge(IDbConnection db, string table) => db.Execute({|#1:$"DELETE FROM {table} WHERE Expired = 1"|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of Repo.OnRequest; passed to Repo.Purge)"));
+        }
+
+        [Fact]
+        public async Task ParameterPassedOnThroughTwoCallers_ReportsWhereItIsUntrusted()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Api(IDbConnection db, string sort) => Service(db, {|#0:sort|});
+
+                private void Service(IDbConnection db, string orderBy) => List(db, orderBy);
+
+                public void Internal(IDbConnection db) => Service(db, "Name");
+
+                private void List(IDbConnection db, string orderBy) => db.Query({|#1:"SELECT * FROM Orders ORDER BY " + orderBy|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("sort", "an identifier", Identifier, " (a parameter of Repo.Api; passed to Repo.Service)"));
+        }
+
+        [Fact]
+        public async Task MethodWithoutCallSite_IsJudgedInside()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Purge(IDbConnection db, string table) => db.Execute({|#0:$"DELETE FROM {table}"|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("table", "an identifier", Identifier, " (a parameter of Repo.Purge)"));
+        }
+
+        [Fact]
+        public async Task ProgramMadeNames_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private static readonly string[] Tables = { "A", "B" };
+
+                public void Run(IDbConnection db, byte[] hash, byte[] digest)
+                {
+                    var t = "tmp_" + Guid.NewGuid().ToString("N");
+                    db.Execute($"CREATE TABLE {t} (id int)");
+                    db.Execute("DROP TABLE x_" + BitConverter.ToString(hash).Replace("-", ""));
+                    db.Execute($"DROP TABLE y_{Convert.ToHexString(digest)}");
+                    for (var i = 0; i < Tables.Length; i++)
+                    {
+                        db.Execute("DELETE FROM " + Tables[i]);
+                    }
+
+                    var sb = new StringBuilder("SELECT * FROM Orders WHERE 1 = 0");
+                    for (var i = 0; i < 3; i++)
+                    {
+                        sb.Append($" OR Name LIKE @p{i}");
+                    }
+
+                    db.Query(sb.ToString());
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task EmbeddedScript_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Apply(IDbConnection db)
+                {
+                    using var stream = typeof(Repo).Assembly.GetManifestResourceStream("Scripts.Init.sql")!;
+                    using var reader = new System.IO.StreamReader(stream);
+                    var script = reader.ReadToEnd();
+                    db.Execute("BEGIN;" + script + "COMMIT;");
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task FileScript_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Apply(IDbConnection db, string path)
+                {
+                    using var reader = new System.IO.StreamReader(path);
+                    var script = {|#1:reader.ReadToEnd()|};
+                    db.Execute({|#0:"BEGIN;" + script + "COMMIT;"|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("reader.ReadToEnd()", "a clause", "build the SQL from constant text and pass the values as parameters", " (a file or network read)"));
+        }
+
+        [Fact]
+        public async Task FieldBuiltFromConfigurationInConstructor_ReportsWhereItRuns()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private readonly string _pragma;
+
+                public Repo(Microsoft.Extensions.Configuration.IConfiguration configuration)
+                {
+                    _pragma = "PRAGMA journal_mode=" + {|#1:configuration["JournalMode"]|} + ";";
+                }
+
+                public void Open(IDbConnection db) => db.Execute({|#0:_pragma|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("configuration[\"JournalMode\"]", "a value", "pass it as a parameter", " (a configuration value)"));
+        }
+
+        [Fact]
+        public async Task FieldBuiltFromConstantsInConstructor_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private readonly string _pragma;
+
+                public Repo(int cacheSize)
+                {
+                    _pragma = "PRAGMA cache_size=" + cacheSize + ";";
+                }
+
+                public void Open(IDbConnection db) => db.Execute(_pragma + "PRAGMA foreign_keys=ON;");
+                """));
+        }
+
+        [Fact]
+        public async Task WholeSubQuery_IsNamedASubQuery()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public long Count(IDbConnection db, string inner) => db.ExecuteScalar<long>({|#0:$"SELECT COUNT(*) FROM ({inner}) AS q"|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("inner", "a sub-query", "build the sub-query from constant text and pass its values as parameters", " (a parameter of Repo.Count)"));
+        }
+    }
+}

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ProductionAnalyzers.Benchmarks
 {
     /// <summary>One analyzer's execution time (median of the measured runs, and each run's figure).</summary>
-    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun);
+    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun, double CpuMs = double.NaN);
 
     /// <summary>What one compilation cost: compile only, and each analyzer of the package (driver telemetry), medians.</summary>
     internal sealed record Measured(
@@ -20,9 +20,21 @@ namespace ProductionAnalyzers.Benchmarks
         double CompileMs,
         IReadOnlyList<AnalyzerTime> Analyzers,
         IReadOnlyList<string> Exceptions,
-        IReadOnlyDictionary<string, int> Diagnostics)
+        IReadOnlyDictionary<string, int> Diagnostics,
+        double CompileCpuMs = double.NaN)
     {
         public double PackageMs => Analyzers.Sum(a => a.Ms);
+
+        /// <summary>Whether thread CPU times were measured (compile and each analyzer's callbacks).</summary>
+        public bool HasCpu => !double.IsNaN(CompileCpuMs);
+
+        public double PackageCpuMs => Analyzers.Sum(a => a.CpuMs);
+
+        public double CpuPercent(double cpuMs) => CompileCpuMs > 0 ? 100.0 * cpuMs / CompileCpuMs : 0;
+
+        public double PackageCpuPercent => CpuPercent(PackageCpuMs);
+
+        public bool WithinTargetsCpu => HasCpu && PackageCpuPercent <= Measurement.PackageTargetPercent && Analyzers.All(a => CpuPercent(a.CpuMs) <= Measurement.AnalyzerTargetPercent);
 
         public double Percent(double ms) => CompileMs > 0 ? 100.0 * ms / CompileMs : 0;
 
@@ -66,6 +78,12 @@ namespace ProductionAnalyzers.Benchmarks
             Action<string>? progress = null)
         {
             var compileTimes = new List<double>();
+            var compileCpuTimes = new List<double>();
+
+            // Thread CPU time is measured where compile and analysis run on one thread each (not with --concurrent).
+            var cpu = !concurrent && ThreadClock.IsCpuTime;
+            var timed = cpu ? analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray() : ImmutableArray<CpuTimedAnalyzer>.Empty;
+            var perAnalyzerCpu = analyzers.ToDictionary(a => a, _ => new List<double>());
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
             var exceptions = new ConcurrentQueue<string>();
             var diagnostics = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -76,19 +94,28 @@ namespace ProductionAnalyzers.Benchmarks
                 var measured = iteration >= warmup;
 
                 Collect();
+                var compilation = newCompilation();
+                var cpuStart = ThreadClock.Now();
                 var watch = Stopwatch.StartNew();
-                var compilerDiagnostics = newCompilation().GetDiagnostics();
+                var compilerDiagnostics = compilation.GetDiagnostics();
                 watch.Stop();
+                var compileCpu = (ThreadClock.Now() - cpuStart) / 1_000_000.0;
                 compilerErrors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
                 if (measured)
                 {
                     compileTimes.Add(watch.Elapsed.TotalMilliseconds);
+                    compileCpuTimes.Add(compileCpu);
                 }
 
                 Collect();
                 var packageWatch = Stopwatch.StartNew();
+                foreach (var t in timed)
+                {
+                    t.Reset();
+                }
+
                 var withAnalyzers = newCompilation().WithAnalyzers(
-                    analyzers,
+                    cpu ? timed.CastArray<DiagnosticAnalyzer>() : analyzers,
                     new CompilationWithAnalyzersOptions(
                         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                         (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
@@ -104,9 +131,15 @@ namespace ProductionAnalyzers.Benchmarks
 
                 if (measured)
                 {
-                    foreach (var analyzer in analyzers)
+                    for (var i = 0; i < analyzers.Length; i++)
                     {
-                        perAnalyzer[analyzer].Add(result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0);
+                        var analyzer = analyzers[i];
+                        DiagnosticAnalyzer key = cpu ? timed[i] : analyzer;
+                        perAnalyzer[analyzer].Add(result.AnalyzerTelemetryInfo.TryGetValue(key, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0);
+                        if (cpu)
+                        {
+                            perAnalyzerCpu[analyzer].Add(timed[i].Milliseconds);
+                        }
                     }
 
                     if (diagnostics.Count == 0)
@@ -118,14 +151,17 @@ namespace ProductionAnalyzers.Benchmarks
                     }
                 }
 
-                progress?.Invoke($"  {name}: {(measured ? "run" : "warmup")} {iteration + 1}: compile {watch.Elapsed.TotalMilliseconds:0} ms, analysis {packageWatch.Elapsed.TotalMilliseconds:0} ms (package telemetry {(measured ? perAnalyzer.Values.Sum(v => v[^1]) : 0):0} ms)");
+                progress?.Invoke($"  {name}: {(measured ? "run" : "warmup")} {iteration + 1}: compile {watch.Elapsed.TotalMilliseconds:0} ms{(cpu ? $" (CPU {compileCpu:0} ms)" : "")}, analysis {packageWatch.Elapsed.TotalMilliseconds:0} ms" +
+                                 (measured ? $", package telemetry {perAnalyzer.Values.Sum(v => v[^1]):0} ms{(cpu ? $" (CPU {perAnalyzerCpu.Values.Sum(v => v[^1]):0} ms)" : "")}" : ""));
             }
 
             var rows = analyzers
-                .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a]))
+                .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a],
+                                              cpu ? Median(perAnalyzerCpu[a]) : double.NaN))
                 .OrderByDescending(r => r.Ms)
                 .ToList();
-            return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics);
+            return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics,
+                                cpu ? Median(compileCpuTimes) : double.NaN);
         }
 
         /// <summary>The ratio table: package and each analyzer against compile time, with the targets, and each run's figure.</summary>
@@ -140,6 +176,14 @@ namespace ProductionAnalyzers.Benchmarks
 
             // Each run's figure, so that a run in which a collection landed inside one analyzer's callback stands out.
             Console.WriteLine("Per run (ms): " + string.Join("; ", m.Analyzers.Select(a => $"{a.Ids.Split(',')[0]} {string.Join(" ", a.PerRun.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}")));
+            if (m.HasCpu)
+            {
+                // The same on the CPU time of the threads (compile on its thread, each analyzer inside its callbacks): what
+                // the work costs, without the time the threads waited for a core on a busy machine.
+                Console.WriteLine($"CPU time (thread clock, {ThreadClock.ReadingCostNs:0} ns per reading deducted per callback):");
+                Console.WriteLine($"  compile {m.CompileCpuMs:0.0} ms, package {m.PackageCpuMs:0.0} ms = {m.PackageCpuPercent:0.00}% of compile  {(m.PackageCpuPercent <= PackageTargetPercent ? "OK" : "OVER")}; " +
+                                  string.Join(", ", m.Analyzers.OrderByDescending(a => a.CpuMs).Select(a => $"{a.Ids.Split(',')[0]} {a.CpuMs:0.0} ms {m.CpuPercent(a.CpuMs):0.00}%{(m.CpuPercent(a.CpuMs) <= AnalyzerTargetPercent ? "" : " OVER")}")));
+            }
         }
 
         public static void PrintExceptions(IReadOnlyCollection<string> exceptions)

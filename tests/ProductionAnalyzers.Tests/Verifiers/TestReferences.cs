@@ -7,7 +7,7 @@ namespace ProductionAnalyzers.Tests.Verifiers;
 /// <summary>
 /// The metadata references test code compiles against, loaded once per process: the net10.0 and ASP.NET Core
 /// reference assemblies and the package assemblies this test project references (Dapper, EF Core, Npgsql,
-/// Serilog, NLog, Microsoft.Extensions.*), as resolved by MSBuild (the tests csproj writes them to
+/// Serilog, NLog, Microsoft.Extensions.*, Grpc.*), as resolved by MSBuild (the tests csproj writes them to
 /// <c>test-code-references.txt</c> in the output directory), plus an in-memory stub of Microsoft.Data.SqlClient.
 /// </summary>
 public static class TestReferences
@@ -18,7 +18,7 @@ public static class TestReferences
 
     private static readonly string[] PackagePrefixes =
     {
-        "Dapper", "Microsoft.EntityFrameworkCore", "Npgsql", "Serilog", "NLog", "Microsoft.Extensions.",
+        "Dapper", "Microsoft.EntityFrameworkCore", "Npgsql", "Serilog", "NLog", "Microsoft.Extensions.", "Grpc.",
     };
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFrameworkAndPackages = new(LoadReferenceList);

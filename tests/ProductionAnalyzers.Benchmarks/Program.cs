@@ -26,12 +26,13 @@ namespace ProductionAnalyzers.Benchmarks
     ///
     /// Usage: dotnet run -c Release --project tests/ProductionAnalyzers.Benchmarks -- [--files 2000] [--reps 5]
     ///        [--warmup 2] [--seed 20261122] [--concurrent] [--json summary.json] | --smoke | --sweep FOLDER [--list]
+    ///        | --scaling [--files 500] | --realcode FOLDER [--top 10] [--no-whole] [--all-files]
     /// The smoke run (100 files, 1 repetition) exits non-zero only when an analyzer throws, never because of timing.
     /// </summary>
     internal static class Program
     {
-        private const double PackageTargetPercent = 3.0;
-        private const double AnalyzerTargetPercent = 1.0;
+        private const double PackageTargetPercent = Measurement.PackageTargetPercent;
+        private const double AnalyzerTargetPercent = Measurement.AnalyzerTargetPercent;
 
         private sealed class Settings
         {
@@ -46,6 +47,9 @@ namespace ProductionAnalyzers.Benchmarks
             public string? Only { get; set; }
             public string? SweepFolder { get; set; }
             public bool List { get; set; }
+            public string? RealCodeFolder { get; set; }
+            public RealCode.Options RealCode { get; } = new();
+            public bool Scaling { get; set; }
         }
 
         public static async Task<int> Main(string[] args)
@@ -73,6 +77,16 @@ namespace ProductionAnalyzers.Benchmarks
             if (settings.SweepFolder is not null)
             {
                 return await Sweep.RunAsync(settings.SweepFolder, settings.List, references, analyzers);
+            }
+
+            if (settings.RealCodeFolder is not null)
+            {
+                return await RealCode.RunAsync(settings.RealCodeFolder, settings.RealCode, references, analyzers);
+            }
+
+            if (settings.Scaling)
+            {
+                return await Scaling.RunAsync(settings.Files, settings.Seed, settings.Warmup, settings.Repetitions, settings.Concurrent, settings.JsonPath, references, analyzers);
             }
 
             Console.WriteLine($"ProductionAnalyzers benchmark: {settings.Files} files, seed {settings.Seed}, {settings.Warmup} warmup + {settings.Repetitions} repetitions, {(settings.Concurrent ? "concurrent" : "single-threaded")} compile and analysis");
@@ -210,17 +224,13 @@ namespace ProductionAnalyzers.Benchmarks
             double Percent(double part) => compile > 0 ? 100.0 * part / compile : 0;
 
             Console.WriteLine();
-            Console.WriteLine($"Compile only (GetDiagnostics), median       {compile,10:0.0} ms");
-            Console.WriteLine($"Package analyzers (driver telemetry), sum   {packageExec,10:0.0} ms   {Percent(packageExec),6:0.00}% of compile   (target <= {PackageTargetPercent}%)  {(Percent(packageExec) <= PackageTargetPercent ? "OK" : "OVER")}");
-            foreach (var row in analyzerRows)
-            {
-                Console.WriteLine($"  {row.Name,-40} {row.Ms,10:0.0} ms   {Percent(row.Ms),6:0.00}% of compile   (target <= {AnalyzerTargetPercent}%)  {(Percent(row.Ms) <= AnalyzerTargetPercent ? "OK" : "OVER")}   [{row.Ids}]");
-            }
-
-            // Each run's figure, so that a run in which a collection landed inside one analyzer's callback stands out.
-            Console.WriteLine("Per run (ms): " + string.Join("; ", analyzers
-                .OrderByDescending(a => Median(perAnalyzer[a]))
-                .Select(a => $"{a.SupportedDiagnostics[0].Id} {string.Join(" ", perAnalyzer[a].Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}")));
+            Measurement.PrintTable(new Measured(
+                "generated", files.Count, lines, compilerErrors.Count, compile,
+                analyzers.Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a]))
+                    .OrderByDescending(r => r.Ms).ToList(),
+                exceptions.Distinct().ToList(),
+                diagnosticsById));
+            Console.WriteLine($"Analyzer time per 1,000 lines: {(lines > 0 ? packageExec * 1000.0 / lines : 0):0.00} ms");
 
             Console.WriteLine($"Floor analyzer (same callbacks, no work)    {floorExec,10:0.0} ms   {Percent(floorExec),6:0.00}% of compile   package / floor = {(floorExec > 0 ? packageExec / floorExec : 0):0.00}x");
             Console.WriteLine($"Wall clock: package beyond floor {packageWall - floorWall:0} ms = {Percent(packageWall - floorWall):0.0}% of compile (compile + package {packageWall:0} ms, compile + floor {floorWall:0} ms)");
@@ -320,7 +330,12 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--only": settings.Only = Value(); break;
                     case "--sweep": settings.SweepFolder = Value(); break;
                     case "--list": settings.List = true; break;
-                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES, or --sweep FOLDER [--list]");
+                    case "--realcode": settings.RealCodeFolder = Value(); break;
+                    case "--top": settings.RealCode.Top = Number(); break;
+                    case "--no-whole": settings.RealCode.Whole = false; break;
+                    case "--all-files": settings.RealCode.AllFiles = true; break;
+                    case "--scaling": settings.Scaling = true; break;
+                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES, --scaling, --sweep FOLDER [--list], or --realcode FOLDER [--top N] [--no-whole] [--all-files]");
                 }
             }
 
@@ -331,6 +346,18 @@ namespace ProductionAnalyzers.Benchmarks
                 settings.Warmup = explicitWarmup ? settings.Warmup : 0;
             }
 
+            if (settings.Scaling)
+            {
+                // Base size of the 1x tree; 4x of it is the generated run's default size.
+                settings.Files = explicitFiles ? settings.Files : 500;
+                settings.Repetitions = explicitReps ? settings.Repetitions : 3;
+                settings.Warmup = explicitWarmup ? settings.Warmup : 1;
+            }
+
+            settings.RealCode.Repetitions = explicitReps ? settings.Repetitions : 3;
+            settings.RealCode.Warmup = explicitWarmup ? settings.Warmup : 1;
+            settings.RealCode.Concurrent = settings.Concurrent;
+            settings.RealCode.JsonPath = settings.JsonPath;
             return settings;
         }
 

@@ -19,7 +19,7 @@ namespace ProductionAnalyzers.Benchmarks
     internal static class Sweep
     {
         /// <summary>The implicit usings of Microsoft.NET.Sdk; the Web and Worker SDKs add <see cref="HostingImplicitUsings"/> (and the Web SDK <see cref="WebImplicitUsings"/>).</summary>
-        private static readonly string[] BaseImplicitUsings =
+        internal static readonly string[] BaseImplicitUsings =
         {
             "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks",
         };
@@ -107,10 +107,13 @@ namespace ProductionAnalyzers.Benchmarks
             return exceptions.IsEmpty ? 0 : 1;
         }
 
-        private sealed record Project(string Folder, List<string> Files, ImmutableArray<string> ImplicitUsings);
+        internal sealed record Project(string Folder, List<string> Files, ImmutableArray<string> ImplicitUsings);
 
-        /// <summary>One project per folder with a <c>*.csproj</c>; its files are those not under a nested project folder.</summary>
-        private static List<Project> Discover(string root)
+        /// <summary>
+        /// One project per folder with a <c>*.csproj</c>; its files are those not under a nested project folder. With
+        /// <paramref name="skip"/>, files (full paths) for which it returns true are left out.
+        /// </summary>
+        internal static List<Project> Discover(string root, Func<string, bool>? skip = null)
         {
             var projectFolders = Directory.EnumerateFiles(root, "*.csproj", SearchOption.AllDirectories)
                 .Where(path => !IsBuildOutput(path))
@@ -121,7 +124,7 @@ namespace ProductionAnalyzers.Benchmarks
             var byFolder = projectFolders.ToDictionary(folder => folder, folder => new List<string>());
             foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
             {
-                if (IsBuildOutput(file) || new FileInfo(file).Length > MaxFileBytes)
+                if (IsBuildOutput(file) || new FileInfo(file).Length > MaxFileBytes || (skip is not null && skip(file)))
                 {
                     continue;
                 }
@@ -142,7 +145,7 @@ namespace ProductionAnalyzers.Benchmarks
         }
 
         /// <summary>The global usings the project's SDK adds when it enables implicit usings (none when it does not).</summary>
-        private static ImmutableArray<string> ImplicitUsingsOf(string folder)
+        internal static ImmutableArray<string> ImplicitUsingsOf(string folder)
         {
             var project = Directory.EnumerateFiles(folder, "*.csproj").Select(File.ReadAllText).FirstOrDefault() ?? "";
             if (project.IndexOf("<ImplicitUsings>enable", StringComparison.OrdinalIgnoreCase) < 0)
@@ -171,6 +174,6 @@ namespace ProductionAnalyzers.Benchmarks
             return path.Contains($"{separator}bin{separator}", StringComparison.Ordinal) || path.Contains($"{separator}obj{separator}", StringComparison.Ordinal);
         }
 
-        private static string Relative(string root, string path) => Path.GetRelativePath(root, path);
+        internal static string Relative(string root, string path) => Path.GetRelativePath(root, path);
     }
 }

@@ -63,8 +63,8 @@ namespace ProductionAnalyzers.Tests.Authorization
             var test = new Verify.Test();
             test.TestState.Sources.Add(("/0/Controllers.cs", Controllers));
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\n" + option + "\n"));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0));
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5003").WithLocation(1));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET api/invoices' (InvoicesController.List)", HostNotVisible));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5003").WithLocation(1).WithArguments("'StatementModel'", HostNotVisible));
             await test.RunAsync();
         }
 

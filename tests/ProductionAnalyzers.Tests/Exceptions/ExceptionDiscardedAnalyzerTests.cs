@@ -327,15 +327,6 @@ namespace ProductionAnalyzers.Tests.Exceptions
             const string source = """
                 using System;
 
-                namespace log4net
-                {
-                    public interface ILog
-                    {
-                        void Warn(object message);
-                        void Error(object message, Exception exception);
-                    }
-                }
-
                 namespace Shop
                 {
                     public interface IAppLogger

@@ -710,15 +710,6 @@ namespace ProductionAnalyzers.Tests.Exceptions
             const string source = """
                 using System;
 
-                namespace log4net
-                {
-                    public interface ILog
-                    {
-                        void Error(object message, Exception exception);
-                        void Warn(object message, Exception exception);
-                    }
-                }
-
                 public sealed class LegacyExporter
                 {
                     private readonly log4net.ILog _log;
@@ -733,15 +724,6 @@ namespace ProductionAnalyzers.Tests.Exceptions
                 """;
             const string fixedSource = """
                 using System;
-
-                namespace log4net
-                {
-                    public interface ILog
-                    {
-                        void Error(object message, Exception exception);
-                        void Warn(object message, Exception exception);
-                    }
-                }
 
                 public sealed class LegacyExporter
                 {

@@ -41,7 +41,7 @@ public class ConsoleOutputAnalyzerTests
 
     [Fact]
     public async Task TraceErrorInCatch_NeitherPA3002NorPA4003() =>
-        await new WithSwallowedExceptionRule
+        await new MultiAnalyzerTest(new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer(), new ProductionAnalyzers.Exceptions.SwallowedExceptionAnalyzer())
         {
             TestCode = ServiceUsings + """
                 public class ImportService
@@ -271,15 +271,4 @@ public class ConsoleOutputAnalyzerTests
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
         }.RunAsync();
-
-    /// <summary>PA4003 together with PA3002 (swallowed exceptions): a fix of one must not trigger the other.</summary>
-    private sealed class WithSwallowedExceptionRule : AnalyzerTest<ProductionAnalyzers.Logging.ConsoleOutputAnalyzer>
-    {
-        protected override IEnumerable<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer> GetAnalyzers() =>
-            new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[]
-            {
-                new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer(),
-                new ProductionAnalyzers.Exceptions.SwallowedExceptionAnalyzer(),
-            };
-    }
 }

@@ -68,8 +68,9 @@ public class NonConstantLogTemplateCodeFixTests
             }
 
             """;
-        await Verify.VerifyCodeFixAsync(
-            Wrappers + """
+        await new Verify.Test
+        {
+            TestCode = Wrappers + """
                 public class S(ILogger<S> logger, IAppLogger<S> appLogger)
                 {
                     public void Run(int id)
@@ -79,7 +80,7 @@ public class NonConstantLogTemplateCodeFixTests
                     }
                 }
                 """,
-            Wrappers + """
+            FixedCode = Wrappers + """
                 public class S(ILogger<S> logger, IAppLogger<S> appLogger)
                 {
                     public void Run(int id)
@@ -88,7 +89,11 @@ public class NonConstantLogTemplateCodeFixTests
                         appLogger.LogInformation([|$"Order {id}"|]);
                     }
                 }
-                """);
+                """,
+
+            // The interface call keeps its diagnostic: markup in the fixed code marks what stays reported.
+            FixedState = { MarkupHandling = MarkupMode.Allow },
+        }.RunAsync();
     }
 
     [Fact]

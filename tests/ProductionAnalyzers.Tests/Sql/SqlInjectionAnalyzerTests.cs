@@ -641,7 +641,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     }
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("city", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(18, 31, 18, 35).WithArguments("city", "a value", "pass it as a parameter"));
         }
 
         [Fact]
@@ -805,8 +805,8 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#1:sql.ToString()|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("category", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(1).WithArguments("from", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(25, 38, 25, 46).WithArguments("category", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(1).WithSpan(52, 46, 52, 50).WithArguments("from", "a value", "pass it as a parameter"));
         }
 
         [Fact]
@@ -848,7 +848,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     }
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("city", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(25, 33, 25, 37).WithArguments("city", "a value", "pass it as a parameter"));
         }
 
         [Fact]
@@ -870,7 +870,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Execute({|#0:$"UPDATE Orders SET {sets} WHERE Id = @Id"|}, new DynamicParameters(values));
                 }
                 """),
-                Verify.Diagnostic().WithLocation(0).WithArguments("string.Join(\", \", values.Keys.Select(k => $\"{k} = @{k}\"))", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
+                Verify.Diagnostic().WithLocation(0).WithSpan(26, 65, 26, 66).WithArguments("string.Join(\", \", values.Keys.Select(k => $\"{k} = @{k}\"))", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier"));
         }
 
         // ------------------------------------------------------------------ messages: value / identifier / clause
@@ -1330,11 +1330,11 @@ namespace ProductionAnalyzers.Tests.Sql
                     db.Query({|#4:reassigned.Append(" AND c = 2").ToString()|});
                 }
                 """),
-                Verify.Diagnostic().WithLocation(3).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(4).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(0).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(1).WithArguments("x", "a value", "pass it as a parameter"),
-                Verify.Diagnostic().WithLocation(2).WithArguments("x", "a value", "pass it as a parameter"));
+                Verify.Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"),
+                Verify.Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithArguments("x", "a value", "pass it as a parameter"));
         }
 
         [Fact]
@@ -1421,7 +1421,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     public void E(string n) { var sql = "a" + ; new SqlCommand(sql); }
                     public void F(string n) { string sql = sql + n; }
                     """),
-                CompilerDiagnostics = ProductionAnalyzers.Tests.Verifiers.CompilerDiagnostics.None,
+                CompilerDiagnostics = CompilerDiagnostics.None,
             }.RunAsync();
         }
     }

@@ -357,7 +357,7 @@ namespace ProductionAnalyzers.Tests.Sql
             await new Verify.Test
             {
                 TestState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
-                FixedState = { Sources = { source }, AdditionalReferences = { SqlLegacyApis.Reference } },
+                FixedState = { Sources = { source } },
             }.RunAsync();
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace ProductionAnalyzers.Tests.Verifiers;
@@ -54,13 +55,13 @@ public static class CorpusVerifier
     /// package's other rules (IDs the analyzer does not declare) is ignored; unknown IDs still fail.
     /// Files are named <c>/0/&lt;Family&gt;/&lt;file&gt;</c>; <paramref name="configure"/> can add an .editorconfig etc.
     /// </summary>
-    public static Task VerifyAsync<TAnalyzer>(string family, Action<AnalyzerTest<TAnalyzer>>? configure = null)
+    public static Task VerifyAsync<TAnalyzer>(string family, Action<CSharpAnalyzerVerifier<TAnalyzer>.Test>? configure = null)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test();
         AddCorpus(test.TestState, family, new TAnalyzer().SupportedDiagnostics);
         configure?.Invoke(test);
-        return test.RunAsync();
+        return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>Verifies several analyzers together (e.g. every analyzer of the family) on the corpus.</summary>
@@ -68,7 +69,7 @@ public static class CorpusVerifier
     {
         var test = new MultiAnalyzerTest(analyzers);
         AddCorpus(test.TestState, family, analyzers.SelectMany(a => a.SupportedDiagnostics).ToImmutableArray());
-        return test.RunAsync();
+        return test.RunAsync(CancellationToken.None);
     }
 
     private static void AddCorpus(SolutionState state, string family, ImmutableArray<DiagnosticDescriptor> descriptors)
@@ -80,30 +81,6 @@ public static class CorpusVerifier
                 content,
                 span => span.Name is null || span.IsLocationKey || declared.Contains(span.Name) || !PackageIds.Value.Contains(span.Name));
             state.Sources.Add(($"/0/{family}/{fileName}", filtered));
-        }
-    }
-
-    private sealed class MultiAnalyzerTest : AnalyzerTest<NoDiagnosticsAnalyzer>
-    {
-        private readonly DiagnosticAnalyzer[] _analyzers;
-
-        public MultiAnalyzerTest(DiagnosticAnalyzer[] analyzers) => _analyzers = analyzers;
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetAnalyzers() => _analyzers;
-    }
-
-#pragma warning disable RS1036, RS1038, RS1041 // a test-only placeholder, never loaded by a compiler
-
-    /// <summary>Placeholder type argument of <see cref="MultiAnalyzerTest"/>; never run.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class NoDiagnosticsAnalyzer : DiagnosticAnalyzer
-    {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         }
     }
 }

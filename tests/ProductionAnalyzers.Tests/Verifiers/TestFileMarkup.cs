@@ -18,7 +18,7 @@ public readonly record struct MarkupSpan(string? Name, TextSpan Span)
 /// </summary>
 public static class TestFileMarkup
 {
-    /// <summary>The code without markup; throws <see cref="VerificationFailedException"/> on malformed markup.</summary>
+    /// <summary>The code without markup; throws <see cref="InvalidOperationException"/> on malformed markup.</summary>
     public static string Strip(string markup) => Parse(markup).Code;
 
     /// <summary>Parses <paramref name="markup"/> into plain code and the marked spans (in order of their end).</summary>
@@ -157,6 +157,6 @@ public static class TestFileMarkup
         return $"({line},{column})";
     }
 
-    private static VerificationFailedException Error(string markup, int offset, string? fileName, string what) =>
+    private static InvalidOperationException Error(string markup, int offset, string? fileName, string what) =>
         new($"Markup error in {fileName ?? "test source"} at {Position(markup, offset)} (position in the markup text): {what}.");
 }

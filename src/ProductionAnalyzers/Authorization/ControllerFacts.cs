@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace ProductionAnalyzers.Authorization
+{
+    /// <summary>MVC's own discovery rules, as the framework applies them: which classes are controllers and which methods are actions.</summary>
+    internal static class ControllerFacts
+    {
+        /// <summary>
+        /// A controller: a public, non-abstract, non-generic class that derives from ControllerBase, carries <c>[Controller]</c>
+        /// (or <c>[ApiController]</c>) itself or on a base class, or whose name ends in "Controller"; not <c>[NonController]</c>.
+        /// </summary>
+        public static bool IsController(INamedTypeSymbol type)
+        {
+            if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType || !IsPublic(type))
+            {
+                return false;
+            }
+
+            var byName = type.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase);
+            var byAttribute = false;
+            for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    var attributeClass = attribute.AttributeClass;
+                    if (attributeClass is null)
+                    {
+                        continue;
+                    }
+
+                    if (InheritsFrom(attributeClass, AspNetNames.MvcNamespace, "NonControllerAttribute"))
+                    {
+                        return false;
+                    }
+
+                    byAttribute |= InheritsFrom(attributeClass, AspNetNames.MvcNamespace, "ControllerAttribute");
+                }
+            }
+
+            return byName || byAttribute;
+        }
+
+        /// <summary>
+        /// An action: a public instance method that is not generic, not <c>[NonAction]</c> (on it or a method it overrides),
+        /// not an override of an <c>object</c> method and not <c>Dispose()</c>.
+        /// </summary>
+        public static bool IsAction(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
+                method.IsStatic || method.IsAbstract || method.IsGenericMethod)
+            {
+                return false;
+            }
+
+            if (method.Name == "Dispose" && method.Parameters.IsEmpty)
+            {
+                return false;
+            }
+
+            for (var current = method; current is not null; current = current.OverriddenMethod)
+            {
+                if (current.ContainingType?.SpecialType == SpecialType.System_Object)
+                {
+                    return false;
+                }
+
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { } attributeClass && InheritsFrom(attributeClass, AspNetNames.MvcNamespace, "NonActionAttribute"))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The framework's own controller bases (ControllerBase, Controller): their members are never the app's actions.</summary>
+        public static bool IsFrameworkType(INamedTypeSymbol type) =>
+            type.SpecialType == SpecialType.System_Object || AspNetNames.IsInNamespace(type, AspNetNames.MvcNamespace);
+
+        /// <summary>"GET api/orders/{id} (OrdersController.Get)", or "OrdersController.Get" when no route is declared.</summary>
+        public static string Display(INamedTypeSymbol controller, IMethodSymbol action)
+        {
+            string? verb = null;
+            string? actionTemplate = null;
+            foreach (var attribute in action.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.Name;
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (name.StartsWith("Http", StringComparison.Ordinal) && name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > 13)
+                {
+                    verb ??= name.Substring(4, name.Length - 13).ToUpperInvariant();
+                    actionTemplate ??= FirstString(attribute);
+                }
+                else if (name == "RouteAttribute")
+                {
+                    actionTemplate ??= FirstString(attribute);
+                }
+            }
+
+            string? controllerTemplate = null;
+            for (var current = controller; current is not null && !IsFrameworkType(current); current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass?.Name == "RouteAttribute")
+                    {
+                        controllerTemplate = FirstString(attribute);
+                        break;
+                    }
+                }
+
+                if (controllerTemplate is not null)
+                {
+                    break;
+                }
+            }
+
+            var name0 = controller.Name + "." + action.Name;
+            string? template;
+            if (actionTemplate is not null && (actionTemplate.StartsWith("/", StringComparison.Ordinal) || actionTemplate.StartsWith("~/", StringComparison.Ordinal)))
+            {
+                template = actionTemplate.TrimStart('~');
+            }
+            else if (controllerTemplate is null)
+            {
+                template = actionTemplate;
+            }
+            else
+            {
+                template = string.IsNullOrEmpty(actionTemplate) ? controllerTemplate : controllerTemplate.TrimEnd('/') + "/" + actionTemplate;
+            }
+
+            if (template is null && verb is null)
+            {
+                return "'" + name0 + "'";
+            }
+
+            var controllerToken = controller.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
+                ? controller.Name.Substring(0, controller.Name.Length - "Controller".Length)
+                : controller.Name;
+            var builder = new StringBuilder("'");
+            if (verb is not null)
+            {
+                builder.Append(verb).Append(' ');
+            }
+
+            builder.Append(template is null ? string.Empty : ReplaceToken(ReplaceToken(template, "[controller]", controllerToken), "[action]", action.Name));
+            builder.Append("' (").Append(name0).Append(')');
+            return builder.ToString();
+        }
+
+        public static bool InheritsFrom(INamedTypeSymbol type, string ns, string name)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                if (AspNetNames.Is(current, ns, name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPublic(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string? FirstString(AttributeData attribute) =>
+            attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string text ? text : null;
+
+        private static string ReplaceToken(string template, string token, string value)
+        {
+            var index = template.IndexOf(token, StringComparison.OrdinalIgnoreCase);
+            return index < 0 ? template : template.Substring(0, index) + value + template.Substring(index + token.Length);
+        }
+
+        /// <summary>Actions of a controller, its own and those inherited from base classes of the app, overrides counted once.</summary>
+        public static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller)
+        {
+            var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            for (var type = controller; type is not null && !IsFrameworkType(type); type = type.BaseType)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is not IMethodSymbol method || overridden.Contains(method.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
+                    for (var baseMethod = method.OverriddenMethod; baseMethod is not null; baseMethod = baseMethod.OverriddenMethod)
+                    {
+                        overridden.Add(baseMethod.OriginalDefinition);
+                    }
+
+                    if (IsAction(method))
+                    {
+                        yield return method;
+                    }
+                }
+            }
+        }
+    }
+}

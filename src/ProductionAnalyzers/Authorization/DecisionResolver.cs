@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ProductionAnalyzers.Authorization
+{
+    /// <summary>
+    /// Resolves a <see cref="BuilderChain"/> against the facts of the whole compilation: the call sites of endpoint modules, the
+    /// values of builder fields and the return values of helpers. Each resolution is the list of possible decisions, one per way the
+    /// builder can arrive (a module called twice, once on a protected group and once on the app, gives two).
+    /// </summary>
+    internal sealed class DecisionResolver
+    {
+        private const int MaxDepth = 16;
+        private const int MaxOutcomes = 32;
+
+        private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>> _callSites;
+        private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>> _memberValues;
+        private readonly ConcurrentDictionary<ISymbol, Decision> _memberDecisions;
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>> _returns;
+        private readonly Dictionary<ISymbol, List<Decision>?> _memo = new Dictionary<ISymbol, List<Decision>?>(SymbolEqualityComparer.Default);
+
+        public DecisionResolver(
+            ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>> callSites,
+            ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>> memberValues,
+            ConcurrentDictionary<ISymbol, Decision> memberDecisions,
+            ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>> returns)
+        {
+            _callSites = callSites;
+            _memberValues = memberValues;
+            _memberDecisions = memberDecisions;
+            _returns = returns;
+        }
+
+        /// <summary>The possible decisions of the builder (never empty; <see cref="Decision.Unknown"/> where a path is not visible).</summary>
+        public List<Decision> Resolve(BuilderChain chain) => Resolve(chain, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, 0);
+
+        private List<Decision> Resolve(BuilderChain chain, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>> bound, int depth)
+        {
+            var results = new List<Decision>();
+            if (chain.Origins.IsEmpty || depth > MaxDepth)
+            {
+                results.Add(chain.Decision | (chain.Origins.IsEmpty ? Decision.None : Decision.Unknown));
+                return results;
+            }
+
+            foreach (var origin in chain.Origins)
+            {
+                foreach (var outcome in ResolveOrigin(origin, bound, depth + 1))
+                {
+                    Add(results, chain.Decision | outcome);
+                }
+            }
+
+            return results;
+        }
+
+        private List<Decision> ResolveOrigin(BuilderOrigin origin, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>> bound, int depth)
+        {
+            switch (origin)
+            {
+                case ParameterOrigin parameterOrigin:
+                {
+                    var parameter = parameterOrigin.Parameter;
+                    if (parameter.ContainingSymbol is IMethodSymbol method &&
+                        bound.TryGetValue(method.OriginalDefinition, out var arguments) &&
+                        arguments.TryGetValue(parameter.Ordinal, out var argument))
+                    {
+                        return Resolve(argument, bound, depth);
+                    }
+
+                    return Memoized(parameter, () =>
+                    {
+                        var results = new List<Decision>();
+                        if (_callSites.TryGetValue(parameter, out var sites))
+                        {
+                            foreach (var site in sites)
+                            {
+                                foreach (var outcome in Resolve(site, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, depth))
+                                {
+                                    Add(results, outcome);
+                                }
+                            }
+                        }
+
+                        return results;
+                    });
+                }
+
+                case MemberOrigin memberOrigin:
+                {
+                    var member = memberOrigin.Member;
+                    return Memoized(member, () =>
+                    {
+                        var own = _memberDecisions.TryGetValue(member, out var decision) ? decision : Decision.None;
+                        var results = new List<Decision>();
+                        if (_memberValues.TryGetValue(member, out var values))
+                        {
+                            foreach (var value in values)
+                            {
+                                foreach (var outcome in Resolve(value, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, depth))
+                                {
+                                    Add(results, own | outcome);
+                                }
+                            }
+                        }
+
+                        if (results.Count == 0)
+                        {
+                            results.Add(own | Decision.Unknown);
+                        }
+
+                        return results;
+                    });
+                }
+
+                case CallOrigin call:
+                {
+                    var results = new List<Decision>();
+                    if (_returns.TryGetValue(call.Method, out var returns) && !bound.ContainsKey(call.Method))
+                    {
+                        var inner = bound.SetItem(call.Method, call.Arguments);
+                        foreach (var returned in returns)
+                        {
+                            foreach (var outcome in Resolve(returned, inner, depth))
+                            {
+                                Add(results, outcome);
+                            }
+                        }
+                    }
+
+                    if (results.Count == 0)
+                    {
+                        results.Add(Decision.Unknown);
+                    }
+
+                    return results;
+                }
+
+                case NestedOrigin nested:
+                    return Resolve(nested.Chain, bound, depth);
+
+                default:
+                    // The host: nothing beyond this point decides.
+                    return new List<Decision> { Decision.None };
+            }
+        }
+
+        /// <summary>A parameter's or member's outcomes, computed once; a cycle (a module that maps itself) is unknown.</summary>
+        private List<Decision> Memoized(ISymbol key, System.Func<List<Decision>> compute)
+        {
+            if (_memo.TryGetValue(key, out var known))
+            {
+                return known ?? new List<Decision> { Decision.Unknown };
+            }
+
+            _memo[key] = null;
+            var results = compute();
+            if (results.Count == 0)
+            {
+                // A module nobody in this compilation calls: its builder comes from elsewhere.
+                results.Add(Decision.Unknown);
+            }
+
+            _memo[key] = results;
+            return results;
+        }
+
+        private static void Add(List<Decision> results, Decision outcome)
+        {
+            if (results.Count < MaxOutcomes && !results.Contains(outcome))
+            {
+                results.Add(outcome);
+            }
+        }
+    }
+}

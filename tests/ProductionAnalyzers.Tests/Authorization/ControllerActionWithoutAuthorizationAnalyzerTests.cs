@@ -1,0 +1,347 @@
+using Xunit;
+using static ProductionAnalyzers.Tests.Authorization.AuthorizationTestCode;
+using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Authorization.AuthorizationAnalyzer>;
+
+namespace ProductionAnalyzers.Tests.Authorization
+{
+    public class ControllerActionWithoutAuthorizationAnalyzerTests
+    {
+        [Fact]
+        public async Task ActionWithoutDecision_ReportsWithVerbAndRoute()
+        {
+            const string controller = """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                [Route("api/[controller]")]
+                public sealed class OrdersController : ControllerBase
+                {
+                    [HttpGet("{id}")]
+                    public IActionResult {|#0:Get|}(int id) => Ok(id);
+
+                    [HttpPost]
+                    public IActionResult {|#1:Place|}() => Ok();
+                }
+                """;
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Program.cs", Host));
+            test.TestState.Sources.Add(("/0/OrdersController.cs", controller));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET api/Orders/{id}' (OrdersController.Get)", string.Empty));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(1).WithArguments("'POST api/Orders' (OrdersController.Place)", string.Empty));
+            await test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("[Authorize]", "")]
+        [InlineData("[Authorize(Roles = \"Admin\")]", "")]
+        [InlineData("[AllowAnonymous]", "")]
+        [InlineData("", "[Authorize]")]
+        [InlineData("", "[AllowAnonymous]")]
+        [InlineData("", "[Authorize(Policy = \"Orders\")]")]
+        public async Task DecisionOnActionOrController_DoesNotReport(string onController, string onAction)
+        {
+            var controller = $$"""
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                {{onController}}
+                public sealed class OrdersController : ControllerBase
+                {
+                    {{onAction}}
+                    [HttpGet]
+                    public IActionResult Get() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("OrdersController.cs", controller));
+        }
+
+        [Fact]
+        public async Task DecisionOnBaseController_DoesNotReport()
+        {
+            const string controllers = """
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+
+                [Authorize]
+                public abstract class AuthorizedApiController : ControllerBase
+                {
+                }
+
+                public abstract class ModuleController : AuthorizedApiController
+                {
+                }
+
+                [ApiController]
+                public sealed class InvoicesController : ModuleController
+                {
+                    [HttpGet]
+                    public IActionResult List() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("Controllers.cs", controllers));
+        }
+
+        [Fact]
+        public async Task CustomAuthorizeSubclassAndApiKeyFilter_DoNotReport()
+        {
+            const string controllers = """
+                using System;
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.Filters;
+
+                public sealed class AdminOnlyAttribute : AuthorizeAttribute
+                {
+                    public AdminOnlyAttribute() => Roles = "Admin";
+                }
+
+                [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+                public sealed class ApiKeyAttribute : Attribute, IAsyncAuthorizationFilter
+                {
+                    public System.Threading.Tasks.Task OnAuthorizationAsync(AuthorizationFilterContext context) => System.Threading.Tasks.Task.CompletedTask;
+                }
+
+                public sealed class ApiKeyFilter : IAuthorizationFilter
+                {
+                    public void OnAuthorization(AuthorizationFilterContext context) { }
+                }
+
+                [AdminOnly]
+                public sealed class AdminController : ControllerBase
+                {
+                    public IActionResult Index() => Ok();
+                }
+
+                [ApiKey]
+                public sealed class WebhooksController : ControllerBase
+                {
+                    public IActionResult Receive() => Ok();
+                }
+
+                public sealed class PartnerController : ControllerBase
+                {
+                    [TypeFilter(typeof(ApiKeyFilter))]
+                    public IActionResult Sync() => Ok();
+
+                    [ServiceFilter(typeof(ApiKeyFilter))]
+                    public IActionResult Push() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("Controllers.cs", controllers));
+        }
+
+        [Fact]
+        public async Task AttributesThatAreNotDecisions_Report()
+        {
+            const string controllers = """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                [ApiExplorerSettings(GroupName = "v1")]
+                [Produces("application/json")]
+                [Route("api/reports")]
+                public sealed class ReportsController : ControllerBase
+                {
+                    [HttpGet, ResponseCache(Duration = 60)]
+                    public IActionResult {|PA5001:Daily|}() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("ReportsController.cs", controllers));
+        }
+
+        [Fact]
+        public async Task ControllerDiscovery_FollowsMvcConventions()
+        {
+            const string controllers = """
+                using Microsoft.AspNetCore.Mvc;
+
+                // POCO controller by name.
+                public class StatusController
+                {
+                    public string {|PA5001:Ping|}() => "pong";
+                }
+
+                // [Controller] without the name.
+                [Controller]
+                public class Telemetry
+                {
+                    public string {|PA5001:Send|}() => "ok";
+                }
+
+                // Not controllers: abstract, [NonController], not public, generic.
+                public abstract class BaseApiController : ControllerBase
+                {
+                    public IActionResult {|PA5001:Health|}() => Ok();
+                }
+
+                [NonController]
+                public class ToolsController : ControllerBase
+                {
+                    public IActionResult Run() => Ok();
+                }
+
+                internal class InternalController : ControllerBase
+                {
+                    public IActionResult Run() => Ok();
+                }
+
+                public class GenericController<T> : ControllerBase
+                {
+                    public IActionResult Run() => Ok();
+                }
+
+                public sealed class CustomersController : BaseApiController
+                {
+                    [NonAction]
+                    public void Helper() { }
+
+                    public override string ToString() => "customers";
+
+                    public static void Configure() { }
+
+                    protected IActionResult Hidden() => Ok();
+
+                    private IActionResult Secret() => Ok();
+
+                    public IActionResult {|PA5001:List|}() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("Controllers.cs", controllers));
+        }
+
+        [Fact]
+        public async Task OverrideOfNonActionFilterMethod_DoesNotReport()
+        {
+            const string controllers = """
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.AspNetCore.Mvc.Filters;
+
+                public sealed class HomeController : Controller
+                {
+                    public override void OnActionExecuting(ActionExecutingContext context) { }
+
+                    [AllowAnonymous]
+                    public IActionResult Index() => View();
+
+                    public IActionResult {|PA5001:Privacy|}() => View();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("HomeController.cs", controllers));
+        }
+
+        [Fact]
+        public async Task InheritedActionsOfAGenericBase_ReportedOnceAtTheBaseMethod()
+        {
+            const string controllers = """
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+
+                public abstract class CrudController<T> : ControllerBase
+                {
+                    [HttpGet]
+                    public IActionResult {|PA5001:List|}() => Ok();
+                }
+
+                public sealed class ProductsController : CrudController<string>
+                {
+                }
+
+                public sealed class TagsController : CrudController<int>
+                {
+                }
+
+                [Authorize]
+                public sealed class SecretsController : CrudController<long>
+                {
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("Controllers.cs", controllers));
+        }
+
+        [Theory]
+        [InlineData("app.MapControllers().RequireAuthorization();")]
+        [InlineData("app.MapControllerRoute(\"default\", \"{controller=Home}/{action=Index}/{id?}\").RequireAuthorization(\"Staff\");")]
+        [InlineData("app.MapDefaultControllerRoute().RequireAuthorization();")]
+        [InlineData("app.MapGroup(\"\").RequireAuthorization().MapControllers();")]
+        [InlineData("app.MapControllers(); builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());")]
+        [InlineData("app.MapControllers(); builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());")]
+        [InlineData("app.MapControllers(); builder.Services.AddControllers(o => o.Filters.Add(new AuthorizeFilter()));")]
+        [InlineData("app.MapControllers(); builder.Services.AddMvc(o => o.Filters.Add<AuthorizeFilter>());")]
+        public async Task GlobalDecision_DoesNotReport(string hostCode)
+        {
+            var host = $$"""
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc.Authorization;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                {{hostCode}}
+                app.Run();
+                """;
+            const string controller = """
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class OrdersController : ControllerBase
+                {
+                    public IActionResult Get() => Ok();
+                }
+                """;
+            await VerifyAsync(true, ("Program.cs", host), ("OrdersController.cs", controller));
+        }
+
+        [Theory]
+        [InlineData("o.FallbackPolicy = null;")]
+        [InlineData("o.DefaultPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();")]
+        public async Task NullFallbackOrDefaultPolicyOnly_Reports(string configure)
+        {
+            var host = $$"""
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthorization(o => { {{configure}} });
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+                """;
+            const string controller = """
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class OrdersController : ControllerBase
+                {
+                    public IActionResult {|PA5001:Get|}() => Ok();
+                }
+                """;
+            await VerifyAsync(true, ("Program.cs", host), ("OrdersController.cs", controller));
+        }
+
+        [Fact]
+        public async Task CompilationWithoutAspNetCore_DoesNotReport()
+        {
+            // A worker or console tool: the same POCO "controller" that MVC would pick up, but no ASP.NET Core reference.
+            const string source = """
+                public sealed class InputController
+                {
+                    public void Poll() { }
+                }
+                """;
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Worker",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+                new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            var diagnostics = await Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzerExtensions
+                .WithAnalyzers(compilation, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ProductionAnalyzers.Authorization.AuthorizationAnalyzer()))
+                .GetAllDiagnosticsAsync();
+            Assert.Empty(diagnostics.Where(d => d.Id.StartsWith("PA", StringComparison.Ordinal) || d.Id == "AD0001"));
+
+            // The same class in a web project is a controller.
+            await VerifyAsync(false, ("Program.cs", Host), ("InputController.cs", source.Replace("void Poll", "void {|PA5001:Poll|}", StringComparison.Ordinal)));
+        }
+    }
+}

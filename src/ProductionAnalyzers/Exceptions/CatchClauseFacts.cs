@@ -213,7 +213,7 @@ namespace ProductionAnalyzers.Exceptions
                     return false;
             }
 
-            if (methodName.StartsWith("Log", System.StringComparison.Ordinal) ||
+            if (ProductionAnalyzers.Infrastructure.LoggingApis.IsLogMethodName(methodName) ||
                 methodName is "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical")
             {
                 return true;

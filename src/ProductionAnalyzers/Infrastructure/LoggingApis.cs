@@ -188,30 +188,10 @@ namespace ProductionAnalyzers.Infrastructure
         public bool IsLoggingCall(IInvocationOperation invocation) => FrameworkOfCall(invocation) != LoggingFramework.None;
 
         /// <summary>
-        /// Name-based recognition of a team's own logging abstraction, for rules where missing a logging call costs
-        /// more than over-counting one (a swallowed-exception rule must not report a catch that does log): a method
-        /// named <c>Log</c> or <c>Log&lt;Upper&gt;…</c> (<c>LogError</c>, <c>LogFailure</c>; not <c>Login</c>/<c>Logout</c>),
-        /// or any call on a receiver whose type is named <c>…Logger</c>, <c>…Log</c> or <c>ILog</c> (<c>IAppLogger</c>,
-        /// <c>AuditLog</c>). Known frameworks are recognised by <see cref="IsLoggingCall"/>; this is the fallback.
+        /// A method named like logging: <c>Log</c> or <c>Log&lt;Upper&gt;…</c> (<c>LogError</c>, <c>LogFailure</c>; not
+        /// <c>LogIn</c>/<c>LogOn</c>/<c>LogOut</c>/<c>LogOff</c>, which sign a user in or out).
         /// </summary>
-        public static bool HasLoggingName(IInvocationOperation invocation)
-        {
-            var method = invocation.TargetMethod;
-            if (IsLogMethodName(method.Name))
-            {
-                return true;
-            }
-
-            var receiverType = invocation.Instance?.Type ?? (method.IsStatic ? method.ContainingType : null);
-            if (method.IsExtensionMethod && invocation.Arguments.Length > 0)
-            {
-                receiverType = invocation.Arguments[0].Value.Type;
-            }
-
-            return receiverType is not null && IsLoggerTypeName(receiverType.Name);
-        }
-
-        private static bool IsLogMethodName(string name)
+        public static bool IsLogMethodName(string name)
         {
             if (!name.StartsWith("Log", System.StringComparison.Ordinal))
             {
@@ -226,13 +206,6 @@ namespace ProductionAnalyzers.Infrastructure
             // LogIn/LogOn/LogOut/LogOff sign a user in or out; they are not logging (LogInformation is).
             var bare = name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
             return char.IsUpper(name[3]) && bare is not ("LogIn" or "LogOn" or "LogOut" or "LogOff");
-        }
-
-        private static bool IsLoggerTypeName(string name)
-        {
-            return name.EndsWith("Logger", System.StringComparison.Ordinal) ||
-                   name.EndsWith("Log", System.StringComparison.Ordinal) ||
-                   name == "ILog";
         }
     }
 }

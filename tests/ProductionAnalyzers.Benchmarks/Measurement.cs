@@ -21,7 +21,8 @@ namespace ProductionAnalyzers.Benchmarks
         IReadOnlyList<AnalyzerTime> Analyzers,
         IReadOnlyList<string> Exceptions,
         IReadOnlyDictionary<string, int> Diagnostics,
-        double CompileCpuMs = double.NaN)
+        double CompileCpuMs = double.NaN,
+        double TimingOverheadNs = double.NaN)
     {
         public double PackageMs => Analyzers.Sum(a => a.Ms);
 
@@ -83,6 +84,8 @@ namespace ProductionAnalyzers.Benchmarks
             // Thread CPU time is measured where compile and analysis run on one thread each (not with --concurrent).
             var cpu = !concurrent && ThreadClock.IsCpuTime;
             var timed = cpu ? analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray() : ImmutableArray<CpuTimedAnalyzer>.Empty;
+            var probe = new CpuTimedAnalyzer(new EmptyOperationAnalyzer());
+            var overheads = new List<double>();
             var perAnalyzerCpu = analyzers.ToDictionary(a => a, _ => new List<double>());
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
             var exceptions = new ConcurrentQueue<string>();
@@ -114,8 +117,10 @@ namespace ProductionAnalyzers.Benchmarks
                     t.Reset();
                 }
 
+                probe.Reset();
+
                 var withAnalyzers = newCompilation().WithAnalyzers(
-                    cpu ? timed.CastArray<DiagnosticAnalyzer>() : analyzers,
+                    cpu ? timed.CastArray<DiagnosticAnalyzer>().Add(probe) : analyzers,
                     new CompilationWithAnalyzersOptions(
                         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                         (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
@@ -131,6 +136,8 @@ namespace ProductionAnalyzers.Benchmarks
 
                 if (measured)
                 {
+                    var overhead = probe.Callbacks > 0 ? probe.RawNanoseconds / (double)probe.Callbacks : ThreadClock.ReadingCostNs;
+                    overheads.Add(overhead);
                     for (var i = 0; i < analyzers.Length; i++)
                     {
                         var analyzer = analyzers[i];
@@ -138,7 +145,7 @@ namespace ProductionAnalyzers.Benchmarks
                         perAnalyzer[analyzer].Add(result.AnalyzerTelemetryInfo.TryGetValue(key, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0);
                         if (cpu)
                         {
-                            perAnalyzerCpu[analyzer].Add(timed[i].Milliseconds);
+                            perAnalyzerCpu[analyzer].Add(timed[i].Milliseconds(overhead));
                         }
                     }
 
@@ -161,7 +168,7 @@ namespace ProductionAnalyzers.Benchmarks
                 .OrderByDescending(r => r.Ms)
                 .ToList();
             return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics,
-                                cpu ? Median(compileCpuTimes) : double.NaN);
+                                cpu ? Median(compileCpuTimes) : double.NaN, cpu ? Median(overheads) : double.NaN);
         }
 
         /// <summary>The ratio table: package and each analyzer against compile time, with the targets, and each run's figure.</summary>
@@ -180,7 +187,7 @@ namespace ProductionAnalyzers.Benchmarks
             {
                 // The same on the CPU time of the threads (compile on its thread, each analyzer inside its callbacks): what
                 // the work costs, without the time the threads waited for a core on a busy machine.
-                Console.WriteLine($"CPU time (thread clock, {ThreadClock.ReadingCostNs:0} ns per reading deducted per callback):");
+                Console.WriteLine($"CPU time (thread clock; {m.TimingOverheadNs:0} ns per callback deducted, what an empty timed callback cost in the same run):");
                 Console.WriteLine($"  compile {m.CompileCpuMs:0.0} ms, package {m.PackageCpuMs:0.0} ms = {m.PackageCpuPercent:0.00}% of compile  {(m.PackageCpuPercent <= PackageTargetPercent ? "OK" : "OVER")}; " +
                                   string.Join(", ", m.Analyzers.OrderByDescending(a => a.CpuMs).Select(a => $"{a.Ids.Split(',')[0]} {a.CpuMs:0.0} ms {m.CpuPercent(a.CpuMs):0.00}%{(m.CpuPercent(a.CpuMs) <= AnalyzerTargetPercent ? "" : " OVER")}")));
             }

@@ -179,7 +179,7 @@ namespace ProductionAnalyzers.CodeFixes.Secrets
                 var rank = 0;
                 switch (symbol)
                 {
-                    case ILocalSymbol local when local.DeclaringSyntaxReferences.All(r => r.Span.End <= position):
+                    case ILocalSymbol local when IsUsableLocal(local, node):
                         type = local.Type;
                         break;
                     case IParameterSymbol parameter:
@@ -217,6 +217,29 @@ namespace ProductionAnalyzers.CodeFixes.Secrets
             }
 
             return candidates.OrderBy(c => c.Rank).ThenBy(c => c.Name, System.StringComparer.Ordinal).Select(c => c.Expression).FirstOrDefault();
+        }
+
+        /// <summary>
+        /// A local declared before the literal in the same file; a top-level statement's local only from top-level code
+        /// (lookup sees <c>builder</c> of Program.cs everywhere, but a type cannot use it: CS8801).
+        /// </summary>
+        private static bool IsUsableLocal(ILocalSymbol local, SyntaxNode node)
+        {
+            var inTopLevelCode = node.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null;
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != node.SyntaxTree || reference.Span.End > node.SpanStart)
+                {
+                    return false;
+                }
+
+                if (!inTopLevelCode && reference.GetSyntax().FirstAncestorOrSelf<GlobalStatementSyntax>() is not null)
+                {
+                    return false;
+                }
+            }
+
+            return local.DeclaringSyntaxReferences.Length > 0;
         }
 
         private static bool IsInstanceContext(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)

@@ -120,6 +120,12 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            // The name first (a cached lookup), the value's many placeholder checks only for a credential's name.
+            if (found.Name is { } known && !IsCredentialName(known, found, names, value))
+            {
+                return;
+            }
+
             var credential = CredentialValue(value, found, names);
             if (credential is null)
             {

@@ -151,6 +151,9 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>Formats by the first character of their prefix.</summary>
         private static readonly Dictionary<char, SecretFormat[]> ByFirstChar = Index();
 
+        /// <summary>ASCII characters that start some prefix: one array read per character of a scanned value.</summary>
+        private static readonly bool[] StartsPrefix = FirstChars();
+
         /// <summary>The shortest token any format matches: shorter values are not scanned.</summary>
         public static int MinLength { get; } = ComputeMinLength();
 
@@ -164,7 +167,8 @@ namespace ProductionAnalyzers.Secrets
 
             for (var i = 0; i < value.Length; i++)
             {
-                if (!ByFirstChar.TryGetValue(value[i], out var formats))
+                var c = value[i];
+                if (c >= 128 || !StartsPrefix[c] || !ByFirstChar.TryGetValue(c, out var formats))
                 {
                     continue;
                 }
@@ -430,6 +434,20 @@ namespace ProductionAnalyzers.Secrets
             }
 
             return result;
+        }
+
+        private static bool[] FirstChars()
+        {
+            var table = new bool[128];
+            foreach (var format in All)
+            {
+                if (format.Prefix[0] < 128)
+                {
+                    table[format.Prefix[0]] = true;
+                }
+            }
+
+            return table;
         }
 
         private static int ComputeMinLength()

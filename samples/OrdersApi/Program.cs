@@ -11,6 +11,7 @@ var connectionString = builder.Configuration.GetConnectionString("Orders")
     ?? throw new InvalidOperationException("ConnectionStrings:Orders is not set");
 
 builder.Services.AddControllers();
+builder.Services.AddRazorPages();
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddDbContext<OrdersDbContext>(options => options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
 builder.Services.AddScoped<OrderRepository>();
@@ -22,6 +23,7 @@ builder.Services.AddHostedService<OutboxWorker>();
 var app = builder.Build();
 
 app.MapControllers();
+app.MapRazorPages();
 app.MapOrderEndpoints();
 
 // The entry point may talk to the console: PA4003 only concerns service code.

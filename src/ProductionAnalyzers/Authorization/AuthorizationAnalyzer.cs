@@ -133,6 +133,7 @@ namespace ProductionAnalyzers.Authorization
 
             private readonly ConcurrentBag<INamedTypeSymbol> _controllers = new ConcurrentBag<INamedTypeSymbol>();
             private readonly ConcurrentBag<INamedTypeSymbol> _pages = new ConcurrentBag<INamedTypeSymbol>();
+            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _pageBases = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
             private readonly ConcurrentBag<Endpoint> _endpoints = new ConcurrentBag<Endpoint>();
             private readonly ConcurrentBag<Mapping> _controllerMappings = new ConcurrentBag<Mapping>();
             private readonly ConcurrentBag<Mapping> _pageMappings = new ConcurrentBag<Mapping>();
@@ -167,6 +168,12 @@ namespace ProductionAnalyzers.Authorization
                 if (_pageModel is not null && DerivesFrom(type, _pageModel))
                 {
                     _pages.Add(type);
+
+                    // A page model other page models derive from is their base, not a page (no .cshtml names it).
+                    for (var baseType = type.BaseType; baseType is not null && !SymbolEqualityComparer.Default.Equals(baseType, _pageModel); baseType = baseType.BaseType)
+                    {
+                        _pageBases.TryAdd(baseType.OriginalDefinition, 0);
+                    }
                 }
                 else if (_controllerBase is not null && ControllerFacts.IsController(type))
                 {
@@ -701,7 +708,7 @@ namespace ProductionAnalyzers.Authorization
                 var unknownConventions = Volatile.Read(ref _unknownPageConvention) == 1;
                 foreach (var page in Sorted(_pages))
                 {
-                    if (!IsInSource(page))
+                    if (!IsInSource(page) || _pageBases.ContainsKey(page.OriginalDefinition))
                     {
                         continue;
                     }

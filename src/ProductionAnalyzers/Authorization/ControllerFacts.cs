@@ -96,7 +96,7 @@ namespace ProductionAnalyzers.Authorization
                     continue;
                 }
 
-                if (name.StartsWith("Http", StringComparison.Ordinal) && name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > 13)
+                if (name is "HttpGetAttribute" or "HttpPostAttribute" or "HttpPutAttribute" or "HttpDeleteAttribute" or "HttpPatchAttribute" or "HttpHeadAttribute" or "HttpOptionsAttribute")
                 {
                     verb ??= name.Substring(4, name.Length - 13).ToUpperInvariant();
                     actionTemplate ??= FirstString(attribute);

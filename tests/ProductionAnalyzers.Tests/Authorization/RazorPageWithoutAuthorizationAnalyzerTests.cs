@@ -97,7 +97,10 @@ namespace ProductionAnalyzers.Tests.Authorization
                 ("Areas/Identity/Pages/Account/Manage/Email.cshtml.cs", Page("Shop.Areas.Identity.Pages.Account.Manage", "public class EmailModel : PageModel { }")),
                 ("Pages/SecurePageModel.cs", Page("Shop.Pages", "[Authorize] public abstract class SecurePageModel : PageModel { }")),
                 ("Pages/Orders.cshtml.cs", Page("Shop.Pages", "public class OrdersModel : SecurePageModel { }")),
-                ("Pages/Error.cshtml.cs", Page("Shop.Pages", "[AllowAnonymous] public class ErrorModel : PageModel { }")));
+                ("Pages/Error.cshtml.cs", Page("Shop.Pages", "[AllowAnonymous] public class ErrorModel : PageModel { }")),
+                // A concrete base page model of other pages is not a page itself.
+                ("Pages/ShopPageModel.cs", Page("Shop.Pages", "public class ShopPageModel : PageModel { }")),
+                ("Pages/Cart.cshtml.cs", Page("Shop.Pages", "[Authorize] public class CartModel : ShopPageModel { }")));
         }
 
         [Theory]

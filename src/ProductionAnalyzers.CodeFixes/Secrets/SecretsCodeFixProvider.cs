@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Secrets;
 
 namespace ProductionAnalyzers.CodeFixes.Secrets
@@ -270,8 +271,7 @@ namespace ProductionAnalyzers.CodeFixes.Secrets
         }
 
         private static bool Implements(ITypeSymbol type, INamedTypeSymbol configurationType) =>
-            SymbolEqualityComparer.Default.Equals(type, configurationType) ||
-            type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, configurationType));
+            SymbolEqualityComparer.Default.Equals(type, configurationType) || TypeHierarchy.Implements(type, configurationType);
 
         private static LiteralExpressionSyntax String(string text) =>
             SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));

@@ -165,7 +165,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                if (_pageModel is not null && DerivesFrom(type, _pageModel))
+                if (_pageModel is not null && TypeHierarchy.DerivesFrom(type.BaseType, _pageModel))
                 {
                     _pages.Add(type);
 
@@ -806,19 +806,6 @@ namespace ProductionAnalyzers.Authorization
             {
                 var byFile = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
                 return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
-            }
-
-            private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-            {
-                for (var current = type.BaseType; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             private static bool IsAspNetCore(IMethodSymbol method)

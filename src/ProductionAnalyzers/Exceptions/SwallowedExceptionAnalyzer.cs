@@ -124,7 +124,7 @@ namespace ProductionAnalyzers.Exceptions
                     caughtType = type;
                 }
 
-                if (InheritsFrom(caughtType, _operationCanceled) || IsAllowed(caughtType, options.GetList(AllowedExceptionTypesOption)))
+                if (TypeHierarchy.DerivesFrom(caughtType, _operationCanceled) || IsAllowed(caughtType, options.GetList(AllowedExceptionTypesOption)))
                 {
                     return;
                 }
@@ -599,7 +599,7 @@ namespace ProductionAnalyzers.Exceptions
                 return false;
             }
 
-            private bool IsExceptionTyped(ITypeSymbol? type) => InheritsFrom(type, _exception);
+            private bool IsExceptionTyped(ITypeSymbol? type) => TypeHierarchy.DerivesFrom(type, _exception);
 
             private bool IsConditional(IMethodSymbol method)
             {
@@ -631,24 +631,6 @@ namespace ProductionAnalyzers.Exceptions
                         attribute.ConstructorArguments.Length == 1 &&
                         attribute.ConstructorArguments[0].Value is string symbol &&
                         symbol != "TRACE")
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            private static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-            {
-                if (baseType is null)
-                {
-                    return false;
-                }
-
-                for (var current = type; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
                     {
                         return true;
                     }

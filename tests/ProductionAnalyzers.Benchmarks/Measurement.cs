@@ -67,6 +67,12 @@ namespace ProductionAnalyzers.Benchmarks
                 allowUnsafe: allowUnsafe,
                 specificDiagnosticOptions: analyzers.SelectMany(a => a.SupportedDiagnostics).Where(d => !d.IsEnabledByDefault).Select(d => d.Id).Distinct().ToDictionary(id => id, _ => ReportDiagnostic.Warn));
 
+        /// <summary>
+        /// <c>--no-cpu</c>: run the package's analyzers unwrapped, so that the driver's telemetry and the analysis wall clock
+        /// carry no clock readings (the CPU-time wrapper costs a system call per callback, which the telemetry counts).
+        /// </summary>
+        public static bool NoCpu { get; set; }
+
         public static async Task<Measured> MeasureAsync(
             string name,
             int files,
@@ -82,7 +88,7 @@ namespace ProductionAnalyzers.Benchmarks
             var compileCpuTimes = new List<double>();
 
             // Thread CPU time is measured where compile and analysis run on one thread each (not with --concurrent).
-            var cpu = !concurrent && ThreadClock.IsCpuTime;
+            var cpu = !concurrent && !NoCpu && ThreadClock.IsCpuTime;
             var timed = cpu ? analyzers.Select(a => new CpuTimedAnalyzer(a)).ToImmutableArray() : ImmutableArray<CpuTimedAnalyzer>.Empty;
             var probe = new CpuTimedAnalyzer(new EmptyOperationAnalyzer());
             var overheads = new List<double>();

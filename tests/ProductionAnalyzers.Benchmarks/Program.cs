@@ -327,6 +327,7 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--concurrent": settings.Concurrent = true; break;
                     case "--smoke": settings.Smoke = true; break;
                     case "--no-floor": settings.NoFloor = true; break;
+                    case "--no-cpu": Measurement.NoCpu = true; break;
                     case "--only": settings.Only = Value(); break;
                     case "--sweep": settings.SweepFolder = Value(); break;
                     case "--list": settings.List = true; break;

@@ -73,6 +73,9 @@ namespace ProductionAnalyzers.Benchmarks
         /// </summary>
         public static bool NoCpu { get; set; }
 
+        /// <summary>Rule IDs whose diagnostics are printed (file:line, message) after the first measured run; empty: none.</summary>
+        public static IReadOnlySet<string> Print { get; set; } = new HashSet<string>();
+
         public static async Task<Measured> MeasureAsync(
             string name,
             int files,
@@ -157,6 +160,7 @@ namespace ProductionAnalyzers.Benchmarks
 
                     if (diagnostics.Count == 0)
                     {
+                        PrintFindings(name, result.GetAllDiagnostics());
                         foreach (var group in result.GetAllDiagnostics().Where(d => d.Id != "AD0001").GroupBy(d => d.Id))
                         {
                             diagnostics[group.Key] = group.Count();
@@ -196,6 +200,21 @@ namespace ProductionAnalyzers.Benchmarks
                 Console.WriteLine($"CPU time (thread clock; {m.TimingOverheadNs:0} ns per callback deducted, what an empty timed callback cost in the same run):");
                 Console.WriteLine($"  compile {m.CompileCpuMs:0.0} ms, package {m.PackageCpuMs:0.0} ms = {m.PackageCpuPercent:0.00}% of compile  {(m.PackageCpuPercent <= PackageTargetPercent ? "OK" : "OVER")}; " +
                                   string.Join(", ", m.Analyzers.OrderByDescending(a => a.CpuMs).Select(a => $"{a.Ids.Split(',')[0]} {a.CpuMs:0.0} ms {m.CpuPercent(a.CpuMs):0.00}%{(m.CpuPercent(a.CpuMs) <= AnalyzerTargetPercent ? "" : " OVER")}")));
+            }
+        }
+
+        private static void PrintFindings(string name, ImmutableArray<Diagnostic> all)
+        {
+            if (Print.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var d in all.Where(d => Print.Contains(d.Id))
+                         .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
+            {
+                var line = d.Location.GetLineSpan();
+                Console.WriteLine($"  [{name}] {d.Id} {line.Path}:{line.StartLinePosition.Line + 1}: {d.GetMessage(CultureInfo.InvariantCulture)}");
             }
         }
 

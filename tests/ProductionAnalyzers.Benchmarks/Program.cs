@@ -328,6 +328,7 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--smoke": settings.Smoke = true; break;
                     case "--no-floor": settings.NoFloor = true; break;
                     case "--no-cpu": Measurement.NoCpu = true; break;
+                    case "--print": Measurement.Print = new HashSet<string>(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase); break;
                     case "--only": settings.Only = Value(); break;
                     case "--sweep": settings.SweepFolder = Value(); break;
                     case "--list": settings.List = true; break;
@@ -336,7 +337,7 @@ namespace ProductionAnalyzers.Benchmarks
                     case "--no-whole": settings.RealCode.Whole = false; break;
                     case "--all-files": settings.RealCode.AllFiles = true; break;
                     case "--scaling": settings.Scaling = true; break;
-                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES, --scaling, --sweep FOLDER [--list], or --realcode FOLDER [--top N] [--no-whole] [--all-files]");
+                    default: throw new ArgumentException($"unknown argument {args[i]}; use --files N --reps N --warmup N --seed N --json PATH --concurrent --smoke --no-floor --only NAMES, --scaling, --sweep FOLDER [--list], or --realcode FOLDER [--top N] [--no-whole] [--all-files] [--no-cpu] [--print IDS]");
                 }
             }
 

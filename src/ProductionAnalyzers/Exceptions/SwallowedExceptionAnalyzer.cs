@@ -182,7 +182,7 @@ namespace ProductionAnalyzers.Exceptions
 
                 if (catchClause.Filter is { } filter && local is not null &&
                     semanticModel.GetOperation(filter.FilterExpression, cancellationToken) is { } filterOperation &&
-                    (NarrowsType(filterOperation, local, caughtType) || GivesExceptionToMethod(filterOperation, local)))
+                    (CatchFilters.NarrowsType(filterOperation, local, caughtType) || CatchFilters.GivesExceptionToMethod(filterOperation, local)))
                 {
                     return;
                 }
@@ -249,88 +249,6 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             /// <summary>
-            /// True when the filter limits the catch to types more specific than the caught one: <c>ex is A or B</c>,
-            /// <c>ex is A a</c>, <c>ex is A { … }</c>, <c>ex is A &amp;&amp; …</c>, <c>ex is A || ex is B</c>.
-            /// <c>ex is not A</c> and conditions that do not test the type leave the catch broad.
-            /// </summary>
-            private static bool NarrowsType(IOperation operation, ILocalSymbol local, ITypeSymbol caughtType)
-            {
-                switch (operation)
-                {
-                    case IIsTypeOperation isType:
-                        return IsLocal(isType.ValueOperand, local) && !isType.IsNegated && IsNarrower(isType.TypeOperand, caughtType);
-                    case IIsPatternOperation isPattern:
-                        return IsLocal(isPattern.Value, local) && PatternNarrows(isPattern.Pattern, caughtType);
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                        return NarrowsType(and.LeftOperand, local, caughtType) || NarrowsType(and.RightOperand, local, caughtType);
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                        return NarrowsType(or.LeftOperand, local, caughtType) && NarrowsType(or.RightOperand, local, caughtType);
-                    default:
-                        return false;
-                }
-            }
-
-            private static bool PatternNarrows(IPatternOperation pattern, ITypeSymbol caughtType)
-            {
-                switch (pattern)
-                {
-                    case ITypePatternOperation typePattern:
-                        return IsNarrower(typePattern.MatchedType, caughtType);
-                    case IDeclarationPatternOperation declarationPattern:
-                        return !declarationPattern.MatchesNull && IsNarrower(declarationPattern.MatchedType, caughtType);
-                    case IRecursivePatternOperation recursivePattern:
-                        return IsNarrower(recursivePattern.MatchedType, caughtType);
-                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } orPattern:
-                        return PatternNarrows(orPattern.LeftPattern, caughtType) && PatternNarrows(orPattern.RightPattern, caughtType);
-                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } andPattern:
-                        return PatternNarrows(andPattern.LeftPattern, caughtType) || PatternNarrows(andPattern.RightPattern, caughtType);
-                    default:
-                        return false;
-                }
-            }
-
-            private static bool IsNarrower(ITypeSymbol? type, ITypeSymbol caughtType)
-            {
-                if (type is null)
-                {
-                    return false;
-                }
-
-                if (type.TypeKind == TypeKind.Error)
-                {
-                    // Half-typed: the type being written may well be a narrower one; stay quiet until it resolves.
-                    return true;
-                }
-
-                // A test against the caught type itself or one of its bases (object) narrows nothing.
-                for (ITypeSymbol? current = caughtType; current is not null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, type))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            private static bool IsLocal(IOperation? operation, ILocalSymbol local)
-            {
-                operation = SkipConversions(operation);
-                return operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-            }
-
-            private static IOperation? SkipConversions(IOperation? operation)
-            {
-                while (operation is IConversionOperation conversion)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
-
-            /// <summary>
             /// True when the block rethrows, logs, or uses the caught exception. Walks the catch block only.
             /// </summary>
             private bool IsHandled(IBlockOperation body, CatchClauseSyntax catchClause, ILocalSymbol? local)
@@ -393,23 +311,6 @@ namespace ProductionAnalyzers.Exceptions
                 // A team's own facade (named like a logger) counts only when it is given the caught exception, which the
                 // local-reference check sees as a use of the exception.
                 return _logging.IsLoggingCall(invocation);
-            }
-
-            /// <summary>
-            /// True when the filter selects failures through a method given the exception (<c>when (IsHostKey(ex))</c>,
-            /// <c>when (ex.IsTransient())</c>): a catch of those failures.
-            /// </summary>
-            private static bool GivesExceptionToMethod(IOperation filter, ILocalSymbol local)
-            {
-                foreach (var operation in filter.DescendantsAndSelf())
-                {
-                    if (operation is IArgumentOperation argument && IsLocal(argument.Value, local))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
 
             /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Exceptions;
 using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
@@ -86,17 +87,26 @@ namespace ProductionAnalyzers.Logging
                     continue;
                 }
 
-                if (!seenText && ExceptionTexts.IsCatchVariable(argument))
+                if (!seenText)
                 {
-                    // LogError(ex, "…"): the exception argument comes before the message.
-                    passed = ExceptionTexts.ReferencedSymbol(argument);
-                    continue;
+                    if (ExceptionTexts.IsCatchVariable(argument) || resolver.IsException(argument.Type))
+                    {
+                        // LogError(ex, "…") or LogError(eventId, ex, "…"): the exception argument comes before the message.
+                        passed ??= ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(argument, resolver));
+                        continue;
+                    }
+
+                    if (argument.Type is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_String })
+                    {
+                        // An EventId or a level before the message is not text.
+                        continue;
+                    }
                 }
 
                 seenText = true;
                 if (!ExceptionTexts.TryGetExceptionText(argument, resolver, out var text) ||
                     (text.ExceptionSymbol is not null && SymbolEqualityComparer.Default.Equals(text.ExceptionSymbol, passed)) ||
-                    (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && level < LogLevels.Error))
+                    (text.IsSummary && !IsBroad(text, resolver, model, context.CancellationToken) && level < LogLevels.Error))
                 {
                     continue;
                 }
@@ -154,7 +164,8 @@ namespace ProductionAnalyzers.Logging
 
                 // A specific, expected exception summarized in one line (ex.Message) at Warning or below is a deliberate
                 // choice; a catch-all's message, or any message at Error or above, loses the type and stack trace that matter.
-                if (text.IsSummary && !IsBroad(text.Exception.Type, resolver) && LogLevels.Of(call.Invocation) is { } level && level < LogLevels.Error)
+                if (text.IsSummary && LogLevels.Of(call.Invocation) is { } level && level < LogLevels.Error &&
+                    !(invocation.SemanticModel is { } model && IsBroad(text, resolver, model, context.CancellationToken)))
                 {
                     continue;
                 }
@@ -187,6 +198,31 @@ namespace ProductionAnalyzers.Logging
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The exception of a catch-all: its type is <c>Exception</c> or <c>SystemException</c> and, when it is a catch
+        /// variable, the catch's <c>when</c> filter does not select failures (<c>when (ex is HttpRequestException)</c>,
+        /// <c>when (IsTransient(ex))</c> make the catch specific). Read only for a summary logged below Error.
+        /// </summary>
+        private static bool IsBroad(ExceptionText text, LogCallResolver resolver, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!IsBroad(text.Exception.Type, resolver))
+            {
+                return false;
+            }
+
+            if (text.ExceptionSymbol is ILocalSymbol { DeclaringSyntaxReferences: { Length: 1 } references } local &&
+                references[0].GetSyntax(cancellationToken) is CatchDeclarationSyntax { Parent: CatchClauseSyntax { Filter: { } filter } } &&
+                filter.SyntaxTree == model.SyntaxTree &&
+                model.GetOperation(filter.FilterExpression, cancellationToken) is { } filterOperation &&
+                (CatchFilters.GivesExceptionToMethod(filterOperation, local) ||
+                 (local.Type is { TypeKind: not TypeKind.Error } caught && CatchFilters.NarrowsType(filterOperation, local, caught))))
+            {
+                return false;
+            }
+
+            return true;
         }
 
         /// <summary>

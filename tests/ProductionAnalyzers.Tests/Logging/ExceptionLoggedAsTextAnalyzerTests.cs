@@ -255,4 +255,94 @@ public class ExceptionLoggedAsTextContractTests
     [InlineData("""Log4.Error("Failed " + path, ex)""")]
     public async Task ExceptionPassedAsException_DoesNotReport(string call) =>
         await Verify.VerifyAnalyzerAsync(Catching("Exception", call));
+
+    private static string Unresolved(string call) => $$"""
+        using System;
+        using Microsoft.Extensions.Logging;
+
+        public class InvoiceHandler
+        {
+            private readonly ILogger<InvoiceHandler> _logger;
+            public InvoiceHandler(ILogger<InvoiceHandler> logger) => _logger = logger;
+
+            public void Handle(StripeEvent parsedEvent)
+            {
+                try
+                {
+                    parsedEvent.Apply();
+                }
+                catch (Exception exception)
+                {
+                    {{call}};
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A call that does not bind because one argument's type is missing (StripeEvent here): the exception passed before
+    /// the message, also after an EventId, is the exception argument, not text (33 findings on a real app were this).
+    /// </summary>
+    [Theory]
+    [InlineData("""_logger.LogError(exception, "Failed to pay invoice ({EventID})", parsedEvent.Id)""")]
+    [InlineData("""_logger.LogWarning(exception, "Retrying {EventID}: {Reason}", parsedEvent.Id, exception.Message)""")]
+    [InlineData("""_logger.LogError(new EventId(7), exception, "Failed to pay invoice ({EventID})", parsedEvent.Id)""")]
+    [InlineData("""_logger.LogError(exception.InnerException, "Failed ({EventID}): {Reason}", parsedEvent.Id, exception.Message)""")]
+    public async Task UnresolvedCall_ExceptionBeforeMessage_DoesNotReport(string call) =>
+        await new Verify.Test { TestCode = Unresolved(call), CompilerDiagnostics = CompilerDiagnostics.None }.RunAsync();
+
+    [Theory]
+    [InlineData("""_logger.LogError("Failed to pay invoice ({EventID}): {Reason}", parsedEvent.Id, {|PA4002:exception.Message|})""")]
+    [InlineData("""_logger.LogError(new EventId(7), "Failed ({EventID}): {Error}", parsedEvent.Id, {|PA4002:exception|})""")]
+    [InlineData("""_logger.LogInformation("Skipped {EventID}: {Reason}", parsedEvent.Id, {|PA4002:exception.Message|})""")]
+    public async Task UnresolvedCall_ExceptionAsText_Reports(string call) =>
+        await new Verify.Test { TestCode = Unresolved(call), CompilerDiagnostics = CompilerDiagnostics.None }.RunAsync();
+
+    private static string Filtered(string filter, string call) => $$"""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+
+        public class FeedPoller
+        {
+            private readonly ILogger<FeedPoller> _logger;
+            private readonly HttpClient _http;
+            public FeedPoller(ILogger<FeedPoller> logger, HttpClient http) { _logger = logger; _http = http; }
+
+            public async Task<string?> PollAsync(Uri feed)
+            {
+                try
+                {
+                    return await _http.GetStringAsync(feed);
+                }
+                catch (Exception ex) {{filter}}
+                {
+                    {{call}};
+                    return null;
+                }
+            }
+
+            private static bool IsTransient(Exception ex) => ex is HttpRequestException or TimeoutException;
+        }
+        """;
+
+    /// <summary>A catch-all whose filter selects the failures it takes is a catch of specific exceptions.</summary>
+    [Theory]
+    [InlineData("when (ex is HttpRequestException or TaskCanceledException)")]
+    [InlineData("when (ex is HttpRequestException { StatusCode: not null })")]
+    [InlineData("when (IsTransient(ex))")]
+    public async Task CatchAllNarrowedByFilter_SummaryBelowError_DoesNotReport(string filter) =>
+        await Verify.VerifyAnalyzerAsync(Filtered(filter, """_logger.LogWarning("Feed {Feed} unavailable: {Reason}", feed, ex.Message)"""));
+
+    [Theory]
+    [InlineData("when (ex is not OperationCanceledException)")]
+    [InlineData("when (feed.IsAbsoluteUri)")]
+    [InlineData("")]
+    public async Task CatchAllNotNarrowed_SummaryBelowError_Reports(string filter) =>
+        await Verify.VerifyAnalyzerAsync(Filtered(filter, """_logger.LogWarning("Feed {Feed} unavailable: {Reason}", feed, {|PA4002:ex.Message|})"""));
+
+    [Fact]
+    public async Task CatchAllNarrowedByFilter_SummaryAtError_Reports() =>
+        await Verify.VerifyAnalyzerAsync(Filtered("when (ex is HttpRequestException)", """_logger.LogError("Feed {Feed} failed: {Reason}", feed, {|PA4002:ex.Message|})"""));
 }

@@ -315,7 +315,7 @@ namespace ProductionAnalyzers.Exceptions
 
             /// <summary>
             /// The "is this input valid?" idiom: the try block parses or converts text already in memory (a call named
-            /// <c>Parse*</c>, <c>*Deserialize*</c>, <c>FromHex*</c>, <c>FromBase64*</c>, <c>Convert.To*</c>) and calls nothing else
+            /// <c>Parse*</c>, <c>*Deserialize*</c>, <c>FromHex*</c>, <c>*Base64*</c>, <c>Decode*</c>, <c>Convert.To*</c>, <c>new Guid(…)</c>) and calls nothing else
             /// but methods of <c>string</c>, with no <c>await</c>; the catch-all returns or records a fallback or a validation
             /// result without throwing. Read from the syntax: method names only, no binding.
             /// </summary>
@@ -343,6 +343,10 @@ namespace ProductionAnalyzers.Exceptions
                         case AnonymousFunctionExpressionSyntax:
                         case LocalFunctionStatementSyntax:
                             return false;
+                        case ObjectCreationExpressionSyntax { Type: var createdType } when IsGuidName(createdType):
+                            // new Guid(bytes) / new Guid(text): a conversion of data in memory.
+                            parses++;
+                            break;
                         case InvocationExpressionSyntax invocation:
                             var name = invocation.Expression switch
                             {
@@ -376,7 +380,8 @@ namespace ProductionAnalyzers.Exceptions
                 if (name.StartsWith("Parse", StringComparison.Ordinal) ||
                     name.IndexOf("Deserialize", StringComparison.Ordinal) >= 0 ||
                     name.StartsWith("FromHex", StringComparison.Ordinal) ||
-                    name.StartsWith("FromBase64", StringComparison.Ordinal))
+                    name.IndexOf("Base64", StringComparison.Ordinal) >= 0 ||
+                    name.StartsWith("Decode", StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -384,6 +389,13 @@ namespace ProductionAnalyzers.Exceptions
                 return name.StartsWith("To", StringComparison.Ordinal) &&
                        invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Convert" } };
             }
+
+            private static bool IsGuidName(TypeSyntax type) => type switch
+            {
+                IdentifierNameSyntax { Identifier.ValueText: "Guid" } => true,
+                QualifiedNameSyntax { Right.Identifier.ValueText: "Guid" } => true,
+                _ => false,
+            };
 
             /// <summary>
             /// A reference to the caught exception that keeps it: anything but a type test (<c>ex is X</c>), an explicit

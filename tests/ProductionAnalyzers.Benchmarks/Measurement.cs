@@ -85,8 +85,10 @@ namespace ProductionAnalyzers.Benchmarks
             int warmup,
             int repetitions,
             bool concurrent,
-            Action<string>? progress = null)
+            Action<string>? progress = null,
+            IReadOnlyDictionary<string, string>? buildProperties = null)
         {
+            var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(buildProperties ?? new Dictionary<string, string>()));
             var compileTimes = new List<double>();
             var compileCpuTimes = new List<double>();
 
@@ -131,7 +133,7 @@ namespace ProductionAnalyzers.Benchmarks
                 var withAnalyzers = newCompilation().WithAnalyzers(
                     cpu ? timed.CastArray<DiagnosticAnalyzer>().Add(probe) : analyzers,
                     new CompilationWithAnalyzersOptions(
-                        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                        analyzerOptions,
                         (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}\n{exception.StackTrace}"),
                         concurrentAnalysis: concurrent,
                         logAnalyzerExecutionTime: true,
@@ -243,6 +245,39 @@ namespace ProductionAnalyzers.Benchmarks
 
             var sorted = values.OrderBy(v => v).ToList();
             return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        }
+    }
+
+    /// <summary>Global analyzer options only (what an .editorconfig-free build with the package's visible properties gives).</summary>
+    internal sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions Empty = new Options(new Dictionary<string, string>());
+
+        public GlobalOptionsProvider(IReadOnlyDictionary<string, string> global) => GlobalOptions = new Options(global);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; }
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly IReadOnlyDictionary<string, string> _values;
+
+            public Options(IReadOnlyDictionary<string, string> values) => _values = values;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                if (_values.TryGetValue(key, out var found) && found.Length > 0)
+                {
+                    value = found;
+                    return true;
+                }
+
+                value = null;
+                return false;
+            }
         }
     }
 }

@@ -63,19 +63,19 @@ namespace ProductionAnalyzers.Benchmarks
             Console.WriteLine($"  files with syntax errors: {parsed.Values.Count(p => p.Tree.GetRoot().ContainsDiagnostics):N0}");
             Console.WriteLine($"  {options.Warmup} warmup + {options.Repetitions} repetitions per compilation, {(options.Concurrent ? "concurrent" : "single-threaded")} compile and analysis; runtime {Environment.Version}, {Environment.ProcessorCount} cores, Roslyn {typeof(Compilation).Assembly.GetName().Version}");
 
-            var targets = new List<(string Name, List<string> Files, ImmutableArray<string> Usings)>();
+            var targets = new List<(string Name, List<string> Files, ImmutableArray<string> Usings, ImmutableDictionary<string, string> Properties)>();
             if (options.Whole)
             {
-                targets.Add(("(whole tree)", projects.SelectMany(p => p.Files).ToList(), projects.SelectMany(p => p.ImplicitUsings).ToImmutableArray()));
+                targets.Add(("(whole tree)", projects.SelectMany(p => p.Files).ToList(), projects.SelectMany(p => p.ImplicitUsings).ToImmutableArray(), ImmutableDictionary<string, string>.Empty));
             }
 
             targets.AddRange(projects
                 .OrderByDescending(p => LinesOf(p.Files))
                 .Take(options.Top)
-                .Select(p => (Sweep.Relative(root, p.Folder), p.Files, p.ImplicitUsings)));
+                .Select(p => (Sweep.Relative(root, p.Folder), p.Files, p.ImplicitUsings, p.BuildProperties)));
 
             var results = new List<Measured>();
-            foreach (var (name, files, usings) in targets)
+            foreach (var (name, files, usings, properties) in targets)
             {
                 var trees = files.Select(f => parsed[f].Tree).ToList();
                 if (!usings.IsEmpty)
@@ -89,7 +89,7 @@ namespace ProductionAnalyzers.Benchmarks
                 var assemblyName = name.StartsWith('(') ? "WholeTree" : Path.GetFileName(name);
                 var measured = await Measurement.MeasureAsync(
                     name, files.Count, lines, () => CSharpCompilation.Create(assemblyName, trees, references, compilationOptions),
-                    analyzers, options.Warmup, options.Repetitions, options.Concurrent, Console.WriteLine);
+                    analyzers, options.Warmup, options.Repetitions, options.Concurrent, Console.WriteLine, properties);
                 results.Add(measured);
                 Console.WriteLine($"Compiler errors (packages the benchmark does not reference stay unresolved): {measured.CompilerErrors:N0}");
                 Measurement.PrintTable(measured);

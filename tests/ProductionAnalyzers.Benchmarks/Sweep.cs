@@ -107,7 +107,14 @@ namespace ProductionAnalyzers.Benchmarks
             return exceptions.IsEmpty ? 0 : 1;
         }
 
-        internal sealed record Project(string Folder, List<string> Files, ImmutableArray<string> ImplicitUsings);
+        internal sealed record Project(string Folder, List<string> Files, ImmutableArray<string> ImplicitUsings)
+        {
+            /// <summary>
+            /// The MSBuild properties the package's build props make visible to the analyzers (<c>build_property.*</c>), as the
+            /// project file states them: its SDK (web, worker) and its <c>OutputType</c> (the SDKs' defaults when absent).
+            /// </summary>
+            public ImmutableDictionary<string, string> BuildProperties { get; init; } = ImmutableDictionary<string, string>.Empty;
+        }
 
         /// <summary>
         /// One project per folder with a <c>*.csproj</c>; its files are those not under a nested project folder. With
@@ -140,7 +147,7 @@ namespace ProductionAnalyzers.Benchmarks
             return byFolder
                 .Where(pair => pair.Value.Count > 0)
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal)
-                .Select(pair => new Project(pair.Key, pair.Value, ImplicitUsingsOf(pair.Key)))
+                .Select(pair => new Project(pair.Key, pair.Value, ImplicitUsingsOf(pair.Key)) { BuildProperties = BuildPropertiesOf(pair.Key) })
                 .ToList();
         }
 
@@ -166,6 +173,19 @@ namespace ProductionAnalyzers.Benchmarks
             }
 
             return usings.ToImmutable();
+        }
+
+        internal static ImmutableDictionary<string, string> BuildPropertiesOf(string folder)
+        {
+            var project = Directory.EnumerateFiles(folder, "*.csproj").Select(File.ReadAllText).FirstOrDefault() ?? "";
+            var web = project.Contains("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
+            var worker = project.Contains("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase);
+            var outputType = System.Text.RegularExpressions.Regex.Match(project, "<OutputType>\\s*([A-Za-z]+)\\s*</OutputType>", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            var properties = ImmutableDictionary.CreateBuilder<string, string>();
+            properties["build_property.OutputType"] = outputType.Success ? outputType.Groups[1].Value : web || worker ? "Exe" : "Library";
+            properties["build_property.UsingMicrosoftNETSdkWeb"] = web ? "true" : "";
+            properties["build_property.UsingMicrosoftNETSdkWorker"] = worker ? "true" : "";
+            return properties.ToImmutable();
         }
 
         private static bool IsBuildOutput(string path)

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,8 +36,16 @@ namespace ProductionAnalyzers.Logging
             "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Serilog", "NLog", "log4net",
         };
 
-        /// <summary>What makes an executable a service: it hosts a web app or the generic host itself.</summary>
-        private static readonly string[] HostingNamespaces = { "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting" };
+        /// <summary>
+        /// What makes an executable a service: its own code runs a web app or hosted services. A command-line tool that
+        /// builds a host only to read configuration or fill a service collection (<c>Host.CreateApplicationBuilder</c>) is
+        /// still a console program.
+        /// </summary>
+        private static readonly HashSet<string> HostingNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "BackgroundService", "IHostedService", "AddHostedService", "WebApplication", "UseStartup", "ConfigureWebHostDefaults",
+            "ConfigureWebHost", "UseWindowsService", "UseSystemd", "AddWindowsService", "AddSystemd",
+        };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ConsoleOutputInServiceCode);
@@ -59,7 +69,7 @@ namespace ProductionAnalyzers.Logging
                 () => projectKind switch
                 {
                     ProjectKindValue.Service => true,
-                    ProjectKindValue.Executable => Imports(compilation, HostingNamespaces, context.CancellationToken),
+                    ProjectKindValue.Executable => HostsService(compilation, context.CancellationToken),
                     _ => Imports(compilation, ServiceNamespaces, context.CancellationToken),
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -213,6 +223,23 @@ namespace ProductionAnalyzers.Logging
             }
 
             return !type.GetMembers("<Main>$").IsEmpty;
+        }
+
+        /// <summary>Once per compilation, for an executable only: does its own code name a hosted service or a web app?</summary>
+        private static bool HostsService(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && HostingNames.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool Imports(Compilation compilation, string[] namespaces, CancellationToken cancellationToken)

@@ -269,8 +269,9 @@ public class ConsoleOutputAnalyzerTests
     [Theory]
     [InlineData("build_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWeb = true\n", "")]
     [InlineData("build_property.OutputType = Exe\nbuild_property.UsingMicrosoftNETSdkWorker = true\n", "")]
-    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.Extensions.Hosting;\n")]
-    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.AspNetCore.Builder;\n")]
+    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.Extensions.Hosting;\npublic class Poller : BackgroundService { protected override System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken t) => System.Threading.Tasks.Task.CompletedTask; }\n")]
+    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.Extensions.DependencyInjection;\nusing Microsoft.Extensions.Hosting;\npublic static class Setup { public static void Add(HostApplicationBuilder b) => b.Services.AddHostedService<Poller>(); }\npublic class Poller : IHostedService { public System.Threading.Tasks.Task StartAsync(System.Threading.CancellationToken t) => System.Threading.Tasks.Task.CompletedTask; public System.Threading.Tasks.Task StopAsync(System.Threading.CancellationToken t) => System.Threading.Tasks.Task.CompletedTask; }\n")]
+    [InlineData("build_property.OutputType = Exe\n", "using Microsoft.AspNetCore.Builder;\npublic static class Site { public static WebApplication Build(string[] args) => WebApplication.CreateBuilder(args).Build(); }\n")]
     [InlineData("build_property.OutputType = Library\n", "using Microsoft.Extensions.Logging;\n")]
     [InlineData("build_property.OutputType = Library\n", "using Serilog;\n")]
     public async Task ServiceProject_Reports(string properties, string usings) =>
@@ -280,6 +281,45 @@ public class ConsoleOutputAnalyzerTests
             {
                 Sources = { "using System;\n" + usings + "public class Worker { public void Run() => [|Console.WriteLine(\"tick\")|]; }" },
                 AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties(properties)) },
+            },
+        }.RunAsync();
+
+    /// <summary>
+    /// A seeding or admin CLI that builds a host only to read configuration and fill a service collection does not
+    /// become a service by importing Microsoft.Extensions.Hosting (41 findings in one real tool were this).
+    /// </summary>
+    [Fact]
+    public async Task ConsoleProgram_UsingHostBuilderForConfigurationOnly_DoesNotReport() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System;
+                    using Microsoft.Extensions.Configuration;
+                    using Microsoft.Extensions.Hosting;
+
+                    public static class SettingsFactory
+                    {
+                        public static IConfiguration Load(string environment)
+                        {
+                            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
+                            return builder.Configuration;
+                        }
+                    }
+
+                    public class SeedCommand
+                    {
+                        public void Run(IConfiguration configuration)
+                        {
+                            Console.WriteLine($"Seeding {configuration["Database:Name"]}");
+                        }
+                    }
+                    """,
+                },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties("build_property.OutputType = Exe\n")) },
             },
         }.RunAsync();
 

@@ -99,6 +99,139 @@ namespace ProductionAnalyzers.Sql
             return new CallSiteList(result.ToImmutable());
         }
 
+        /// <summary>
+        /// The calls of a constructor of the compilation: <c>new T(…)</c>, target-typed <c>new(…)</c>, and the
+        /// <c>: base(…)</c> / <c>: this(…)</c> initializers of constructors (an abstract repository base is only ever called
+        /// from those). Each is an <see cref="IObjectCreationOperation"/> or an <see cref="IInvocationOperation"/>. Indexed on
+        /// the first question (one walk over the syntax trees), bounded like <see cref="CallsOf"/>.
+        /// </summary>
+        public ConstructorCallList ConstructorCallsOf(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            constructor = constructor.OriginalDefinition;
+            return _constructorCalls.GetOrAdd(constructor, c => FindConstructorCalls(c, cancellationToken));
+        }
+
+        /// <summary>Memo of <see cref="SqlTextEvaluator"/>'s "every call of this constructor passes trusted text" per parameter.</summary>
+        public ConcurrentDictionary<IParameterSymbol, bool> TrustedConstructorParameters { get; } =
+            new ConcurrentDictionary<IParameterSymbol, bool>(SymbolEqualityComparer.Default);
+
+        private readonly ConcurrentDictionary<IMethodSymbol, ConstructorCallList> _constructorCalls =
+            new ConcurrentDictionary<IMethodSymbol, ConstructorCallList>(SymbolEqualityComparer.Default);
+
+        private ConstructorIndex? _constructorIndex;
+
+        private ConstructorCallList FindConstructorCalls(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            if (constructor.ContainingType is not { } type)
+            {
+                return ConstructorCallList.TooMany;
+            }
+
+            var index = ConstructorSyntaxIndex(cancellationToken);
+            var candidates = new List<SyntaxNode>();
+            if (index.Creations.TryGetValue(type.Name, out var named))
+            {
+                candidates.AddRange(named);
+            }
+
+            candidates.AddRange(index.TargetTyped);
+            foreach (var initializer in index.Initializers)
+            {
+                // : this(…) in the type itself, : base(…) in a type whose base list starts with the type's name.
+                if (initializer.Parent?.Parent is TypeDeclarationSyntax declaring &&
+                    (initializer.ThisOrBaseKeyword.ValueText == "this"
+                        ? declaring.Identifier.ValueText == type.Name
+                        : declaring.BaseList is { Types.Count: > 0 } baseList && SimpleName(baseList.Types[0].Type) == type.Name))
+                {
+                    candidates.Add(initializer);
+                }
+            }
+
+            if (candidates.Count > MaxCallSites)
+            {
+                return ConstructorCallList.TooMany;
+            }
+
+            var result = ImmutableArray.CreateBuilder<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)>();
+            foreach (var syntax in candidates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var model = _models.GetOrAdd(syntax.SyntaxTree, Model);
+                switch (model.GetOperation(syntax, cancellationToken))
+                {
+                    case IObjectCreationOperation { Constructor: { } target } creation when SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor):
+                        result.Add((creation, creation.Arguments));
+                        break;
+                    case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, constructor):
+                        result.Add((invocation, invocation.Arguments));
+                        break;
+                }
+            }
+
+            return new ConstructorCallList(result.ToImmutable());
+        }
+
+        private ConstructorIndex ConstructorSyntaxIndex(CancellationToken cancellationToken)
+        {
+            var index = Volatile.Read(ref _constructorIndex);
+            if (index is not null)
+            {
+                return index;
+            }
+
+            lock (_gate)
+            {
+                if (_constructorIndex is null)
+                {
+                    var built = new ConstructorIndex();
+                    foreach (var tree in _compilation.SyntaxTrees)
+                    {
+                        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                        {
+                            switch (node)
+                            {
+                                case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } name:
+                                    if (!built.Creations.TryGetValue(name, out var list))
+                                    {
+                                        built.Creations[name] = list = new List<SyntaxNode>();
+                                    }
+
+                                    list.Add(creation);
+                                    break;
+                                case ImplicitObjectCreationExpressionSyntax targetTyped:
+                                    built.TargetTyped.Add(targetTyped);
+                                    break;
+                                case ConstructorInitializerSyntax initializer:
+                                    built.Initializers.Add(initializer);
+                                    break;
+                            }
+                        }
+                    }
+
+                    Volatile.Write(ref _constructorIndex, built);
+                }
+
+                return _constructorIndex!;
+            }
+        }
+
+        private static string? SimpleName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            _ => null,
+        };
+
+        private sealed class ConstructorIndex
+        {
+            public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+
+            public List<SyntaxNode> TargetTyped { get; } = new List<SyntaxNode>();
+
+            public List<ConstructorInitializerSyntax> Initializers { get; } = new List<ConstructorInitializerSyntax>();
+        }
+
 #pragma warning disable RS1030 // The trees of call sites are read once per compilation and their models cached.
         private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
@@ -158,6 +291,18 @@ namespace ProductionAnalyzers.Sql
         public CallSiteList(ImmutableArray<IInvocationOperation> calls) => Calls = calls;
 
         public ImmutableArray<IInvocationOperation> Calls { get; }
+
+        public bool IsTooMany { get; private set; }
+    }
+
+    /// <summary>The calls of one constructor (creations and initializers, with their arguments), or the mark that it has too many.</summary>
+    internal sealed class ConstructorCallList
+    {
+        public static readonly ConstructorCallList TooMany = new ConstructorCallList(ImmutableArray<(IOperation, ImmutableArray<IArgumentOperation>)>.Empty) { IsTooMany = true };
+
+        public ConstructorCallList(ImmutableArray<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> calls) => Calls = calls;
+
+        public ImmutableArray<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> Calls { get; }
 
         public bool IsTooMany { get; private set; }
     }

@@ -214,5 +214,102 @@ namespace ProductionAnalyzers.Sql
                 _visiting.Remove(member);
             }
         }
+    
+        /// <summary>How many constructors up a parameter is followed (<c>: this(…)</c> chains passing it on).</summary>
+        private const int MaxConstructorDepth = 3;
+
+        /// <summary>
+        /// True when <paramref name="parameter"/> belongs to a constructor of the compilation and every call of that
+        /// constructor (<c>new</c>, <c>: base(…)</c>, <c>: this(…)</c>) passes constant or trusted text for it or leaves it
+        /// at its default. A constructor nobody calls, or with more calls than the bound, is not trusted. Memoised per
+        /// compilation.
+        /// </summary>
+        private bool TrustedByConstructorCalls(IParameterSymbol parameter, int depth)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor ||
+                parameter.RefKind != RefKind.None || parameter.IsParams || depth > MaxConstructorDepth ||
+                constructor.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return false;
+            }
+
+            var memo = _apis.CallSites.TrustedConstructorParameters;
+            if (memo.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
+            if (!_visiting.Add(parameter))
+            {
+                return false;
+            }
+
+            try
+            {
+                var trusted = JudgeConstructorCalls(constructor, parameter, depth);
+                memo.TryAdd(parameter, trusted);
+                return trusted;
+            }
+            finally
+            {
+                _visiting.Remove(parameter);
+            }
+        }
+
+        private bool JudgeConstructorCalls(IMethodSymbol constructor, IParameterSymbol parameter, int depth)
+        {
+            var calls = _apis.CallSites.ConstructorCallsOf(constructor, _cancellationToken);
+            if (calls.IsTooMany || calls.Calls.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var (call, arguments) in calls.Calls)
+            {
+                IOperation? value = null;
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        value = argument.Value;
+                    }
+                }
+
+                if (value is null || value.ConstantValue.HasValue)
+                {
+                    // Left at its default, or a constant.
+                    continue;
+                }
+
+                var root = call;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                var evaluator = new SqlTextEvaluator(_apis, _cancellationToken);
+                var segments = evaluator.Evaluate(value, MethodIndex.Build(new[] { root }), root.SemanticModel?.GetEnclosingSymbol(root.Syntax.SpanStart, _cancellationToken)?.ContainingType);
+                if (evaluator.GaveUp)
+                {
+                    return false;
+                }
+
+                if (IsConstantOnly(segments) || WorstKind(segments) == HoleKind.Safe)
+                {
+                    continue;
+                }
+
+                // Passed on from the caller's own constructor parameter (: this(schema)): judged by that one's calls.
+                if (segments.Count == 1 && segments[0] is HoleSegment { Parameter: { } outer } &&
+                    TrustedByConstructorCalls(outer, depth + 1))
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            return true;
+        }
     }
 }

@@ -166,6 +166,13 @@ namespace ProductionAnalyzers.Sql
                         return Hole(original, HoleKind.Safe);
                     }
 
+                    if (frame.Depth > 0 && TrustedByConstructorCalls(parameter.Parameter, 0))
+                    {
+                        // A constructor parameter stored in a member (Schema = schema): every creation and base(…) call
+                        // passes trusted text or leaves the optional parameter out.
+                        return Hole(original, HoleKind.Safe);
+                    }
+
                     var parameterHole = HoleFor(original, operation);
                     if (frame.Depth == 0 && frame.Arguments is null && parameterHole[0] is HoleSegment { Kind: HoleKind.Unsafe } unsafeParameter)
                     {

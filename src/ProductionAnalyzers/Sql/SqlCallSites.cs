@@ -11,7 +11,8 @@ namespace ProductionAnalyzers.Sql
 {
     /// <summary>
     /// The call sites of the compilation's own methods, for judging a parameter by what its callers pass. An index of
-    /// invocations by invoked name is made once per compilation, on the first question (one walk over the syntax trees);
+    /// invocations by invoked name and of constructor calls is made once per compilation, on the first question (one walk
+    /// over the syntax trees);
     /// the calls of a method are bound on first need and cached. A method with more than <see cref="MaxCallSites"/>
     /// candidate calls is not followed: its parameters are judged inside it.
     /// </summary>
@@ -22,7 +23,7 @@ namespace ProductionAnalyzers.Sql
 
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
-        private Dictionary<string, List<InvocationExpressionSyntax>>? _byName;
+        private SyntaxIndex? _index;
         private readonly ConcurrentDictionary<IMethodSymbol, CallSiteList> _calls = new ConcurrentDictionary<IMethodSymbol, CallSiteList>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, byte> _reported = new ConcurrentDictionary<SyntaxNode, byte>();
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
@@ -74,7 +75,7 @@ namespace ProductionAnalyzers.Sql
 
         private CallSiteList Find(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!Index(cancellationToken).TryGetValue(method.Name, out var candidates))
+            if (!Index(cancellationToken).ByName.TryGetValue(method.Name, out var candidates))
             {
                 return CallSiteList.None;
             }
@@ -102,8 +103,8 @@ namespace ProductionAnalyzers.Sql
         /// <summary>
         /// The calls of a constructor of the compilation: <c>new T(…)</c>, target-typed <c>new(…)</c>, and the
         /// <c>: base(…)</c> / <c>: this(…)</c> initializers of constructors (an abstract repository base is only ever called
-        /// from those). Each is an <see cref="IObjectCreationOperation"/> or an <see cref="IInvocationOperation"/>. Indexed on
-        /// the first question (one walk over the syntax trees), bounded like <see cref="CallsOf"/>.
+        /// from those). Each is an <see cref="IObjectCreationOperation"/> or an <see cref="IInvocationOperation"/>; bounded
+        /// like <see cref="CallsOf"/>.
         /// </summary>
         public ConstructorCallList ConstructorCallsOf(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
@@ -118,8 +119,6 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<IMethodSymbol, ConstructorCallList> _constructorCalls =
             new ConcurrentDictionary<IMethodSymbol, ConstructorCallList>(SymbolEqualityComparer.Default);
 
-        private ConstructorIndex? _constructorIndex;
-
         private ConstructorCallList FindConstructorCalls(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             if (constructor.ContainingType is not { } type)
@@ -127,7 +126,7 @@ namespace ProductionAnalyzers.Sql
                 return ConstructorCallList.TooMany;
             }
 
-            var index = ConstructorSyntaxIndex(cancellationToken);
+            var index = Index(cancellationToken);
             var candidates = new List<SyntaxNode>();
             if (index.Creations.TryGetValue(type.Name, out var named))
             {
@@ -171,50 +170,6 @@ namespace ProductionAnalyzers.Sql
             return new ConstructorCallList(result.ToImmutable());
         }
 
-        private ConstructorIndex ConstructorSyntaxIndex(CancellationToken cancellationToken)
-        {
-            var index = Volatile.Read(ref _constructorIndex);
-            if (index is not null)
-            {
-                return index;
-            }
-
-            lock (_gate)
-            {
-                if (_constructorIndex is null)
-                {
-                    var built = new ConstructorIndex();
-                    foreach (var tree in _compilation.SyntaxTrees)
-                    {
-                        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                        {
-                            switch (node)
-                            {
-                                case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } name:
-                                    if (!built.Creations.TryGetValue(name, out var list))
-                                    {
-                                        built.Creations[name] = list = new List<SyntaxNode>();
-                                    }
-
-                                    list.Add(creation);
-                                    break;
-                                case ImplicitObjectCreationExpressionSyntax targetTyped:
-                                    built.TargetTyped.Add(targetTyped);
-                                    break;
-                                case ConstructorInitializerSyntax initializer:
-                                    built.Initializers.Add(initializer);
-                                    break;
-                            }
-                        }
-                    }
-
-                    Volatile.Write(ref _constructorIndex, built);
-                }
-
-                return _constructorIndex!;
-            }
-        }
-
         private static string? SimpleName(TypeSyntax type) => type switch
         {
             SimpleNameSyntax simple => simple.Identifier.ValueText,
@@ -223,8 +178,11 @@ namespace ProductionAnalyzers.Sql
             _ => null,
         };
 
-        private sealed class ConstructorIndex
+        /// <summary>What one walk over the compilation's syntax trees collects: invocations by invoked name, and constructor calls.</summary>
+        private sealed class SyntaxIndex
         {
+            public Dictionary<string, List<InvocationExpressionSyntax>> ByName { get; } = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+
             public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
 
             public List<SyntaxNode> TargetTyped { get; } = new List<SyntaxNode>();
@@ -236,9 +194,9 @@ namespace ProductionAnalyzers.Sql
         private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-        private Dictionary<string, List<InvocationExpressionSyntax>> Index(CancellationToken cancellationToken)
+        private SyntaxIndex Index(CancellationToken cancellationToken)
         {
-            var index = Volatile.Read(ref _byName);
+            var index = Volatile.Read(ref _index);
             if (index is not null)
             {
                 return index;
@@ -246,30 +204,46 @@ namespace ProductionAnalyzers.Sql
 
             lock (_gate)
             {
-                if (_byName is null)
+                if (_index is null)
                 {
-                    var built = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
+                    var built = new SyntaxIndex();
                     foreach (var tree in _compilation.SyntaxTrees)
                     {
                         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                         {
-                            if (node is InvocationExpressionSyntax invocation && InvokedName(invocation.Expression) is { } name)
+                            switch (node)
                             {
-                                if (!built.TryGetValue(name, out var list))
-                                {
-                                    built[name] = list = new List<InvocationExpressionSyntax>();
-                                }
-
-                                list.Add(invocation);
+                                case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { } name:
+                                    Add(built.ByName, name, invocation);
+                                    break;
+                                case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } typeName:
+                                    Add(built.Creations, typeName, (SyntaxNode)creation);
+                                    break;
+                                case ImplicitObjectCreationExpressionSyntax targetTyped:
+                                    built.TargetTyped.Add(targetTyped);
+                                    break;
+                                case ConstructorInitializerSyntax initializer:
+                                    built.Initializers.Add(initializer);
+                                    break;
                             }
                         }
                     }
 
-                    Volatile.Write(ref _byName, built);
+                    Volatile.Write(ref _index, built);
                 }
 
-                return _byName!;
+                return _index!;
             }
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> index, string key, T node)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<T>();
+            }
+
+            list.Add(node);
         }
 
         private static string? InvokedName(ExpressionSyntax expression) => expression switch

@@ -202,13 +202,22 @@ namespace ProductionAnalyzers.Sql
         /// <c>AppendFilters(sb, filter)</c>: the appends a helper of the compilation makes on the builder it is handed,
         /// with the helper's parameters bound to the call's arguments.
         /// </summary>
-        private List<SqlSegment> AppendHandedBuilder(IInvocationOperation call, ISymbol builder, Frame frame, List<SqlSegment> result, int depth)
+        private List<SqlSegment> AppendHandedBuilder(IInvocationOperation call, ISymbol builder, Frame frame, List<SqlSegment> result, int depth) =>
+            InHelperGiven(call, builder, frame, depth, MaxDepth, result,
+                (index, handed, inner) => AppendBuilderCalls(index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1));
+
+        /// <summary>
+        /// Runs <paramref name="walk"/> over the body of the compilation's helper <paramref name="call"/> invokes, with its
+        /// parameters bound to the call's arguments and the parameter that receives <paramref name="given"/> (a builder, a
+        /// list) as the object to follow; <paramref name="none"/> when the helper cannot be followed.
+        /// </summary>
+        private T InHelperGiven<T>(IInvocationOperation call, ISymbol given, Frame frame, int depth, int maxDepth, T none, Func<MethodIndex, ISymbol, Frame, T> walk)
         {
             var method = call.TargetMethod;
-            if (depth >= MaxDepth || !_apis.IsSourceMethod(method) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
+            if (depth >= maxDepth || !_apis.IsSourceMethod(method) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
                 !_visiting.Add(method.OriginalDefinition))
             {
-                return result;
+                return none;
             }
 
             try
@@ -216,17 +225,16 @@ namespace ProductionAnalyzers.Sql
                 var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
                 if (body is null)
                 {
-                    return result;
+                    return none;
                 }
 
-                var handed = BindHandedArguments(call, builder, frame, out var map);
+                var handed = BindHandedArguments(call, given, frame, out var map);
                 if (handed is null)
                 {
-                    return result;
+                    return none;
                 }
 
-                var inner = new Frame(body.Index, method.ContainingType, map, frame.Depth + 1);
-                return AppendBuilderCalls(body.Index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1);
+                return walk(body.Index, handed, new Frame(body.Index, method.ContainingType, map, frame.Depth + 1));
             }
             finally
             {

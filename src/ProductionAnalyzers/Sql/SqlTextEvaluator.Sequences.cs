@@ -523,36 +523,8 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary><c>AddConditions(where, filter)</c>: the adds a helper of the compilation makes on the list it is handed.</summary>
-        private bool ApplyHandedCollection(IInvocationOperation call, ISymbol collection, Frame frame, List<List<SqlSegment>> result, int depth)
-        {
-            var method = call.TargetMethod;
-            if (depth >= 6 || !_apis.IsSourceMethod(method) || method.IsVirtual || method.IsAbstract || method.IsOverride ||
-                !_visiting.Add(method.OriginalDefinition))
-            {
-                return false;
-            }
-
-            try
-            {
-                var body = _apis.GetBody(method.OriginalDefinition, _cancellationToken);
-                if (body is null)
-                {
-                    return false;
-                }
-
-                var handed = BindHandedArguments(call, collection, frame, out var map);
-                if (handed is null)
-                {
-                    return false;
-                }
-
-                var inner = new Frame(body.Index, method.ContainingType, map, frame.Depth + 1);
-                return ApplyCollectionCalls(body.Index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1);
-            }
-            finally
-            {
-                _visiting.Remove(method.OriginalDefinition);
-            }
-        }
+        private bool ApplyHandedCollection(IInvocationOperation call, ISymbol collection, Frame frame, List<List<SqlSegment>> result, int depth) =>
+            InHelperGiven(call, collection, frame, depth, 6, false,
+                (index, handed, inner) => ApplyCollectionCalls(index.CallsOn(handed), handed, int.MaxValue, inner, result, depth + 1));
     }
 }

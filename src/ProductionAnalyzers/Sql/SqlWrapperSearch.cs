@@ -210,7 +210,15 @@ namespace ProductionAnalyzers.Sql
                     case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
                         switch (call)
                         {
-                            case BaseObjectCreationExpressionSyntax:
+                            case ObjectCreationExpressionSyntax creation:
+                                if (CreationMayBeSinkOrWrapper(creation.Type, visiting, cancellationToken))
+                                {
+                                    return true;
+                                }
+
+                                break;
+                            case ImplicitObjectCreationExpressionSyntax:
+                                // new(text, connection): the type is not written here; taken as a possible sink.
                                 return true;
                             case InvocationExpressionSyntax invocation:
                                 var name = InvokedName(invocation.Expression);
@@ -229,6 +237,85 @@ namespace ProductionAnalyzers.Sql
 
             return false;
         }
+
+        /// <summary>
+        /// Whether <c>new T(...)</c> may take SQL text, from the written type name alone: a command, adapter or Dapper
+        /// <c>CommandDefinition</c> type (<c>SqlCommand</c>, <c>NpgsqlCommand</c>, <c>SqlDataAdapter</c>, ...), or a source type
+        /// whose constructor may be a wrapper. A command type behind a using-alias of another name is not seen here.
+        /// </summary>
+        private bool CreationMayBeSinkOrWrapper(TypeSyntax type, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        {
+            var name = type switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (IsCommandTypeName(name))
+            {
+                return true;
+            }
+
+            if (!SourceTypesByName().TryGetValue(name, out var types))
+            {
+                return false;
+            }
+
+            if (visiting is null)
+            {
+                return true;
+            }
+
+            foreach (var candidate in types)
+            {
+                foreach (var constructor in candidate.InstanceConstructors)
+                {
+                    if (HasStringParameter(constructor) && MayBeWrapper(constructor, visiting, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Type names of command, batch-command and adapter types of every provider, and Dapper's CommandDefinition.</summary>
+        private static bool IsCommandTypeName(string name) =>
+            name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
+            name == "CommandDefinition";
+
+        /// <summary>The source types by name, built once per compilation on first need.</summary>
+        private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName()
+        {
+            var index = Volatile.Read(ref _sourceTypesByName);
+            if (index is null)
+            {
+                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+                foreach (var type in SourceTypes())
+                {
+                    if (!index.TryGetValue(type.Name, out var types))
+                    {
+                        index[type.Name] = types = new List<INamedTypeSymbol>();
+                    }
+
+                    types.Add(type);
+                }
+
+                index = Interlocked.CompareExchange(ref _sourceTypesByName, index, null) ?? index;
+            }
+
+            return index;
+        }
+
+        private Dictionary<string, List<INamedTypeSymbol>>? _sourceTypesByName;
 
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {
@@ -252,7 +339,7 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         private bool IsSinkName(string name) =>
             name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name.StartsWith("Create", StringComparison.Ordinal) ||
+            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name == "CreateCommand" ||
             name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
             _configuredSinkNames.Contains(name);
 

@@ -24,7 +24,7 @@ namespace ProductionAnalyzers.Tests.Sql
             Assert.Equal(20, found.Count(entry => entry.Value.Length > 0));
             Assert.All(found.Where(entry => entry.Value.Length > 0), entry => Assert.StartsWith("Run", entry.Key.Name));
 
-            // One body per real wrapper; the logging, formatting and lookup helpers never get past the syntax pre-pass.
+            // One body per real wrapper; the logging, lookup, exception and StringBuilder helpers never get past the syntax pre-pass.
             Assert.Equal(20, apis.BodiesBound);
         }
 
@@ -67,7 +67,7 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         /// <summary>
-        /// <paramref name="count"/> stores, each with one wrapper of Dapper (<c>RunN</c>) and three string helpers that are
+        /// <paramref name="count"/> stores, each with one wrapper of Dapper (<c>RunN</c>) and five string helpers that are
         /// not wrappers, and a service per store that calls them all.
         /// </summary>
         private static (SqlApis Apis, Compilation Compilation) Search(int count)
@@ -90,6 +90,10 @@ namespace ProductionAnalyzers.Tests.Sql
                         public string Label{{i}}(string key) => _labels.TryGetValue(key, out var label) ? label : key.Trim();
 
                         public bool Known{{i}}(string name) => _labels.ContainsKey(name.ToUpperInvariant());
+
+                        public void Fail{{i}}(string reason) => throw new InvalidOperationException(reason);
+
+                        public string Wrap{{i}}(string text) => new StringBuilder(text).Append(';').ToString();
                     }
 
                     public sealed class Service{{i}}

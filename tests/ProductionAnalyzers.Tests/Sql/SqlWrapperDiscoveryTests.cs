@@ -213,6 +213,76 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task WrapperThroughCommandOrSourceConstructor_Reports_OtherCreationsDoNot()
+        {
+            // A parameter handed to new NpgsqlCommand(...) or to the constructor of a source type that runs it makes a
+            // wrapper; one handed to an exception, a log entry or a StringBuilder does not.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Maintenance/Statements.cs", Usings + """
+                            public sealed class ScheduledStatement
+                            {
+                                public ScheduledStatement(NpgsqlConnection connection, string text) => Command = new NpgsqlCommand(text, connection);
+
+                                public NpgsqlCommand Command { get; }
+                            }
+
+                            public sealed class AuditEntry
+                            {
+                                public AuditEntry(string detail) => Detail = detail;
+
+                                public string Detail { get; }
+                            }
+                            """),
+                        ("Maintenance/MaintenanceRunner.cs", Usings + """
+                            public sealed class MaintenanceRunner
+                            {
+                                private readonly NpgsqlConnection _connection;
+                                private readonly List<AuditEntry> _audit = new List<AuditEntry>();
+
+                                public MaintenanceRunner(NpgsqlConnection connection) => _connection = connection;
+
+                                public ScheduledStatement Schedule(string statement) => new ScheduledStatement(_connection, statement);
+
+                                public NpgsqlCommand Prepare(string commandText) => new NpgsqlCommand(commandText, _connection);
+
+                                public void Audit(string detail) => _audit.Add(new AuditEntry(detail));
+
+                                public void Reject(string reason) => throw new InvalidOperationException(reason);
+
+                                public string Describe(string text) => new StringBuilder(text).Append(';').ToString();
+                            }
+                            """),
+                        ("Maintenance/VacuumJob.cs", Usings + """
+                            public sealed class VacuumJob
+                            {
+                                private readonly MaintenanceRunner _runner;
+
+                                public VacuumJob(MaintenanceRunner runner) => _runner = runner;
+
+                                public void Run(string table)
+                                {
+                                    _runner.Schedule([|"VACUUM ANALYZE " + table|]);
+                                    _runner.Prepare([|$"REINDEX TABLE {table}"|]);
+                                    _runner.Audit("VACUUM ANALYZE " + table);
+                                    _runner.Describe("VACUUM ANALYZE " + table);
+                                    if (table.Length > 63)
+                                    {
+                                        _runner.Reject("VACUUM ANALYZE " + table);
+                                    }
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task WrapperImplementedInABaseClassOrThroughADerivedInterface_Reports()
         {
             // The implementation of IStore.Execute is inherited from StoreBase (SqlStore lists the interface, StoreBase

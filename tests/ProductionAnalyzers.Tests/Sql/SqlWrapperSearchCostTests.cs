@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ProductionAnalyzers.Sql;
+using ProductionAnalyzers.Tests.Verifiers;
+using Xunit;
+
+namespace ProductionAnalyzers.Tests.Sql
+{
+    /// <summary>
+    /// The cost of wrapper discovery: only methods that pass the syntax pre-pass are bound, the number of bodies bound
+    /// grows with the code (not faster), and the search stops binding at its bound.
+    /// </summary>
+    public class SqlWrapperSearchCostTests
+    {
+        [Fact]
+        public void OnlyMethodsThatMayBeWrappersAreBound()
+        {
+            var (apis, compilation) = Search(20);
+            var found = AskEveryMethod(apis, compilation);
+
+            Assert.Equal(20, found.Count(entry => entry.Value.Length > 0));
+            Assert.All(found.Where(entry => entry.Value.Length > 0), entry => Assert.StartsWith("Run", entry.Key.Name));
+
+            // One body per real wrapper; the logging, lookup, exception and StringBuilder helpers never get past the syntax pre-pass.
+            Assert.Equal(20, apis.BodiesBound);
+        }
+
+        [Fact]
+        public void BodiesBoundGrowLinearlyWithTheCode()
+        {
+            var (small, smallCompilation) = Search(50);
+            AskEveryMethod(small, smallCompilation);
+            var (large, largeCompilation) = Search(100);
+            AskEveryMethod(large, largeCompilation);
+
+            Assert.Equal(2 * small.BodiesBound, large.BodiesBound);
+        }
+
+        [Fact]
+        public void SearchStopsAtItsBound()
+        {
+            Assert.Equal(4096, SqlApis.MaxWrapperBodies);
+
+            var (apis, compilation) = Search(30);
+            apis.WrapperBodyLimit = 10;
+            var found = AskEveryMethod(apis, compilation);
+
+            Assert.Equal(10, apis.BodiesBound);
+            Assert.Equal(10, found.Count(entry => entry.Value.Length > 0));
+        }
+
+        private static Dictionary<IMethodSymbol, int[]> AskEveryMethod(SqlApis apis, Compilation compilation)
+        {
+            var result = new Dictionary<IMethodSymbol, int[]>(SymbolEqualityComparer.Default);
+            foreach (var type in compilation.Assembly.GlobalNamespace.GetTypeMembers().OrderBy(t => t.Name, System.StringComparer.Ordinal))
+            {
+                foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary))
+                {
+                    result[method] = apis.GetWrapperOrdinals(method, default).ToArray();
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// <paramref name="count"/> stores, each with one wrapper of Dapper (<c>RunN</c>) and five string helpers that are
+        /// not wrappers, and a service per store that calls them all.
+        /// </summary>
+        private static (SqlApis Apis, Compilation Compilation) Search(int count)
+        {
+            var code = new StringBuilder(SqlTestCode.Usings);
+            for (var i = 0; i < count; i++)
+            {
+                code.Append($$"""
+                    public sealed class Store{{i}}
+                    {
+                        private readonly IDbConnection _db;
+                        private readonly Dictionary<string, string> _labels = new Dictionary<string, string>();
+
+                        public Store{{i}}(IDbConnection db) => _db = db;
+
+                        public Task<int> Run{{i}}(string statement, object? args = null) => _db.ExecuteAsync(statement, args);
+
+                        public void Note{{i}}(string message) => Console.WriteLine(message);
+
+                        public string Label{{i}}(string key) => _labels.TryGetValue(key, out var label) ? label : key.Trim();
+
+                        public bool Known{{i}}(string name) => _labels.ContainsKey(name.ToUpperInvariant());
+
+                        public void Fail{{i}}(string reason) => throw new InvalidOperationException(reason);
+
+                        public string Wrap{{i}}(string text) => new StringBuilder(text).Append(';').ToString();
+                    }
+
+                    public sealed class Service{{i}}
+                    {
+                        private readonly Store{{i}} _store;
+
+                        public Service{{i}}(Store{{i}} store) => _store = store;
+
+                        public Task<int> Archive(string region)
+                        {
+                            _store.Note{{i}}("archiving " + region);
+                            return _store.Run{{i}}("UPDATE Orders SET Archived = 1 WHERE Region = @region", new { region = _store.Label{{i}}(region) });
+                        }
+                    }
+
+                    """);
+            }
+
+            var tree = CSharpSyntaxTree.ParseText(code.ToString(), new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create(
+                "WrapperSearchProbe",
+                new[] { tree },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            return (SqlApis.Create(compilation, default), compilation);
+        }
+    }
+}

@@ -81,9 +81,9 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
 
                 // MEL's LogInformation & co. are extension methods: they need the namespace imported.
-                if (logger.Framework == LoggingFramework.MicrosoftExtensionsLogging)
+                if (LoggingFrameworks.Get(logger.Framework)?.LevelMethodsNamespace is { } extensionNamespace)
                 {
-                    return new LogFixPlan(invocation, replacement, addUsing: "Microsoft.Extensions.Logging");
+                    return new LogFixPlan(invocation, replacement, addUsing: extensionNamespace);
                 }
             }
 
@@ -122,20 +122,13 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             return TemplateBuilder.FromSingleValue(argument);
         }
 
+        /// <summary>The level method the framework's description names for <paramref name="level"/>, for frameworks that take a message template.</summary>
         private static string? MethodName(LoggingFramework framework, string level)
         {
-            return framework switch
-            {
-                LoggingFramework.MicrosoftExtensionsLogging => "Log" + level,
-                LoggingFramework.Serilog => level,
-                LoggingFramework.NLog => level switch
-                {
-                    "Information" => "Info",
-                    "Warning" => "Warn",
-                    _ => level,
-                },
-                _ => null,
-            };
+            return LoggingFrameworks.Get(framework) is { TemplateSyntax: TemplateSyntax.MessageTemplate } description &&
+                   LogLevels.FromName(level) is { } value
+                ? description.FixMethod(value)
+                : null;
         }
     }
 }

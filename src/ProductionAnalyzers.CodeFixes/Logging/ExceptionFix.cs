@@ -40,8 +40,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             if (invocation is null || call is null || call.Template is null || call.Exception is not null || !call.ValuesKnown ||
                 call.Kind is not (LogCallKind.Event or LogCallKind.Wrapper) ||
-                call.Framework == LoggingFramework.Log4Net ||
-
+                LoggingFrameworks.Get(call.Framework)?.TemplateSyntax == TemplateSyntax.CompositeFormat ||
                 invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {
                 return null;

@@ -35,7 +35,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             // log4net's *Format methods take a composite format ({0}), where named placeholders would throw a
             // FormatException: no fix until the builder can write a composite format.
-            if (call.Framework == LoggingFramework.Log4Net)
+            if (LoggingFrameworks.Get(call.Framework)?.TemplateSyntax == TemplateSyntax.CompositeFormat)
             {
                 return null;
             }

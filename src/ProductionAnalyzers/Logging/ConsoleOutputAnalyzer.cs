@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,13 +30,11 @@ namespace ProductionAnalyzers.Logging
         /// <summary>Property naming the logger level the fix should use: Information, Error, Debug, Warning.</summary>
         internal const string LevelProperty = "Level";
 
-        private static readonly string[] ServiceNamespaces =
-        {
-            "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Serilog", "NLog", "log4net",
-        };
-
         /// <summary>What makes an executable a service: it hosts a web app or the generic host itself.</summary>
         private static readonly string[] HostingNamespaces = { "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting" };
+
+        /// <summary>What makes a library service code: hosting, or a logging framework of <see cref="LoggingFrameworks"/>.</summary>
+        private static readonly string[] ServiceNamespaces = HostingNamespaces.Concat(LoggingFrameworks.LoggerNamespaces).ToArray();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ConsoleOutputInServiceCode);

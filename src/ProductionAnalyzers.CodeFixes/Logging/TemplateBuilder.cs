@@ -261,6 +261,57 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             return (template.ToString(), values);
         }
 
+        /// <summary>
+        /// The message as a composite format (<c>"Imported {0} rows"</c>, alignment and format kept) and the values in order,
+        /// for frameworks whose level methods take one (log4net's <c>InfoFormat</c>); <see cref="CompositeFormat"/> reads it back.
+        /// </summary>
+        public (string Format, List<ExpressionSyntax> Values) RenderCompositeFormat()
+        {
+            var format = new StringBuilder();
+            var values = new List<ExpressionSyntax>();
+            foreach (var part in _parts)
+            {
+                if (!part.IsHole)
+                {
+                    format.Append(part.Text!.Replace("{", "{{").Replace("}", "}}"));
+                    continue;
+                }
+
+                format.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture));
+                if (part.Alignment is not null)
+                {
+                    format.Append(',').Append(part.Alignment);
+                }
+
+                if (part.Format is not null)
+                {
+                    format.Append(':').Append(part.Format);
+                }
+
+                format.Append('}');
+                values.Add(part.Expression!);
+            }
+
+            return (format.ToString(), values);
+        }
+
+        /// <summary>The message text when it has no holes (a plain message, braces not escaped), or null.</summary>
+        public string? PlainText()
+        {
+            var text = new StringBuilder();
+            foreach (var part in _parts)
+            {
+                if (part.IsHole)
+                {
+                    return null;
+                }
+
+                text.Append(part.Text);
+            }
+
+            return text.ToString();
+        }
+
         public static LiteralExpressionSyntax Literal(string text) =>
             SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 

@@ -218,40 +218,27 @@ namespace ProductionAnalyzers.CodeFixes.Exceptions
 
         private static CatchFixPlan? PlanLog(SemanticModel semanticModel, CatchClauseSyntax catchClause, ISet<string>? reservedNames, CancellationToken cancellationToken)
         {
+            var warning = ContinuesLoop(catchClause);
             var logger = LoggerLookup.Find(semanticModel, catchClause, catchClause.Block.SpanStart, cancellationToken)
-                .FirstOrDefault(c => c.Framework is LoggingFramework.MicrosoftExtensionsLogging or LoggingFramework.Serilog or LoggingFramework.NLog or LoggingFramework.Log4Net);
-            if (logger is null)
+                .FirstOrDefault(c => LoggingFrameworks.Get(c.Framework) is { IsDiagnostics: false });
+            if (logger is null || LoggingFrameworks.Get(logger.Framework) is not { } framework ||
+                framework.FixMethod(warning ? LogLevels.Warning : LogLevels.Error) is not { } method)
             {
                 return null;
             }
 
-            var warning = ContinuesLoop(catchClause);
             var message = OperationName(semanticModel, catchClause, cancellationToken) + " failed";
             var literal = SyntaxFactory.Literal(message).Text;
             var receiver = logger.ExpressionText + (logger.IsNullable ? "?" : string.Empty);
-            string format;
+            // The exception goes where the framework takes it: before the message (MEL, Serilog, NLog) or after it (log4net).
+            var format = receiver + "." + method + (framework.ExceptionPosition == ExceptionPosition.AfterMessage
+                ? "(" + literal + ", {0});"
+                : "({0}, " + literal + ");");
             string? extraUsing = null;
-            switch (logger.Framework)
+            if (framework.LevelMethodsNamespace is { } extensionNamespace && !HasExtension(semanticModel, catchClause.Block.SpanStart, logger.Type, method))
             {
-                case LoggingFramework.MicrosoftExtensionsLogging:
-                    format = receiver + "." + (warning ? "LogWarning" : "LogError") + "({0}, " + literal + ");";
-                    if (!HasExtension(semanticModel, catchClause.Block.SpanStart, logger.Type, "LogError"))
-                    {
-                        extraUsing = "Microsoft.Extensions.Logging";
-                    }
-
-                    break;
-                case LoggingFramework.Serilog:
-                    format = receiver + "." + (warning ? "Warning" : "Error") + "({0}, " + literal + ");";
-                    break;
-                case LoggingFramework.NLog:
-                    format = receiver + "." + (warning ? "Warn" : "Error") + "({0}, " + literal + ");";
-                    break;
-                case LoggingFramework.Log4Net:
-                    format = receiver + "." + (warning ? "Warn" : "Error") + "(" + literal + ", {0});";
-                    break;
-                default:
-                    return null;
+                // MEL's LogError & co. are extension methods: they need their namespace imported.
+                extraUsing = extensionNamespace;
             }
 
             var plan = new CatchFixPlan(catchClause, CatchFixKind.LogException)

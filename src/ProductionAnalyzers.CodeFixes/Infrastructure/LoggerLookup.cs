@@ -160,7 +160,7 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
             result.AddRange(found.OrderBy(f => f.Rank).Select(f => f.Candidate));
 
             // Serilog's static Log, when 'Log' binds to it here (using Serilog; in the file).
-            var serilogLog = semanticModel.Compilation.GetTypeByMetadataName(LoggingApis.SerilogLog);
+            var serilogLog = semanticModel.Compilation.GetTypeByMetadataName(LoggingFrameworks.SerilogLog);
             if (serilogLog is not null)
             {
                 var bound = semanticModel.LookupNamespacesAndTypes(position, name: "Log");

@@ -52,14 +52,38 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             foreach (var logger in LoggerLookup.Find(model, invocation, invocation.SpanStart, cancellationToken))
             {
-                var methodName = MethodName(logger.Framework, level);
-                if (methodName is null)
+                if (LoggingFrameworks.Get(logger.Framework) is not { } framework || LogLevels.FromName(level) is not { } levelValue ||
+                    framework.FixMethod(levelValue) is not { } methodName)
                 {
                     continue;
                 }
 
-                var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(TemplateBuilder.Literal(template)) };
-                arguments.AddRange(values.Select(v => SyntaxFactory.Argument(v.WithoutTrivia())));
+                var text = template;
+                var textValues = values;
+                if (framework.TemplateSyntax == TemplateSyntax.CompositeFormat)
+                {
+                    // log4net: a plain message to Info(object), or a composite format to InfoFormat(format, args).
+                    if (builder.PlainText() is { } plain)
+                    {
+                        text = plain;
+                    }
+                    else if (framework.FormatSuffix is { } suffix)
+                    {
+                        (text, textValues) = builder.RenderCompositeFormat();
+                        methodName += suffix;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+                }
+                else if (framework.TemplateSyntax != TemplateSyntax.MessageTemplate)
+                {
+                    continue;
+                }
+
+                var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(TemplateBuilder.Literal(text)) };
+                arguments.AddRange(textValues.Select(v => SyntaxFactory.Argument(v.WithoutTrivia())));
                 var argumentList = SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(
                     arguments,
                     Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space), arguments.Count - 1)));
@@ -81,9 +105,9 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
 
                 // MEL's LogInformation & co. are extension methods: they need the namespace imported.
-                if (logger.Framework == LoggingFramework.MicrosoftExtensionsLogging)
+                if (LoggingFrameworks.Get(logger.Framework)?.LevelMethodsNamespace is { } extensionNamespace)
                 {
-                    return new LogFixPlan(invocation, replacement, addUsing: "Microsoft.Extensions.Logging");
+                    return new LogFixPlan(invocation, replacement, addUsing: extensionNamespace);
                 }
             }
 
@@ -120,22 +144,6 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             return TemplateBuilder.FromSingleValue(argument);
-        }
-
-        private static string? MethodName(LoggingFramework framework, string level)
-        {
-            return framework switch
-            {
-                LoggingFramework.MicrosoftExtensionsLogging => "Log" + level,
-                LoggingFramework.Serilog => level,
-                LoggingFramework.NLog => level switch
-                {
-                    "Information" => "Info",
-                    "Warning" => "Warn",
-                    _ => level,
-                },
-                _ => null,
-            };
         }
     }
 }

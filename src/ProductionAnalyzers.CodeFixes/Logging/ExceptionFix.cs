@@ -14,7 +14,10 @@ namespace ProductionAnalyzers.CodeFixes.Logging
     /// <c>LogError(ex, "Saving order {Id} failed", id)</c>. The exception goes to the overload that takes it (MEL
     /// <c>LogError(ex, …)</c>, Serilog <c>Error(ex, …)</c>, NLog <c>Error(ex, …)</c>); every text of that exception and
     /// its placeholder is dropped, with the label before it ("failed: ", "Error: "). A template that was only the
-    /// exception text (<c>LogError(ex.Message)</c>) becomes <c>"&lt;Member&gt; failed"</c>.
+    /// exception text (<c>LogError(ex.Message)</c>) becomes <c>"&lt;Member&gt; failed"</c>. log4net takes the exception after
+    /// a plain message (<c>Error(object message, Exception exception)</c>) and its <c>*Format</c> methods have no exception
+    /// overload: <c>Log.ErrorFormat("Export failed: {0}", ex.Message)</c> → <c>Log.Error("Export failed", ex)</c>, offered when
+    /// no other value remains.
     /// </summary>
     internal static class ExceptionFix
     {
@@ -39,9 +42,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             if (invocation is null || call is null || call.Template is null || call.Exception is not null || !call.ValuesKnown ||
-                call.Kind is not (LogCallKind.Event or LogCallKind.Wrapper) ||
-                call.Framework == LoggingFramework.Log4Net ||
-
+                call.Kind is not (LogCallKind.Event or LogCallKind.Wrapper or LogCallKind.Message) ||
                 invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {
                 return null;
@@ -88,7 +89,15 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
             }
 
+            var framework = LoggingFrameworks.Get(call.Framework);
+            var exceptionAfterMessage = framework?.ExceptionPosition == ExceptionPosition.AfterMessage;
+            if (call.Kind == LogCallKind.Message && !exceptionAfterMessage)
+            {
+                return null;
+            }
+
             var templateArgument = (ArgumentSyntax)call.Template.Syntax;
+            string? plainText = null;
             var templateExpression = templateArgument.Expression;
             string template;
             List<ExpressionSyntax> values;
@@ -101,6 +110,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
 
                 template = DefaultMessage(invocation, model, cancellationToken);
+                plainText = template;
                 values = new List<ExpressionSyntax>();
             }
             else
@@ -124,10 +134,19 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
 
                 (template, values) = builder.Render(model);
+                plainText = builder.PlainText();
                 if (template.Trim().Length == 0)
                 {
                     template = DefaultMessage(invocation, model, cancellationToken);
+                    plainText = template;
                 }
+            }
+
+            if (exceptionAfterMessage)
+            {
+                return framework is not null && values.Count == 0 && plainText is not null
+                    ? PlanMessageThenException(invocation, framework, plainText, exceptionExpression, model, cancellationToken)
+                    : null;
             }
 
             if (!LogCallSyntax.ValuesCanBeBoxed(values, model, cancellationToken))
@@ -147,6 +166,46 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             return new LogFixPlan(invocation, rewritten);
+        }
+
+        /// <summary>
+        /// log4net: <c>Log.ErrorFormat("…: {0}", ex.Message)</c> / <c>Log.Error("…: " + ex.Message)</c> →
+        /// <c>Log.Error("…", ex)</c>, the plain level method with the message first and the exception after it.
+        /// </summary>
+        private static LogFixPlan? PlanMessageThenException(
+            InvocationExpressionSyntax invocation,
+            LoggingFrameworkDescription framework,
+            string message,
+            ExpressionSyntax exception,
+            SemanticModel model,
+            CancellationToken cancellationToken)
+        {
+            SimpleNameSyntax? name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => null,
+            };
+            if (name is not IdentifierNameSyntax identifier)
+            {
+                return null;
+            }
+
+            var methodName = identifier.Identifier.ValueText;
+            if (framework.IsFormatMethod(methodName) && framework.FormatSuffix is { } suffix)
+            {
+                methodName = methodName.Substring(0, methodName.Length - suffix.Length);
+            }
+
+            var arguments = SyntaxFactory.SeparatedList(
+                new[] { SyntaxFactory.Argument(TemplateBuilder.Literal(message)), SyntaxFactory.Argument(exception.WithoutTrivia()) },
+                new[] { SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space) });
+            var rewritten = invocation
+                .ReplaceNode(identifier, identifier.WithIdentifier(SyntaxFactory.Identifier(methodName).WithTriviaFrom(identifier.Identifier)))
+                .WithArgumentList(invocation.ArgumentList.WithArguments(arguments));
+            return LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken)
+                ? new LogFixPlan(invocation, rewritten)
+                : null;
         }
 
         private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)

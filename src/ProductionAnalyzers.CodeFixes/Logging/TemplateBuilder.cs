@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
 namespace ProductionAnalyzers.CodeFixes.Logging
@@ -260,6 +261,57 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             return (template.ToString(), values);
         }
 
+        /// <summary>
+        /// The message as a composite format (<c>"Imported {0} rows"</c>, alignment and format kept) and the values in order,
+        /// for frameworks whose level methods take one (log4net's <c>InfoFormat</c>); <see cref="CompositeFormat"/> reads it back.
+        /// </summary>
+        public (string Format, List<ExpressionSyntax> Values) RenderCompositeFormat()
+        {
+            var format = new StringBuilder();
+            var values = new List<ExpressionSyntax>();
+            foreach (var part in _parts)
+            {
+                if (!part.IsHole)
+                {
+                    format.Append(part.Text!.Replace("{", "{{").Replace("}", "}}"));
+                    continue;
+                }
+
+                format.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture));
+                if (part.Alignment is not null)
+                {
+                    format.Append(',').Append(part.Alignment);
+                }
+
+                if (part.Format is not null)
+                {
+                    format.Append(':').Append(part.Format);
+                }
+
+                format.Append('}');
+                values.Add(part.Expression!);
+            }
+
+            return (format.ToString(), values);
+        }
+
+        /// <summary>The message text when it has no holes (a plain message, braces not escaped), or null.</summary>
+        public string? PlainText()
+        {
+            var text = new StringBuilder();
+            foreach (var part in _parts)
+            {
+                if (part.IsHole)
+                {
+                    return null;
+                }
+
+                text.Append(part.Text);
+            }
+
+            return text.ToString();
+        }
+
         public static LiteralExpressionSyntax Literal(string text) =>
             SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
@@ -448,68 +500,31 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             return ParseCompositeFormat(formatText, values, parts);
         }
 
-        /// <summary><c>"{0,5:N2} of {1}"</c> → holes of the arguments. Each argument may be used once.</summary>
+        /// <summary><c>"{0,5:N2} of {1}"</c> → holes of the arguments (<see cref="CompositeFormat"/>). Each argument is used exactly once.</summary>
         private static bool ParseCompositeFormat(string format, IReadOnlyList<ExpressionSyntax> arguments, List<Part> parts)
         {
-            var used = new bool[arguments.Count];
-            var text = new StringBuilder();
-            var i = 0;
-            while (i < format.Length)
+            var tokens = new List<CompositeFormatToken>();
+            if (!CompositeFormat.Tokenize(format, tokens))
             {
-                var c = format[i];
-                if (c == '{' || c == '}')
+                return false;
+            }
+
+            var used = new bool[arguments.Count];
+            foreach (var token in tokens)
+            {
+                if (!token.IsItem)
                 {
-                    if (i + 1 < format.Length && format[i + 1] == c)
-                    {
-                        text.Append(c);
-                        i += 2;
-                        continue;
-                    }
-
-                    if (c == '}')
-                    {
-                        return false;
-                    }
-
-                    var close = format.IndexOf('}', i + 1);
-                    if (close < 0)
-                    {
-                        return false;
-                    }
-
-                    var content = format.Substring(i + 1, close - i - 1);
-                    var colon = content.IndexOf(':');
-                    var head = colon >= 0 ? content.Substring(0, colon) : content;
-                    var holeFormat = colon >= 0 ? content.Substring(colon + 1) : null;
-                    var comma = head.IndexOf(',');
-                    var alignment = comma >= 0 ? head.Substring(comma + 1).Trim() : null;
-                    var indexText = (comma >= 0 ? head.Substring(0, comma) : head).Trim();
-                    if (!int.TryParse(indexText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ||
-                        index >= arguments.Count || used[index] ||
-                        (alignment is not null && !int.TryParse(alignment, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)))
-                    {
-                        return false;
-                    }
-
-                    used[index] = true;
-                    if (text.Length > 0)
-                    {
-                        parts.Add(new Part(text.ToString()));
-                        text.Clear();
-                    }
-
-                    parts.Add(new Part(arguments[index], alignment, holeFormat, null));
-                    i = close + 1;
+                    parts.Add(new Part(token.Text!));
                     continue;
                 }
 
-                text.Append(c);
-                i++;
-            }
+                if (token.Index < 0 || token.Index >= arguments.Count || used[token.Index])
+                {
+                    return false;
+                }
 
-            if (text.Length > 0)
-            {
-                parts.Add(new Part(text.ToString()));
+                used[token.Index] = true;
+                parts.Add(new Part(arguments[token.Index], token.Alignment, token.Format, null));
             }
 
             // An argument the format never uses would be dropped: its side effects could matter.

@@ -33,13 +33,6 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
-            // log4net's *Format methods take a composite format ({0}), where named placeholders would throw a
-            // FormatException: no fix until the builder can write a composite format.
-            if (call.Framework == LoggingFramework.Log4Net)
-            {
-                return null;
-            }
-
             // An interface logger of the user's (IAppLogger<T>): its implementation is not known, so it may format with
             // string.Format, where named placeholders would throw. Wrappers whose body forwards to a logger are fixed.
             if (call.Kind == LogCallKind.PassThrough && (call.Method.ReducedFrom ?? call.Method).IsAbstract)
@@ -69,7 +62,15 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
-            var (template, values) = builder.Render(model);
+            // log4net's *Format methods take a composite format: numbered holes ({0}), where named ones would throw a
+            // FormatException. A named hole already in the text is such a bug; the fix does not silently repair it.
+            var compositeFormat = LoggingFrameworks.Get(call.Framework)?.TemplateSyntax == TemplateSyntax.CompositeFormat;
+            if (compositeFormat && builder.Parts.Any(p => p.IsHole && p.Name is not null))
+            {
+                return null;
+            }
+
+            var (template, values) = compositeFormat ? builder.RenderCompositeFormat() : builder.Render(model);
             var newInvocation = LogCallSyntax.Rebuild(invocation, argument, template, values, insertBefore: null);
             if (!LogCallSyntax.ValuesCanBeBoxed(values, model, cancellationToken) ||
                 !LogCallSyntax.Binds(model, invocation, newInvocation, requireException: false, cancellationToken))

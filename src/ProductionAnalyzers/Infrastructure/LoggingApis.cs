@@ -4,49 +4,14 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace ProductionAnalyzers.Infrastructure
 {
-    /// <summary>The logging frameworks the package knows.</summary>
-    internal enum LoggingFramework
-    {
-        None,
-        MicrosoftExtensionsLogging,
-        Serilog,
-        NLog,
-        Log4Net,
-        Trace,
-        EventSource,
-    }
-
     /// <summary>
-    /// Answers "is this a logger?" and "is this call a logging call?" for one compilation. Shared by the
+    /// Answers "is this a logger?" and "is this call a logging call?" for one compilation, from the logger types of the
+    /// framework descriptions (<see cref="LoggingFrameworks"/>). Shared by the
     /// exceptions family (a catch that logs handles the exception) and the logging family. Create it once per
     /// compilation with <see cref="Get"/>.
     /// </summary>
     internal sealed class LoggingApis
     {
-        // Microsoft.Extensions.Logging
-        public const string MelILogger = "Microsoft.Extensions.Logging.ILogger";
-        public const string MelILoggerOfT = "Microsoft.Extensions.Logging.ILogger`1";
-        public const string MelLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
-        public const string MelLoggerMessage = "Microsoft.Extensions.Logging.LoggerMessage";
-
-        // Serilog
-        public const string SerilogILogger = "Serilog.ILogger";
-        public const string SerilogLog = "Serilog.Log";
-
-        // NLog
-        public const string NLogILogger = "NLog.ILogger";
-        public const string NLogILoggerBase = "NLog.ILoggerBase";
-        public const string NLogLogger = "NLog.Logger";
-        public const string NLogLogEventBuilder = "NLog.LogEventBuilder";
-
-        // log4net
-        public const string Log4NetILog = "log4net.ILog";
-
-        // System.Diagnostics
-        public const string Trace = "System.Diagnostics.Trace";
-        public const string TraceSource = "System.Diagnostics.TraceSource";
-        public const string EventSource = "System.Diagnostics.Tracing.EventSource";
-
         private readonly ImmutableArray<(INamedTypeSymbol Type, LoggingFramework Framework)> _loggerTypes;
 
         private LoggingApis(WellKnownTypes types)
@@ -61,20 +26,14 @@ namespace ProductionAnalyzers.Infrastructure
                 }
             }
 
-            Add(MelILogger, LoggingFramework.MicrosoftExtensionsLogging);
-            Add(MelILoggerOfT, LoggingFramework.MicrosoftExtensionsLogging);
-            Add(MelLoggerExtensions, LoggingFramework.MicrosoftExtensionsLogging);
-            Add(MelLoggerMessage, LoggingFramework.MicrosoftExtensionsLogging);
-            Add(SerilogILogger, LoggingFramework.Serilog);
-            Add(SerilogLog, LoggingFramework.Serilog);
-            Add(NLogILogger, LoggingFramework.NLog);
-            Add(NLogILoggerBase, LoggingFramework.NLog);
-            Add(NLogLogger, LoggingFramework.NLog);
-            Add(NLogLogEventBuilder, LoggingFramework.NLog);
-            Add(Log4NetILog, LoggingFramework.Log4Net);
-            Add(Trace, LoggingFramework.Trace);
-            Add(TraceSource, LoggingFramework.Trace);
-            Add(EventSource, LoggingFramework.EventSource);
+            foreach (var description in LoggingFrameworks.All)
+            {
+                foreach (var name in description.LoggerTypes)
+                {
+                    Add(name, description.Framework);
+                }
+            }
+
             _loggerTypes = builder.ToImmutable();
         }
 
@@ -87,7 +46,7 @@ namespace ProductionAnalyzers.Infrastructure
             {
                 foreach (var (_, framework) in _loggerTypes)
                 {
-                    if (framework is not LoggingFramework.Trace and not LoggingFramework.EventSource)
+                    if (LoggingFrameworks.Get(framework) is { IsDiagnostics: false })
                     {
                         return true;
                     }

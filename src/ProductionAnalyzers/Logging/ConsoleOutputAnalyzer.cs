@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,10 +32,7 @@ namespace ProductionAnalyzers.Logging
         /// <summary>Property naming the logger level the fix should use: Information, Error, Debug, Warning.</summary>
         internal const string LevelProperty = "Level";
 
-        private static readonly string[] ServiceNamespaces =
-        {
-            "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging", "Serilog", "NLog", "log4net",
-        };
+        private static readonly string[] HostingNamespaces = { "Microsoft.AspNetCore", "Microsoft.Extensions.Hosting" };
 
         /// <summary>
         /// What makes an executable a service: its own code runs a web app or hosted services. A command-line tool that
@@ -46,6 +44,9 @@ namespace ProductionAnalyzers.Logging
             "BackgroundService", "IHostedService", "AddHostedService", "WebApplication", "UseStartup", "ConfigureWebHostDefaults",
             "ConfigureWebHost", "UseWindowsService", "UseSystemd", "AddWindowsService", "AddSystemd",
         };
+
+        /// <summary>What makes a library service code: hosting, or a logging framework of <see cref="LoggingFrameworks"/>.</summary>
+        private static readonly string[] ServiceNamespaces = HostingNamespaces.Concat(LoggingFrameworks.LoggerNamespaces).ToArray();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.ConsoleOutputInServiceCode);

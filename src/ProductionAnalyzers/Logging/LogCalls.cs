@@ -142,13 +142,13 @@ namespace ProductionAnalyzers.Logging
         private LogCallResolver(WellKnownTypes types)
         {
             _apis = LoggingApis.Get(types);
-            _melLoggerExtensions = types.Type(LoggingApis.MelLoggerExtensions);
-            _melLoggerMessage = types.Type(LoggingApis.MelLoggerMessage);
-            _melILogger = types.Type(LoggingApis.MelILogger);
+            _melLoggerExtensions = types.Type(LoggingFrameworks.MelLoggerExtensions);
+            _melLoggerMessage = types.Type(LoggingFrameworks.MelLoggerMessage);
+            _melILogger = types.Type(LoggingFrameworks.MelILogger);
             _melLoggerMessageAttribute = types.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
             _exception = types.Type("System.Exception");
             _formatProvider = types.Type("System.IFormatProvider");
-            _serilogLog = types.Type(LoggingApis.SerilogLog);
+            _serilogLog = types.Type(LoggingFrameworks.SerilogLog);
             _computeShape = ComputeShape;
             _computeTypeFramework = _apis.FrameworkOf;
             _computeExceptionOverload = ComputeExceptionOverload;
@@ -185,24 +185,6 @@ namespace ProductionAnalyzers.Logging
             }
 
             return false;
-        }
-
-        /// <summary>True when <paramref name="name"/> is one of the level methods of a framework.</summary>
-        public static bool IsLevelMethodName(LoggingFramework framework, string name)
-        {
-            switch (framework)
-            {
-                case LoggingFramework.Serilog:
-                    return name is "Verbose" or "Debug" or "Information" or "Warning" or "Error" or "Fatal" or "Write";
-                case LoggingFramework.NLog:
-                    return name is "Trace" or "Debug" or "Info" or "Warn" or "Error" or "Fatal" or "Log"
-                        or "ConditionalTrace" or "ConditionalDebug";
-                case LoggingFramework.Log4Net:
-                    return name is "Debug" or "Info" or "Warn" or "Error" or "Fatal"
-                        or "DebugFormat" or "InfoFormat" or "WarnFormat" or "ErrorFormat" or "FatalFormat";
-                default:
-                    return false;
-            }
         }
 
         /// <summary>
@@ -430,33 +412,31 @@ namespace ProductionAnalyzers.Logging
             else
             {
                 framework = FrameworkOfType(containing);
-                if (framework == LoggingFramework.Serilog && IsLevelMethodName(framework, definition.Name))
+                var description = LoggingFrameworks.Get(framework);
+                if (description is { IsDiagnostics: false } && framework != LoggingFramework.MicrosoftExtensionsLogging &&
+                    description.IsLevelMethod(definition.Name))
                 {
-                    templateParameter = FindStringParameter(definition, "messageTemplate");
-                }
-                else if (framework == LoggingFramework.NLog && IsLevelMethodName(framework, definition.Name))
-                {
-                    templateParameter = FindStringParameter(definition, "message");
+                    if (description.IsFormatMethod(definition.Name))
+                    {
+                        // log4net's ErrorFormat(string format, params object[] args): a composite format.
+                        templateParameter = FindStringParameter(definition, "format");
+                    }
+                    else if (description.ExceptionPosition == ExceptionPosition.AfterMessage)
+                    {
+                        // log4net's Error(object message, Exception exception): a plain message, the exception after it.
+                        templateParameter = FindParameter(definition, "message");
+                        kind = LogCallKind.Message;
+                    }
+                    else
+                    {
+                        templateParameter = FindTemplateParameter(definition, description);
+                    }
                 }
                 else if (framework == LoggingFramework.NLog && definition.Name == "Message" && containing.Name == "LogEventBuilder")
                 {
                     // NLog's fluent API: logger.ForErrorEvent().Message("…", args).Exception(ex).Log(). The generic
                     // overloads carry [MessageTemplateFormatMethod]; Message(string message) does not.
                     templateParameter = FindStringParameter(definition, "message");
-                }
-                else if (framework == LoggingFramework.Log4Net && IsLevelMethodName(framework, definition.Name))
-                {
-                    // ILog.ErrorFormat(string format, params object[] args) takes a composite format; ILog.Error(object
-                    // message, Exception exception) a plain message, with the exception after it.
-                    if (definition.Name.EndsWith("Format", System.StringComparison.Ordinal))
-                    {
-                        templateParameter = FindStringParameter(definition, "format");
-                    }
-                    else
-                    {
-                        templateParameter = FindParameter(definition, "message");
-                        kind = LogCallKind.Message;
-                    }
                 }
                 else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
                          PassThroughTemplateParameter(definition) is { } passThrough)
@@ -653,7 +633,7 @@ namespace ProductionAnalyzers.Logging
             if (method.IsAbstract)
             {
                 var typeName = method.ContainingType?.Name ?? string.Empty;
-                return typeName.IndexOf("Log", System.StringComparison.OrdinalIgnoreCase) >= 0 && IsAnyLevelMethodName(method.Name)
+                return typeName.IndexOf("Log", System.StringComparison.OrdinalIgnoreCase) >= 0 && LoggingFrameworks.IsFacadeLevelMethod(method.Name)
                     ? message.Ordinal
                     : null;
             }
@@ -668,10 +648,6 @@ namespace ProductionAnalyzers.Logging
 
             return null;
         }
-
-        private static bool IsAnyLevelMethodName(string name) =>
-            name is "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical"
-                or "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical";
 
         /// <summary>The body calls <c>receiver.Level(…, message[, args])</c> where the receiver is a logger (by its symbol's type).</summary>
         private bool ForwardsAsTemplate(SyntaxNode declaration, IMethodSymbol method, string messageName, string argsName)
@@ -689,7 +665,7 @@ namespace ProductionAnalyzers.Logging
             foreach (var node in body.DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation ||
-                    !IsAnyLevelMethodName(access.Name.Identifier.ValueText))
+                    !LoggingFrameworks.IsFacadeLevelMethod(access.Name.Identifier.ValueText))
                 {
                     continue;
                 }
@@ -887,6 +863,19 @@ namespace ProductionAnalyzers.Logging
             foreach (var parameter in method.Parameters)
             {
                 if (parameter.Name == name)
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        private static IParameterSymbol? FindTemplateParameter(IMethodSymbol method, LoggingFrameworkDescription description)
+        {
+            foreach (var name in description.TemplateParameters)
+            {
+                if (FindStringParameter(method, name) is { } parameter)
                 {
                     return parameter;
                 }

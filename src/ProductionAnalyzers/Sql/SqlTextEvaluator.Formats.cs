@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -76,69 +77,26 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
-        /// <summary>Splits a composite format string at its <c>{n}</c> items.</summary>
+        /// <summary>Splits a composite format string at its <c>{n}</c> items (<see cref="CompositeFormat"/>; leniently, as written).</summary>
         private List<SqlSegment> Interleave(string format, List<IOperation> values, Frame frame)
         {
+            var tokens = new List<CompositeFormatToken>();
+            CompositeFormat.Tokenize(format, tokens);
             var result = new List<SqlSegment>();
-            var text = new System.Text.StringBuilder();
-            for (var i = 0; i < format.Length; i++)
+            foreach (var token in tokens)
             {
-                var c = format[i];
-                if (c == '{')
+                if (!token.IsItem)
                 {
-                    if (i + 1 < format.Length && format[i + 1] == '{')
-                    {
-                        text.Append('{');
-                        i++;
-                        continue;
-                    }
-
-                    var close = format.IndexOf('}', i);
-                    if (close < 0)
-                    {
-                        text.Append(format, i, format.Length - i);
-                        break;
-                    }
-
-                    var item = format.Substring(i + 1, close - i - 1);
-                    var end = item.IndexOfAny(new[] { ',', ':' });
-                    var numberText = (end >= 0 ? item.Substring(0, end) : item).Trim();
-                    if (text.Length > 0)
-                    {
-                        result.Add(new TextSegment(text.ToString()));
-                        text.Clear();
-                    }
-
-                    if (int.TryParse(numberText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < values.Count)
-                    {
-                        var value = values[number];
-                        if (end >= 0)
-                        {
-                            result.AddRange(HoleFor(value, SqlOperations.Unwrap(value)));
-                        }
-                        else
-                        {
-                            result.AddRange(Eval(value, frame));
-                        }
-                    }
-
-                    i = close;
-                    continue;
+                    result.Add(new TextSegment(token.Text!));
                 }
-
-                if (c == '}' && i + 1 < format.Length && format[i + 1] == '}')
+                else if (token.Index >= 0 && token.Index < values.Count)
                 {
-                    text.Append('}');
-                    i++;
-                    continue;
+                    // A formatted or aligned item is a hole of its own; a plain {n} is the value's text.
+                    var value = values[token.Index];
+                    result.AddRange(token.Alignment is not null || token.Format is not null
+                        ? HoleFor(value, SqlOperations.Unwrap(value))
+                        : Eval(value, frame));
                 }
-
-                text.Append(c);
-            }
-
-            if (text.Length > 0)
-            {
-                result.Add(new TextSegment(text.ToString()));
             }
 
             return result;

@@ -95,6 +95,46 @@ public class ConsoleOutputCodeFixTests
             """);
 
     [Fact]
+    public async Task Log4NetLogger_PlainMessageOrCompositeFormat_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using System.Diagnostics;
+            using log4net;
+
+            public class InvoiceExporter
+            {
+                private static readonly ILog Log = LogManager.GetLogger(typeof(InvoiceExporter));
+
+                public void Export(int invoiceId, string customer, decimal amount)
+                {
+                    [|Console.WriteLine("Export started {not a hole}")|];
+                    [|Console.WriteLine($"Exported invoice {invoiceId} for {customer}")|];
+                    [|Console.Error.WriteLine("Export of " + customer + " failed")|];
+                    [|Debug.WriteLine("Amount {0,10:N2}", amount)|];
+                }
+            }
+            """,
+            """
+            using System;
+            using System.Diagnostics;
+            using log4net;
+
+            public class InvoiceExporter
+            {
+                private static readonly ILog Log = LogManager.GetLogger(typeof(InvoiceExporter));
+
+                public void Export(int invoiceId, string customer, decimal amount)
+                {
+                    Log.Info("Export started {not a hole}");
+                    Log.InfoFormat("Exported invoice {0} for {1}", invoiceId, customer);
+                    Log.ErrorFormat("Export of {0} failed", customer);
+                    Log.DebugFormat("Amount {0,10:N2}", amount);
+                }
+            }
+            """);
+
+    [Fact]
     public async Task LocalLoggerInLambda_AndBaseClassLogger_Fix() =>
         await Verify.VerifyCodeFixAsync(
             """

@@ -160,12 +160,60 @@ public class ExceptionLoggedAsTextCodeFixTests
     }
 }
 
-/// <summary>log4net: the fix is not offered yet (its *Format methods have no exception overload).</summary>
+/// <summary>
+/// log4net takes the exception after a plain message, Error(object, Exception); its *Format methods have no exception
+/// overload, so the fix moves to the plain method when no other value remains.
+/// </summary>
 public class ExceptionLoggedAsTextLog4NetCodeFixTests
 {
     [Fact]
-    public async Task Log4NetErrorFormat_NoFix()
+    public async Task Log4NetFormatAndPlainMessage_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using System;
+
+            public class ExportJob
+            {
+                private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(ExportJob));
+
+                public void Run(Action step, Action upload)
+                {
+                    try { step(); }
+                    catch (Exception ex) { Log.ErrorFormat("Step failed: {0}", {|PA4002:ex.Message|}); }
+
+                    try { upload(); }
+                    catch (Exception ex) { Log.Warn("Upload {not a hole} failed: " + {|PA4002:ex.Message|}); }
+
+                    try { step(); }
+                    catch (Exception ex) { Log.Error({|PA4002:ex.ToString()|}); }
+                }
+            }
+            """,
+            """
+            using System;
+
+            public class ExportJob
+            {
+                private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(ExportJob));
+
+                public void Run(Action step, Action upload)
+                {
+                    try { step(); }
+                    catch (Exception ex) { Log.Error("Step failed", ex); }
+
+                    try { upload(); }
+                    catch (Exception ex) { Log.Warn("Upload {not a hole} failed", ex); }
+
+                    try { step(); }
+                    catch (Exception ex) { Log.Error("Run failed", ex); }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Log4NetErrorFormatWithOtherValues_NoFix()
     {
+        // ErrorFormat has no exception overload, and Error(object, Exception) takes no values.
         const string source = """
             using System;
 
@@ -173,10 +221,10 @@ public class ExceptionLoggedAsTextLog4NetCodeFixTests
             {
                 private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(Job));
 
-                public void Run(Action step)
+                public void Run(Action step, int id)
                 {
                     try { step(); }
-                    catch (Exception ex) { Log.ErrorFormat("Step failed: {0}", {|PA4002:ex.Message|}); }
+                    catch (Exception ex) { Log.ErrorFormat("Step {0} failed: {1}", id, {|PA4002:ex.Message|}); }
                 }
             }
             """;

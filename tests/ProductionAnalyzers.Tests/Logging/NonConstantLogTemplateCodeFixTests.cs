@@ -256,18 +256,53 @@ public class NonConstantLogTemplateCodeFixTests
     }
 }
 
-/// <summary>log4net's *Format methods take a composite format: a named-placeholder template would throw, so no fix yet.</summary>
+/// <summary>log4net's *Format methods take a composite format: the fix writes numbered holes ({0}), never named ones (they would throw).</summary>
 public class NonConstantLogTemplateLog4NetCodeFixTests
 {
     [Fact]
-    public async Task Log4NetInfoFormat_NoFix()
+    public async Task Log4NetFormatMethods_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using log4net;
+
+            public class ReportJob
+            {
+                private static readonly ILog Log = LogManager.GetLogger(typeof(ReportJob));
+
+                public void Run(int id, string owner, decimal total, string action)
+                {
+                    Log.InfoFormat({|PA4001:$"Job {id} done"|});
+                    Log.WarnFormat({|PA4001:"Report of " + owner + " did {0} for {1,8:N2}"|}, action, total);
+                    Log.ErrorFormat({|PA4001:string.Format("Job {0} of {1}", id, owner)|});
+                }
+            }
+            """,
+            """
+            using log4net;
+
+            public class ReportJob
+            {
+                private static readonly ILog Log = LogManager.GetLogger(typeof(ReportJob));
+
+                public void Run(int id, string owner, decimal total, string action)
+                {
+                    Log.InfoFormat("Job {0} done", id);
+                    Log.WarnFormat("Report of {0} did {1} for {2,8:N2}", owner, action, total);
+                    Log.ErrorFormat("Job {0} of {1}", id, owner);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Log4NetFormatWithNamedHole_NoFix()
     {
+        // "{Action}" in a composite format throws at run time: the fix does not silently turn it into a working format.
         const string source = """
             public class Job
             {
                 private static readonly log4net.ILog Log = log4net.LogManager.GetLogger(typeof(Job));
 
-                public void Run(int id) => Log.InfoFormat({|PA4001:$"Job {id} done"|});
+                public void Run(int id, string action) => Log.InfoFormat({|PA4001:"Job " + id + " did {Action}"|}, action);
             }
             """;
         await Verify.VerifyCodeFixAsync(source, source);

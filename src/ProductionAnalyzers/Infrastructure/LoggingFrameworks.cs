@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+
+namespace ProductionAnalyzers.Infrastructure
+{
+    /// <summary>The logging frameworks the package knows.</summary>
+    internal enum LoggingFramework
+    {
+        None,
+        MicrosoftExtensionsLogging,
+        Serilog,
+        NLog,
+        Log4Net,
+        Trace,
+        EventSource,
+    }
+
+    /// <summary>Where a framework's level methods take the exception.</summary>
+    internal enum ExceptionPosition
+    {
+        /// <summary>The framework has no exception parameter (Trace, EventSource).</summary>
+        None,
+
+        /// <summary>First, before the template: <c>LogError(ex, "…")</c>, Serilog <c>Error(ex, "…")</c>, NLog <c>Error(ex, "…")</c>.</summary>
+        BeforeTemplate,
+
+        /// <summary>After the message: log4net <c>Error(object message, Exception exception)</c>.</summary>
+        AfterMessage,
+    }
+
+    /// <summary>The syntax of the text a framework's level methods take.</summary>
+    internal enum TemplateSyntax
+    {
+        /// <summary>No template (Trace, EventSource).</summary>
+        None,
+
+        /// <summary>A message template with named holes, <c>"Order {OrderId} shipped"</c> (MEL, Serilog, NLog).</summary>
+        MessageTemplate,
+
+        /// <summary>
+        /// A composite format with numbered holes, <c>"Order {0} shipped"</c>, on the <c>*Format</c> methods; the plain
+        /// level methods take a message object that is not a template (log4net).
+        /// </summary>
+        CompositeFormat,
+    }
+
+    /// <summary>
+    /// One logging framework as the rules and fixes see it: its logger types, its level methods (per level, the name a fix
+    /// writes), where the template and the exception go, and its template syntax. Every "is this a logging call?", "which
+    /// level?", "what does a fix call?" question about a framework is answered from here (<see cref="LoggingFrameworks"/>).
+    /// </summary>
+    internal sealed class LoggingFrameworkDescription
+    {
+        public LoggingFrameworkDescription(
+            LoggingFramework framework,
+            string rootNamespace,
+            ImmutableArray<string> loggerTypes,
+            ImmutableArray<string> levelMethods,
+            ImmutableArray<string> fixMethodByLevel,
+            ImmutableArray<string> templateParameters,
+            ExceptionPosition exceptionPosition,
+            TemplateSyntax templateSyntax,
+            string? levelMethodsNamespace = null,
+            string? formatSuffix = null,
+            bool isDiagnostics = false)
+        {
+            Framework = framework;
+            RootNamespace = rootNamespace;
+            LoggerTypes = loggerTypes;
+            LevelMethods = levelMethods;
+            FixMethodByLevel = fixMethodByLevel;
+            TemplateParameters = templateParameters;
+            ExceptionPosition = exceptionPosition;
+            TemplateSyntax = templateSyntax;
+            LevelMethodsNamespace = levelMethodsNamespace;
+            FormatSuffix = formatSuffix;
+            IsDiagnostics = isDiagnostics;
+        }
+
+        public LoggingFramework Framework { get; }
+
+        /// <summary>The namespace a project imports to use the framework (<c>Serilog</c>, <c>log4net</c>).</summary>
+        public string RootNamespace { get; }
+
+        /// <summary>Metadata names of the framework's logger types: a call on one of them (or a type deriving from one) logs.</summary>
+        public ImmutableArray<string> LoggerTypes { get; }
+
+        /// <summary>The methods that write an event at a level (template or message first, or after the exception).</summary>
+        public ImmutableArray<string> LevelMethods { get; }
+
+        /// <summary>The method a fix calls for each <see cref="LogLevels"/> value (Trace … Critical); empty when no fix writes calls.</summary>
+        public ImmutableArray<string> FixMethodByLevel { get; }
+
+        /// <summary>The names of the template (or message) parameter of the level methods.</summary>
+        public ImmutableArray<string> TemplateParameters { get; }
+
+        public ExceptionPosition ExceptionPosition { get; }
+
+        public TemplateSyntax TemplateSyntax { get; }
+
+        /// <summary>Where the level methods are declared as extension methods, so a fix imports it (MEL's <c>LoggerExtensions</c>).</summary>
+        public string? LevelMethodsNamespace { get; }
+
+        /// <summary>The suffix of the level methods that take a composite format (log4net's <c>ErrorFormat</c>), or null.</summary>
+        public string? FormatSuffix { get; }
+
+        /// <summary>System.Diagnostics tracing: logging for PA3002 (a catch that traces handles it), not a logger for PA4xxx.</summary>
+        public bool IsDiagnostics { get; }
+
+        public bool IsLevelMethod(string name)
+        {
+            foreach (var method in LevelMethods)
+            {
+                if (method == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True for a level method that takes a composite format (<c>InfoFormat</c>).</summary>
+        public bool IsFormatMethod(string name) =>
+            FormatSuffix is not null && name.Length > FormatSuffix.Length && name.EndsWith(FormatSuffix, System.StringComparison.Ordinal) && IsLevelMethod(name);
+
+        /// <summary>The method a fix writes for <paramref name="level"/> (a <see cref="LogLevels"/> value), or null.</summary>
+        public string? FixMethod(int level) =>
+            level >= 0 && level < FixMethodByLevel.Length ? FixMethodByLevel[level] : null;
+    }
+
+    /// <summary>The description of every framework the package knows; adding a framework is one entry here plus tests.</summary>
+    internal static class LoggingFrameworks
+    {
+        public const string MelILogger = "Microsoft.Extensions.Logging.ILogger";
+        public const string MelLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
+        public const string MelLoggerMessage = "Microsoft.Extensions.Logging.LoggerMessage";
+        public const string SerilogLog = "Serilog.Log";
+
+        public static readonly LoggingFrameworkDescription MicrosoftExtensionsLogging = new LoggingFrameworkDescription(
+            LoggingFramework.MicrosoftExtensionsLogging,
+            "Microsoft.Extensions.Logging",
+            ImmutableArray.Create(
+                MelILogger,
+                "Microsoft.Extensions.Logging.ILogger`1",
+                MelLoggerExtensions,
+                MelLoggerMessage),
+            ImmutableArray.Create("Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical"),
+            ImmutableArray.Create("LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical"),
+            ImmutableArray.Create("message", "messageFormat", "formatString"),
+            ExceptionPosition.BeforeTemplate,
+            TemplateSyntax.MessageTemplate,
+            levelMethodsNamespace: "Microsoft.Extensions.Logging");
+
+        public static readonly LoggingFrameworkDescription Serilog = new LoggingFrameworkDescription(
+            LoggingFramework.Serilog,
+            "Serilog",
+            ImmutableArray.Create("Serilog.ILogger", SerilogLog),
+            ImmutableArray.Create("Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write"),
+            ImmutableArray.Create("Verbose", "Debug", "Information", "Warning", "Error", "Fatal"),
+            ImmutableArray.Create("messageTemplate"),
+            ExceptionPosition.BeforeTemplate,
+            TemplateSyntax.MessageTemplate);
+
+        /// <summary>NLog, with its fluent API: <c>logger.ForErrorEvent().Message("…", args).Exception(ex).Log()</c>.</summary>
+        public static readonly LoggingFrameworkDescription NLog = new LoggingFrameworkDescription(
+            LoggingFramework.NLog,
+            "NLog",
+            ImmutableArray.Create("NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", "NLog.LogEventBuilder"),
+            ImmutableArray.Create("Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug"),
+            ImmutableArray.Create("Trace", "Debug", "Info", "Warn", "Error", "Fatal"),
+            ImmutableArray.Create("message"),
+            ExceptionPosition.BeforeTemplate,
+            TemplateSyntax.MessageTemplate);
+
+        /// <summary>
+        /// log4net: <c>ILog.Error(object message[, Exception exception])</c> takes a plain message (not a template) with the
+        /// exception after it; <c>ILog.ErrorFormat(string format, params object[] args)</c> a composite format.
+        /// </summary>
+        public static readonly LoggingFrameworkDescription Log4Net = new LoggingFrameworkDescription(
+            LoggingFramework.Log4Net,
+            "log4net",
+            ImmutableArray.Create("log4net.ILog"),
+            ImmutableArray.Create("Debug", "Info", "Warn", "Error", "Fatal", "DebugFormat", "InfoFormat", "WarnFormat", "ErrorFormat", "FatalFormat"),
+            ImmutableArray.Create("Debug", "Debug", "Info", "Warn", "Error", "Fatal"),
+            ImmutableArray.Create("format", "message"),
+            ExceptionPosition.AfterMessage,
+            TemplateSyntax.CompositeFormat,
+            formatSuffix: "Format");
+
+        public static readonly LoggingFrameworkDescription Trace = new LoggingFrameworkDescription(
+            LoggingFramework.Trace,
+            "System.Diagnostics",
+            ImmutableArray.Create("System.Diagnostics.Trace", "System.Diagnostics.TraceSource"),
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ExceptionPosition.None,
+            TemplateSyntax.None,
+            isDiagnostics: true);
+
+        public static readonly LoggingFrameworkDescription EventSource = new LoggingFrameworkDescription(
+            LoggingFramework.EventSource,
+            "System.Diagnostics.Tracing",
+            ImmutableArray.Create("System.Diagnostics.Tracing.EventSource"),
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ImmutableArray<string>.Empty,
+            ExceptionPosition.None,
+            TemplateSyntax.None,
+            isDiagnostics: true);
+
+        public static readonly ImmutableArray<LoggingFrameworkDescription> All =
+            ImmutableArray.Create(MicrosoftExtensionsLogging, Serilog, NLog, Log4Net, Trace, EventSource);
+
+        /// <summary>The description of <paramref name="framework"/>, or null for <see cref="LoggingFramework.None"/>.</summary>
+        public static LoggingFrameworkDescription? Get(LoggingFramework framework) => framework switch
+        {
+            LoggingFramework.MicrosoftExtensionsLogging => MicrosoftExtensionsLogging,
+            LoggingFramework.Serilog => Serilog,
+            LoggingFramework.NLog => NLog,
+            LoggingFramework.Log4Net => Log4Net,
+            LoggingFramework.Trace => Trace,
+            LoggingFramework.EventSource => EventSource,
+            _ => null,
+        };
+
+        /// <summary>True when <paramref name="name"/> is a level method of <paramref name="framework"/>.</summary>
+        public static bool IsLevelMethod(LoggingFramework framework, string name) => Get(framework)?.IsLevelMethod(name) == true;
+
+        /// <summary>
+        /// The level-method names a team's own logger facade uses (<c>IAppLogger&lt;T&gt;.LogWarning</c>, <c>Log.Error</c>): MEL's
+        /// <c>Log*</c> names and the level names of the other frameworks.
+        /// </summary>
+        public static bool IsFacadeLevelMethod(string name) =>
+            name is "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical"
+                or "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical";
+
+        /// <summary>The namespaces that bring a logging framework in (not System.Diagnostics).</summary>
+        public static ImmutableArray<string> LoggerNamespaces { get; } =
+            ImmutableArray.Create(MicrosoftExtensionsLogging.RootNamespace, Serilog.RootNamespace, NLog.RootNamespace, Log4Net.RootNamespace);
+    }
+}

@@ -5,8 +5,8 @@ namespace ProductionAnalyzers
     internal static partial class Descriptors
     {
         // The authorization rules judge each endpoint against facts of the whole compilation (a fallback policy, a global
-        // filter, the call sites of an endpoint module), so they report when the compilation is complete: in the build and
-        // in full-solution analysis.
+        // filter, the call sites of an endpoint module), gathered once per compilation on first need; each diagnostic is
+        // reported live, from the controller's, page's or Map* call's own callback.
 
         public static readonly DiagnosticDescriptor ControllerActionWithoutAuthorization = Create(
             DiagnosticIds.ControllerActionWithoutAuthorization,
@@ -15,8 +15,7 @@ namespace ProductionAnalyzers
             DiagnosticCategories.Security,
             DiagnosticSeverity.Warning,
             "A public controller action with no [Authorize] or [AllowAnonymous] on the action, its controller or a base class, and no " +
-            "fallback policy or global AuthorizeFilter in the app, is reachable by anyone. Make the decision explicit.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "fallback policy or global AuthorizeFilter in the app, is reachable by anyone. Make the decision explicit.");
 
         public static readonly DiagnosticDescriptor EndpointWithoutAuthorization = Create(
             DiagnosticIds.EndpointWithoutAuthorization,
@@ -25,8 +24,7 @@ namespace ProductionAnalyzers
             DiagnosticCategories.Security,
             DiagnosticSeverity.Warning,
             "An endpoint mapped with Map*, MapHub or MapGrpcService whose builder chain, route groups and handler carry no " +
-            "RequireAuthorization/AllowAnonymous or [Authorize]/[AllowAnonymous], in an app without a fallback policy, is reachable by anyone.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "RequireAuthorization/AllowAnonymous or [Authorize]/[AllowAnonymous], in an app without a fallback policy, is reachable by anyone.");
 
         public static readonly DiagnosticDescriptor RazorPageWithoutAuthorization = Create(
             DiagnosticIds.RazorPageWithoutAuthorization,
@@ -36,8 +34,7 @@ namespace ProductionAnalyzers
             DiagnosticSeverity.Warning,
             "A PageModel with no [Authorize] or [AllowAnonymous] on the class or a base class, not covered by an AuthorizeFolder/" +
             "AuthorizePage/AllowAnonymousTo* convention, in an app without a fallback policy, is reachable by anyone. Attributes on " +
-            "handler methods (OnGet, OnPost) are ignored by Razor Pages.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "handler methods (OnGet, OnPost) are ignored by Razor Pages.");
 
         public static readonly DiagnosticDescriptor AuthorizationOverriddenByAllowAnonymous = Create(
             DiagnosticIds.AuthorizationOverriddenByAllowAnonymous,
@@ -46,7 +43,6 @@ namespace ProductionAnalyzers
             DiagnosticCategories.Security,
             DiagnosticSeverity.Warning,
             "ASP.NET Core skips authorization when any [AllowAnonymous] or .AllowAnonymous() applies to an endpoint, wherever it sits: " +
-            "an [Authorize] on an action, page or endpoint is silently cancelled by an [AllowAnonymous] on its controller, base class or route group.",
-            WellKnownDiagnosticTags.CompilationEnd);
+            "an [Authorize] on an action, page or endpoint is silently cancelled by an [AllowAnonymous] on its controller, base class or route group.");
     }
 }

@@ -1,9 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -14,9 +13,10 @@ namespace ProductionAnalyzers.Authorization
     /// <summary>
     /// PA5001–PA5004: controllers, minimal API endpoints (hubs and gRPC services included) and Razor Pages without an
     /// authorization decision, and <c>[Authorize]</c> cancelled by an <c>[AllowAnonymous]</c> farther out. Controllers and pages
-    /// come from named-type symbol actions; endpoints and the app-wide facts (fallback policy, global filter, MapControllers()
-    /// conventions, page conventions, module call sites, builder fields and helpers) from invocation, assignment, initializer
-    /// and return operations filtered by name or type first. Everything is judged once the compilation is complete.
+    /// are judged and reported in named-type symbol actions, endpoints at their <c>Map*</c> call (a syntax node action that
+    /// checks the invoked name before it binds anything). The app-wide facts they are judged against (fallback policy, global
+    /// filter, MapControllers() conventions, page conventions, module call sites, builder fields and helpers, derived classes)
+    /// are gathered on first need, once per compilation, by <see cref="CompilationFacts"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AuthorizationAnalyzer : ProductionAnalyzer
@@ -59,17 +59,16 @@ namespace ProductionAnalyzers.Authorization
             });
 
             context.RegisterSymbolAction(c => state.Value?.OnNamedType(c), SymbolKind.NamedType);
-            context.RegisterOperationAction(c => state.Value?.OnInvocation(c), OperationKind.Invocation);
-            context.RegisterOperationAction(c => state.Value?.OnAssignment(c), OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(c => state.Value?.OnInitializer(c), OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
-            context.RegisterOperationAction(c => state.Value?.OnReturn(c), OperationKind.Return);
-            context.RegisterCompilationEndAction(c =>
-            {
-                if (state.IsValueCreated)
+            context.RegisterSyntaxNodeAction(
+                c =>
                 {
-                    state.Value?.Report(c);
-                }
-            });
+                    // The name first: only MapGet/MapPost/.../MapHub/MapGrpcService calls are bound.
+                    if (SourceSearch.InvokedName(((InvocationExpressionSyntax)c.Node).Expression) is { } name && AspNetNames.EndpointMethods.Contains(name))
+                    {
+                        state.Value?.OnEndpoint(c);
+                    }
+                },
+                SyntaxKind.InvocationExpression);
         }
 
         private static bool ReferencesAspNetCore(Compilation compilation)
@@ -86,245 +85,231 @@ namespace ProductionAnalyzers.Authorization
             return false;
         }
 
-        private sealed class Endpoint
-        {
-            public Endpoint(Location location, string display, Decision own, List<IParameterSymbol> helpers, BuilderChain receiver)
-            {
-                Location = location;
-                Display = display;
-                Own = own;
-                Helpers = helpers;
-                Receiver = receiver;
-            }
-
-            /// <summary>Parameters of the app's convention helpers called on the endpoint (<c>.RequireAdmin()</c>).</summary>
-            public List<IParameterSymbol> Helpers { get; }
-
-            public Location Location { get; }
-
-            public string Display { get; }
-
-            /// <summary>The endpoint's own decision: its chained calls and its handler's (or hub's, service's) attributes.</summary>
-            public Decision Own { get; }
-
-            public BuilderChain Receiver { get; }
-        }
-
-        private sealed class Mapping
-        {
-            public Mapping(Decision own, BuilderChain receiver)
-            {
-                Own = own;
-                Receiver = receiver;
-            }
-
-            public Decision Own { get; }
-
-            public BuilderChain Receiver { get; }
-        }
-
         private sealed class State
         {
-            private readonly Compilation _compilation;
             private readonly INamedTypeSymbol? _controllerBase;
             private readonly INamedTypeSymbol? _pageModel;
             private readonly AttributeDecisions _attributes = new AttributeDecisions();
             private readonly ChainWalker _walker;
-
-            private readonly ConcurrentBag<INamedTypeSymbol> _controllers = new ConcurrentBag<INamedTypeSymbol>();
-            private readonly ConcurrentBag<INamedTypeSymbol> _pages = new ConcurrentBag<INamedTypeSymbol>();
-            private readonly ConcurrentDictionary<INamedTypeSymbol, byte> _pageBases = new ConcurrentDictionary<INamedTypeSymbol, byte>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentBag<Endpoint> _endpoints = new ConcurrentBag<Endpoint>();
-            private readonly ConcurrentBag<Mapping> _controllerMappings = new ConcurrentBag<Mapping>();
-            private readonly ConcurrentBag<Mapping> _pageMappings = new ConcurrentBag<Mapping>();
-            private readonly ConcurrentBag<PageConvention> _pageConventions = new ConcurrentBag<PageConvention>();
-            private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>> _callSites = new ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>> _memberValues = new ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<ISymbol, Decision> _memberDecisions = new ConcurrentDictionary<ISymbol, Decision>(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>> _returns = new ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>>(SymbolEqualityComparer.Default);
-            private int _fallbackPolicy;
-            private int _globalFilter;
-            private int _hostCode;
-            private int _unknownPageConvention;
+            private readonly CompilationFacts _facts;
 
             public State(Compilation compilation, INamedTypeSymbol? controllerBase, INamedTypeSymbol? pageModel)
             {
-                _compilation = compilation;
                 _controllerBase = controllerBase;
                 _pageModel = pageModel;
                 _walker = new ChainWalker(compilation.Assembly, _attributes);
+                _facts = new CompilationFacts(compilation, _walker, _attributes);
             }
 
-            // ------------------------------------------------------------------ collection
+            private string Suffix(CompilationFacts.GlobalFacts global) => global.HostCode ? string.Empty : HostNotVisible;
+
+            // ------------------------------------------------------------------ controllers and pages
 
             public void OnNamedType(SymbolAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
-                if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic)
+                if (type.TypeKind != TypeKind.Class || type.IsStatic)
                 {
                     return;
                 }
 
                 if (_pageModel is not null && TypeHierarchy.DerivesFrom(type.BaseType, _pageModel))
                 {
-                    _pages.Add(type);
-
-                    // A page model other page models derive from is their base, not a page (no .cshtml names it).
-                    for (var baseType = type.BaseType; baseType is not null && !SymbolEqualityComparer.Default.Equals(baseType, _pageModel); baseType = baseType.BaseType)
+                    if (!type.IsAbstract)
                     {
-                        _pageBases.TryAdd(baseType.OriginalDefinition, 0);
+                        OnPage(context, type);
                     }
-                }
-                else if (_controllerBase is not null && ControllerFacts.IsController(type))
-                {
-                    _controllers.Add(type);
-                }
-            }
 
-            public void OnInvocation(OperationAnalysisContext context)
-            {
-                var invocation = (IInvocationOperation)context.Operation;
-                var method = invocation.TargetMethod;
-                var name = method.Name;
-                if (AspNetNames.EndpointMethods.Contains(name))
-                {
-                    OnEndpoint(invocation);
+                    return;
                 }
-                else if (AspNetNames.ControllerMappings.Contains(name) || name == AspNetNames.MapRazorPages)
-                {
-                    if (IsAspNetCore(method))
-                    {
-                        Interlocked.Exchange(ref _hostCode, 1);
-                        var mapping = new Mapping(_walker.ChainedOnResult(invocation), _walker.Summarize(ChainWalker.Receiver(invocation)));
-                        (name == AspNetNames.MapRazorPages ? _pageMappings : _controllerMappings).Add(mapping);
-                    }
-                }
-                else if (AspNetNames.HostCalls.Contains(name))
-                {
-                    if (IsAspNetCore(method) || method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting")
-                    {
-                        Interlocked.Exchange(ref _hostCode, 1);
-                    }
-                }
-                else if (name is AspNetNames.RequireAuthorization or AspNetNames.AllowAnonymous)
-                {
-                    // _group.RequireAuthorization(); on a field or property of the app, or builder.RequireAuthorization() in a helper.
-                    switch (ChainWalker.Unwrap(ChainWalker.Receiver(invocation)))
-                    {
-                        case IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction }:
-                            AddMemberDecision(parameter.Parameter.OriginalDefinition, _walker.ConventionDecision(invocation));
-                            break;
-                        case IFieldReferenceOperation field when _walker.IsInCompilation(field.Field):
-                            AddMemberDecision(field.Field.OriginalDefinition, _walker.ConventionDecision(invocation));
-                            break;
-                        case IPropertyReferenceOperation property when _walker.IsInCompilation(property.Property):
-                            AddMemberDecision(property.Property.OriginalDefinition, _walker.ConventionDecision(invocation));
-                            break;
-                    }
-                }
-                else if (name == AspNetNames.SetFallbackPolicy)
-                {
-                    if (invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value))
-                    {
-                        Interlocked.Exchange(ref _fallbackPolicy, 1);
-                    }
-                }
-                else if (name is "Add" or "AddService" or "Insert" && (method.ContainingType?.Name == "FilterCollection" || invocation.Instance?.Type?.Name == "FilterCollection"))
-                {
-                    OnGlobalFilter(invocation);
-                }
-                else if (AspNetNames.PageConventions.Contains(name))
-                {
-                    OnPageConvention(invocation);
-                }
-                else if (_walker.IsInCompilation(method))
-                {
-                    RecordCallSite(invocation);
-                }
-            }
 
-            public void OnAssignment(OperationAnalysisContext context)
-            {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
-                switch (assignment.Target)
-                {
-                    case IPropertyReferenceOperation { Property.Name: AspNetNames.FallbackPolicy } fallback
-                        when fallback.Property.ContainingType?.Name == "AuthorizationOptions":
-                        if (!IsNull(assignment.Value))
-                        {
-                            Interlocked.Exchange(ref _fallbackPolicy, 1);
-                        }
-
-                        break;
-                    case IFieldReferenceOperation field when _walker.IsInCompilation(field.Field) && MayBeBuilder(field.Type):
-                        AddMemberValue(field.Field.OriginalDefinition, assignment.Value);
-                        break;
-                    case IPropertyReferenceOperation property when _walker.IsInCompilation(property.Property) && MayBeBuilder(property.Type):
-                        AddMemberValue(property.Property.OriginalDefinition, assignment.Value);
-                        break;
-                }
-            }
-
-            public void OnInitializer(OperationAnalysisContext context)
-            {
-                switch (context.Operation)
-                {
-                    case IFieldInitializerOperation fieldInitializer:
-                        foreach (var field in fieldInitializer.InitializedFields)
-                        {
-                            if (MayBeBuilder(field.Type))
-                            {
-                                AddMemberValue(field.OriginalDefinition, fieldInitializer.Value);
-                            }
-                        }
-
-                        break;
-                    case IPropertyInitializerOperation propertyInitializer:
-                        foreach (var property in propertyInitializer.InitializedProperties)
-                        {
-                            if (MayBeBuilder(property.Type))
-                            {
-                                AddMemberValue(property.OriginalDefinition, propertyInitializer.Value);
-                            }
-                        }
-
-                        break;
-                }
-            }
-
-            public void OnReturn(OperationAnalysisContext context)
-            {
-                var returned = (IReturnOperation)context.Operation;
-                if (returned.ReturnedValue is not { } value || !MayBeBuilder(value.Type))
+                if (_controllerBase is null)
                 {
                     return;
                 }
 
-                // The method the return belongs to: a local function's own, never a lambda's.
-                IMethodSymbol? method = null;
-                for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+                if (ControllerFacts.IsController(type))
                 {
-                    if (parent is IAnonymousFunctionOperation)
-                    {
-                        return;
-                    }
-
-                    if (parent is ILocalFunctionOperation localFunction)
-                    {
-                        method = localFunction.Symbol;
-                        break;
-                    }
+                    OnController(context, type);
                 }
-
-                method ??= context.ContainingSymbol as IMethodSymbol;
-                if (method is not null)
+                else if (DeclaresPublicMethod(type))
                 {
-                    _returns.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentBag<BuilderChain>()).Add(_walker.Summarize(value));
+                    // A base class of controllers (abstract, generic): its actions are judged for each controller that inherits them,
+                    // and reported once, here, at the base method.
+                    OnBaseOfControllers(context, type);
                 }
             }
 
-            private void OnEndpoint(IInvocationOperation invocation)
+            private void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller)
             {
+                var ownClass = _attributes.OfClass(controller);
+                var bases = _attributes.OfBases(controller);
+                if (ownClass.Has(Decision.Authorize) && !ownClass.Has(Decision.Anonymous) && bases.Has(Decision.Anonymous))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.AuthorizationOverriddenByAllowAnonymous,
+                        controller.Locations[0],
+                        $"controller '{controller.Name}'",
+                        "[AllowAnonymous] on a base class"));
+                }
+
+                CompilationFacts.GlobalFacts? global = null;
+                foreach (var action in ControllerFacts.Actions(controller))
+                {
+                    // Inherited actions are judged at their base class (OnBaseOfControllers).
+                    if (!SymbolEqualityComparer.Default.Equals(action.ContainingType, controller))
+                    {
+                        continue;
+                    }
+
+                    global ??= _facts.Global(context.Options, context.CancellationToken);
+                    Judge(context, controller, action, global);
+                }
+            }
+
+            private void OnBaseOfControllers(SymbolAnalysisContext context, INamedTypeSymbol baseType)
+            {
+                var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                var pending = new Stack<INamedTypeSymbol>();
+                var visited = 0;
+                pending.Push(baseType);
+                CompilationFacts.GlobalFacts? global = null;
+                while (pending.Count > 0 && visited++ < CompilationFacts.MaxDerived)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    foreach (var derived in _facts.DirectlyDerived(pending.Pop(), context.CancellationToken))
+                    {
+                        pending.Push(derived);
+                        if (!ControllerFacts.IsController(derived))
+                        {
+                            continue;
+                        }
+
+                        foreach (var action in ControllerFacts.Actions(derived))
+                        {
+                            var definition = action.OriginalDefinition;
+                            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, baseType.OriginalDefinition) && !reported.Contains(definition))
+                            {
+                                global ??= _facts.Global(context.Options, context.CancellationToken);
+                                if (Judge(context, derived, action, global))
+                                {
+                                    reported.Add(definition);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Judges one action of <paramref name="controller"/>; true when it was reported.</summary>
+            private bool Judge(SymbolAnalysisContext context, INamedTypeSymbol controller, IMethodSymbol action, CompilationFacts.GlobalFacts global)
+            {
+                var definition = action.OriginalDefinition;
+                if (definition.Locations.Length == 0 || !definition.Locations[0].IsInSource)
+                {
+                    return false;
+                }
+
+                var ownClass = _attributes.OfClass(controller);
+                var outer = ownClass | _attributes.OfBases(controller);
+                var own = _attributes.Of(action.GetAttributes());
+                if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outer.Has(Decision.Anonymous))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.AuthorizationOverriddenByAllowAnonymous,
+                        definition.Locations[0],
+                        $"action '{controller.Name}.{action.Name}'",
+                        ownClass.Has(Decision.Anonymous) ? $"[AllowAnonymous] on '{controller.Name}'" : "[AllowAnonymous] on a base class"));
+                    return true;
+                }
+
+                if (global.ControllersDecided || (own | outer) != Decision.None)
+                {
+                    return false;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.ControllerActionWithoutAuthorization,
+                    definition.Locations[0],
+                    ControllerFacts.Display(controller, action),
+                    Suffix(global)));
+                return true;
+            }
+
+            private static bool DeclaresPublicMethod(INamedTypeSymbol type)
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void OnPage(SymbolAnalysisContext context, INamedTypeSymbol page)
+            {
+                // A page model other page models derive from is their base, not a page (no .cshtml names it).
+                if (_facts.DirectlyDerived(page, context.CancellationToken).Count > 0)
+                {
+                    return;
+                }
+
+                var global = _facts.Global(context.Options, context.CancellationToken);
+                var ownClass = _attributes.OfClass(page);
+                var bases = _attributes.OfBases(page);
+                var path = PagePath.Of(page, page.Locations[0].SourceTree?.FilePath);
+                var byConvention = Decision.None;
+                if (path is { } pagePath)
+                {
+                    foreach (var convention in global.PageConventions)
+                    {
+                        if (convention.Covers(pagePath))
+                        {
+                            byConvention |= convention.Decision;
+                        }
+                    }
+                }
+                else if (global.PageConventions.Count > 0)
+                {
+                    byConvention |= Decision.Unknown;
+                }
+
+                if (global.UnknownPageConvention)
+                {
+                    byConvention |= Decision.Unknown;
+                }
+
+                var display = path is { } shown ? $"'{(shown.Area is null ? string.Empty : "area " + shown.Area + " ")}{shown.Path}' ({page.Name})" : $"'{page.Name}'";
+                if (ownClass.Has(Decision.Authorize) && !ownClass.Has(Decision.Anonymous) && (bases | byConvention).Has(Decision.Anonymous))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.AuthorizationOverriddenByAllowAnonymous,
+                        page.Locations[0],
+                        $"page {display}",
+                        bases.Has(Decision.Anonymous) ? "[AllowAnonymous] on a base class" : "an AllowAnonymousTo* convention"));
+                    return;
+                }
+
+                if (global.PagesDecided || (ownClass | bases | byConvention) != Decision.None)
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, Suffix(global)));
+            }
+
+            // ------------------------------------------------------------------ endpoints
+
+            public void OnEndpoint(SyntaxNodeAnalysisContext context)
+            {
+                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+                {
+                    return;
+                }
+
                 var method = invocation.TargetMethod;
                 if (!AspNetNames.IsInNamespace(method, AspNetNames.BuilderNamespace) || method.Parameters.IsEmpty ||
                     !AspNetNames.IsRouteBuilder(method.Parameters[0].Type))
@@ -356,106 +341,37 @@ namespace ProductionAnalyzers.Authorization
                     display = verb is null ? $"'{pattern}'" : $"'{verb} {pattern}'";
                 }
 
-                _endpoints.Add(new Endpoint(NameLocation(invocation), display, own, helpers, _walker.Summarize(ChainWalker.Receiver(invocation))));
-            }
-
-            private void OnGlobalFilter(IInvocationOperation invocation)
-            {
-                ITypeSymbol? filterType = null;
-                if (invocation.TargetMethod.TypeArguments.Length == 1)
+                foreach (var helper in helpers)
                 {
-                    filterType = invocation.TargetMethod.TypeArguments[0];
-                }
-                else if (invocation.Arguments.Length > 0)
-                {
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        var value = ChainWalker.Unwrap(argument.Value);
-                        if (value is ITypeOfOperation typeOf)
-                        {
-                            filterType = typeOf.TypeOperand;
-                            break;
-                        }
-
-                        if (value?.Type is { } type && type.TypeKind != TypeKind.Error && argument.Parameter?.Type.SpecialType != SpecialType.System_Int32)
-                        {
-                            filterType = type;
-                            break;
-                        }
-                    }
+                    own |= _facts.DecisionOf(helper);
                 }
 
-                if (filterType is not null && _attributes.OfType(filterType).Has(Decision.Filter))
+                var global = _facts.Global(context.Options, context.CancellationToken);
+                if (global.EndpointsDecided && !own.Has(Decision.Authorize))
                 {
-                    Interlocked.Exchange(ref _globalFilter, 1);
-                }
-            }
-
-            private void OnPageConvention(IInvocationOperation invocation)
-            {
-                var name = invocation.TargetMethod.Name;
-                string? area = null;
-                string? path = null;
-                var known = true;
-                foreach (var argument in invocation.Arguments)
-                {
-                    var parameterName = argument.Parameter?.Name;
-                    if (parameterName is not ("areaName" or "folderPath" or "pageName"))
-                    {
-                        continue;
-                    }
-
-                    if (argument.Value.ConstantValue is { HasValue: true, Value: string text })
-                    {
-                        if (parameterName == "areaName")
-                        {
-                            area = text;
-                        }
-                        else
-                        {
-                            path = text;
-                        }
-                    }
-                    else
-                    {
-                        known = false;
-                    }
-                }
-
-                if (!known || path is null)
-                {
-                    Interlocked.Exchange(ref _unknownPageConvention, 1);
+                    // Nothing to report: PA5004 needs an [Authorize] of the endpoint's own; PA5002 is silenced by the global decision.
                     return;
                 }
 
-                var decision = name.StartsWith("Authorize", StringComparison.Ordinal) ? Decision.Authorize : Decision.Anonymous;
-                _pageConventions.Add(new PageConvention(decision, name.EndsWith("Folder", StringComparison.Ordinal), area, path));
-            }
-
-            /// <summary>A call to a method of the app with a route builder argument: one call site of an endpoint module.</summary>
-            private void RecordCallSite(IInvocationOperation invocation)
-            {
-                foreach (var argument in invocation.Arguments)
+                var outcomes = new DecisionResolver(_facts).Resolve(_walker.Summarize(ChainWalker.Receiver(invocation)));
+                var location = NameLocation(invocation);
+                if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outcomes.Exists(o => o.Has(Decision.Anonymous)))
                 {
-                    var parameter = argument.Parameter;
-                    if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue || !MayBeBuilder(parameter.Type) || !AspNetNames.IsRouteBuilder(parameter.Type))
-                    {
-                        continue;
-                    }
-
-                    var definition = invocation.TargetMethod.OriginalDefinition;
-                    if (parameter.Ordinal < definition.Parameters.Length)
-                    {
-                        _callSites.GetOrAdd(definition.Parameters[parameter.Ordinal], _ => new ConcurrentBag<BuilderChain>()).Add(_walker.Summarize(argument.Value));
-                    }
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.AuthorizationOverriddenByAllowAnonymous,
+                        location,
+                        $"endpoint {display}",
+                        "'.AllowAnonymous()' on its route group"));
+                    return;
                 }
+
+                if (global.EndpointsDecided || own != Decision.None || !outcomes.Exists(o => o == Decision.None))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global)));
             }
-
-            private void AddMemberValue(ISymbol member, IOperation value) =>
-                _memberValues.GetOrAdd(member, _ => new ConcurrentBag<BuilderChain>()).Add(_walker.Summarize(value));
-
-            private void AddMemberDecision(ISymbol member, Decision decision) =>
-                _memberDecisions.AddOrUpdate(member, decision, (_, existing) => existing | decision);
 
             // ------------------------------------------------------------------ endpoint facts
 
@@ -591,247 +507,6 @@ namespace ProductionAnalyzers.Authorization
 
                 return invocation.Syntax.GetLocation();
             }
-
-            // ------------------------------------------------------------------ reporting
-
-            public void Report(CompilationAnalysisContext context)
-            {
-                var resolver = new DecisionResolver(_callSites, _memberValues, _memberDecisions, _returns);
-                var hostDeclared = HostDecisionDeclared(context.Options);
-                var global = hostDeclared || Volatile.Read(ref _fallbackPolicy) == 1 || Volatile.Read(ref _globalFilter) == 1;
-                var suffix = Volatile.Read(ref _hostCode) == 1 ? string.Empty : HostNotVisible;
-
-                ReportControllers(context, global || AllDecided(_controllerMappings, resolver), suffix);
-                ReportPages(context, global || AllDecided(_pageMappings, resolver), suffix);
-                ReportEndpoints(context, resolver, global, suffix);
-            }
-
-            private bool HostDecisionDeclared(AnalyzerOptions options)
-            {
-                var value = RuleOptions.ForCompilation(options, _compilation, DiagnosticIds.ControllerActionWithoutAuthorization).GetString(GlobalDecisionOption);
-                if (value is not null && value.Trim().ToLowerInvariant() is "fallback_policy" or "authorize_filter")
-                {
-                    return true;
-                }
-
-                foreach (var attribute in _compilation.Assembly.GetAttributes())
-                {
-                    if (attribute.AttributeClass?.Name == HostAuthorizationAttributeName)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>MapControllers()/MapRazorPages() calls exist and each is followed (or its group is) by a decision.</summary>
-            private static bool AllDecided(ConcurrentBag<Mapping> mappings, DecisionResolver resolver)
-            {
-                var any = false;
-                foreach (var mapping in mappings)
-                {
-                    any = true;
-                    if (mapping.Own.Has(Decision.Authorize | Decision.Anonymous))
-                    {
-                        continue;
-                    }
-
-                    foreach (var outcome in resolver.Resolve(mapping.Receiver))
-                    {
-                        if (!outcome.Has(Decision.Authorize | Decision.Anonymous))
-                        {
-                            return false;
-                        }
-                    }
-                }
-
-                return any;
-            }
-
-            private void ReportControllers(CompilationAnalysisContext context, bool globallyDecided, string suffix)
-            {
-                var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-                foreach (var controller in Sorted(_controllers))
-                {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    var ownClass = _attributes.OfClass(controller);
-                    var bases = _attributes.OfBases(controller);
-                    if (ownClass.Has(Decision.Authorize) && !ownClass.Has(Decision.Anonymous) && bases.Has(Decision.Anonymous) && IsInSource(controller))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.AuthorizationOverriddenByAllowAnonymous,
-                            controller.Locations[0],
-                            $"controller '{controller.Name}'",
-                            "[AllowAnonymous] on a base class"));
-                    }
-
-                    foreach (var action in ControllerFacts.Actions(controller))
-                    {
-                        var definition = action.OriginalDefinition;
-                        if (!IsInSource(definition) || seen.Contains(definition))
-                        {
-                            continue;
-                        }
-
-                        var own = _attributes.Of(action.GetAttributes());
-                        var outer = ownClass | bases;
-                        if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outer.Has(Decision.Anonymous))
-                        {
-                            seen.Add(definition);
-                            context.ReportDiagnostic(Diagnostic.Create(
-                                Descriptors.AuthorizationOverriddenByAllowAnonymous,
-                                definition.Locations[0],
-                                $"action '{controller.Name}.{action.Name}'",
-                                ownClass.Has(Decision.Anonymous) ? $"[AllowAnonymous] on '{controller.Name}'" : "[AllowAnonymous] on a base class"));
-                            continue;
-                        }
-
-                        if (globallyDecided || (own | outer) != Decision.None)
-                        {
-                            continue;
-                        }
-
-                        seen.Add(definition);
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.ControllerActionWithoutAuthorization,
-                            definition.Locations[0],
-                            ControllerFacts.Display(controller, action),
-                            suffix));
-                    }
-                }
-            }
-
-            private void ReportPages(CompilationAnalysisContext context, bool globallyDecided, string suffix)
-            {
-                var conventions = new List<PageConvention>(_pageConventions);
-                var unknownConventions = Volatile.Read(ref _unknownPageConvention) == 1;
-                foreach (var page in Sorted(_pages))
-                {
-                    if (!IsInSource(page) || _pageBases.ContainsKey(page.OriginalDefinition))
-                    {
-                        continue;
-                    }
-
-                    var ownClass = _attributes.OfClass(page);
-                    var bases = _attributes.OfBases(page);
-                    var path = PagePath.Of(page, page.Locations[0].SourceTree?.FilePath);
-                    var byConvention = Decision.None;
-                    if (path is { } pagePath)
-                    {
-                        foreach (var convention in conventions)
-                        {
-                            if (convention.Covers(pagePath))
-                            {
-                                byConvention |= convention.Decision;
-                            }
-                        }
-                    }
-                    else if (conventions.Count > 0)
-                    {
-                        byConvention |= Decision.Unknown;
-                    }
-
-                    if (unknownConventions)
-                    {
-                        byConvention |= Decision.Unknown;
-                    }
-
-                    var display = path is { } shown ? $"'{(shown.Area is null ? string.Empty : "area " + shown.Area + " ")}{shown.Path}' ({page.Name})" : $"'{page.Name}'";
-                    if (ownClass.Has(Decision.Authorize) && !ownClass.Has(Decision.Anonymous) && (bases | byConvention).Has(Decision.Anonymous))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.AuthorizationOverriddenByAllowAnonymous,
-                            page.Locations[0],
-                            $"page {display}",
-                            bases.Has(Decision.Anonymous) ? "[AllowAnonymous] on a base class" : "an AllowAnonymousTo* convention"));
-                        continue;
-                    }
-
-                    if (globallyDecided || (ownClass | bases | byConvention) != Decision.None)
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, suffix));
-                }
-            }
-
-            private void ReportEndpoints(CompilationAnalysisContext context, DecisionResolver resolver, bool globallyDecided, string suffix)
-            {
-                var endpoints = new List<Endpoint>(_endpoints);
-                endpoints.Sort((a, b) => CompareLocations(a.Location, b.Location));
-                foreach (var endpoint in endpoints)
-                {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    var own = endpoint.Own;
-                    foreach (var helper in endpoint.Helpers)
-                    {
-                        own |= _memberDecisions.TryGetValue(helper, out var byHelper) ? byHelper : Decision.None;
-                    }
-
-                    var outcomes = resolver.Resolve(endpoint.Receiver);
-                    if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outcomes.Exists(o => o.Has(Decision.Anonymous)))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Descriptors.AuthorizationOverriddenByAllowAnonymous,
-                            endpoint.Location,
-                            $"endpoint {endpoint.Display}",
-                            "'.AllowAnonymous()' on its route group"));
-                        continue;
-                    }
-
-                    if (globallyDecided || own != Decision.None || !outcomes.Exists(o => o == Decision.None))
-                    {
-                        continue;
-                    }
-
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, endpoint.Location, endpoint.Display, suffix));
-                }
-            }
-
-            // ------------------------------------------------------------------ helpers
-
-            private bool IsInSource(ISymbol symbol) =>
-                _walker.IsInCompilation(symbol) && symbol.Locations.Length > 0 && symbol.Locations[0].IsInSource;
-
-            private static List<INamedTypeSymbol> Sorted(ConcurrentBag<INamedTypeSymbol> types)
-            {
-                var list = new List<INamedTypeSymbol>(types);
-                list.Sort((a, b) => CompareLocations(a.Locations.Length > 0 ? a.Locations[0] : Location.None, b.Locations.Length > 0 ? b.Locations[0] : Location.None));
-                return list;
-            }
-
-            private static int CompareLocations(Location a, Location b)
-            {
-                var byFile = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
-                return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
-            }
-
-            private static bool IsAspNetCore(IMethodSymbol method)
-            {
-                var ns = method.ContainingNamespace;
-                while (ns is not null && !ns.IsGlobalNamespace && ns.ContainingNamespace is { IsGlobalNamespace: false })
-                {
-                    if (ns.Name == "AspNetCore" && ns.ContainingNamespace.Name == "Microsoft" && ns.ContainingNamespace.ContainingNamespace is { IsGlobalNamespace: true })
-                    {
-                        return true;
-                    }
-
-                    ns = ns.ContainingNamespace;
-                }
-
-                return false;
-            }
-
-            private static bool IsNull(IOperation value) =>
-                ChainWalker.Unwrap(value) is { ConstantValue: { HasValue: true, Value: null } };
-
-            /// <summary>Cheap name test before the interface walk: the builder types of ASP.NET Core and the app's own.</summary>
-            private static bool MayBeBuilder(ITypeSymbol? type) =>
-                type is INamedTypeSymbol { TypeKind: TypeKind.Interface or TypeKind.Class } named &&
-                (named.Name.EndsWith("Builder", StringComparison.Ordinal) || named.Name == "WebApplication") &&
-                ChainWalker.IsBuilderLike(named);
         }
     }
 }

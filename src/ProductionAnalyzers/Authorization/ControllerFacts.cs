@@ -40,7 +40,36 @@ namespace ProductionAnalyzers.Authorization
                 }
             }
 
-            return byName || byAttribute;
+            return byAttribute || (byName && !IsServiceByName(type));
+        }
+
+        /// <summary>
+        /// A class that only has the name of a controller: no controller base class, no <c>[Controller]</c>, and it implements an
+        /// interface of the app (not a System.* or Microsoft.* one) — a service behind a contract (<c>WebSocketController :
+        /// ISessionController</c>), which the app resolves through its interface, not an MVC controller.
+        /// </summary>
+        private static bool IsServiceByName(INamedTypeSymbol type)
+        {
+            foreach (var iface in type.AllInterfaces)
+            {
+                if (!IsPlatformNamespace(iface.ContainingNamespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPlatformNamespace(INamespaceSymbol? ns)
+        {
+            INamespaceSymbol? root = null;
+            for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+            {
+                root = current;
+            }
+
+            return root is not null && root.Name is "System" or "Microsoft" or "Windows";
         }
 
         /// <summary>
@@ -83,7 +112,7 @@ namespace ProductionAnalyzers.Authorization
         public static bool IsFrameworkType(INamedTypeSymbol type) =>
             type.SpecialType == SpecialType.System_Object || AspNetNames.IsInNamespace(type, AspNetNames.MvcNamespace);
 
-        /// <summary>"GET api/orders/{id} (OrdersController.Get)", or "OrdersController.Get" when no route is declared.</summary>
+        /// <summary>"'GET api/orders/{id}' (OrdersController.Get)"; with no route declared, "'OrdersController.Get' (GET)" or "'OrdersController.Get'".</summary>
         public static string Display(INamedTypeSymbol controller, IMethodSymbol action)
         {
             string? verb = null;
@@ -140,9 +169,10 @@ namespace ProductionAnalyzers.Authorization
                 template = string.IsNullOrEmpty(actionTemplate) ? controllerTemplate : controllerTemplate.TrimEnd('/') + "/" + actionTemplate;
             }
 
-            if (template is null && verb is null)
+            if (template is null)
             {
-                return "'" + name0 + "'";
+                // Conventional routing ("{controller}/{action}" or the app's own templates): the route is not in the code, the action is.
+                return verb is null ? "'" + name0 + "'" : "'" + name0 + "' (" + verb + ")";
             }
 
             var controllerToken = controller.Name.EndsWith("Controller", StringComparison.OrdinalIgnoreCase)
@@ -154,7 +184,7 @@ namespace ProductionAnalyzers.Authorization
                 builder.Append(verb).Append(' ');
             }
 
-            builder.Append(template is null ? string.Empty : ReplaceToken(ReplaceToken(template, "[controller]", controllerToken), "[action]", action.Name));
+            builder.Append(ReplaceToken(ReplaceToken(template, "[controller]", controllerToken), "[action]", action.Name));
             builder.Append("' (").Append(name0).Append(')');
             return builder.ToString();
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -6,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace ProductionAnalyzers.Authorization
 {
     /// <summary>
-    /// Resolves a <see cref="BuilderChain"/> against the facts of the whole compilation: the call sites of endpoint modules, the
+    /// Resolves a <see cref="BuilderChain"/> against the facts of the whole compilation (<see cref="CompilationFacts"/>): the call sites of endpoint modules, the
     /// values of builder fields and the return values of helpers. Each resolution is the list of possible decisions, one per way the
     /// builder can arrive (a module called twice, once on a protected group and once on the app, gives two).
     /// </summary>
@@ -15,23 +14,10 @@ namespace ProductionAnalyzers.Authorization
         private const int MaxDepth = 16;
         private const int MaxOutcomes = 32;
 
-        private readonly ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>> _callSites;
-        private readonly ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>> _memberValues;
-        private readonly ConcurrentDictionary<ISymbol, Decision> _memberDecisions;
-        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>> _returns;
+        private readonly CompilationFacts _facts;
         private readonly Dictionary<ISymbol, List<Decision>?> _memo = new Dictionary<ISymbol, List<Decision>?>(SymbolEqualityComparer.Default);
 
-        public DecisionResolver(
-            ConcurrentDictionary<IParameterSymbol, ConcurrentBag<BuilderChain>> callSites,
-            ConcurrentDictionary<ISymbol, ConcurrentBag<BuilderChain>> memberValues,
-            ConcurrentDictionary<ISymbol, Decision> memberDecisions,
-            ConcurrentDictionary<IMethodSymbol, ConcurrentBag<BuilderChain>> returns)
-        {
-            _callSites = callSites;
-            _memberValues = memberValues;
-            _memberDecisions = memberDecisions;
-            _returns = returns;
-        }
+        public DecisionResolver(CompilationFacts facts) => _facts = facts;
 
         /// <summary>The possible decisions of the builder (never empty; <see cref="Decision.Unknown"/> where a path is not visible).</summary>
         public List<Decision> Resolve(BuilderChain chain) => Resolve(chain, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, 0);
@@ -73,7 +59,12 @@ namespace ProductionAnalyzers.Authorization
                     return Memoized(parameter, () =>
                     {
                         var results = new List<Decision>();
-                        if (_callSites.TryGetValue(parameter, out var sites))
+                        var sites = _facts.CallSitesOf(parameter);
+                        if (sites is null)
+                        {
+                            results.Add(Decision.Unknown);
+                        }
+                        else
                         {
                             foreach (var site in sites)
                             {
@@ -93,11 +84,10 @@ namespace ProductionAnalyzers.Authorization
                     var member = memberOrigin.Member;
                     return Memoized(member, () =>
                     {
-                        var own = _memberDecisions.TryGetValue(member, out var decision) ? decision : Decision.None;
+                        var own = _facts.DecisionOf(member);
                         var results = new List<Decision>();
-                        if (_memberValues.TryGetValue(member, out var values))
                         {
-                            foreach (var value in values)
+                            foreach (var value in _facts.ValuesOf(member))
                             {
                                 foreach (var outcome in Resolve(value, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, depth))
                                 {
@@ -118,10 +108,10 @@ namespace ProductionAnalyzers.Authorization
                 case CallOrigin call:
                 {
                     var results = new List<Decision>();
-                    if (_returns.TryGetValue(call.Method, out var returns) && !bound.ContainsKey(call.Method))
+                    if (!bound.ContainsKey(call.Method))
                     {
                         var inner = bound.SetItem(call.Method, call.Arguments);
-                        foreach (var returned in returns)
+                        foreach (var returned in _facts.ReturnsOf(call.Method))
                         {
                             foreach (var outcome in Resolve(returned, inner, depth))
                             {

@@ -11,12 +11,9 @@ namespace ProductionAnalyzers.Tests.Authorization
     {
         private static Task VerifyFixAsync(string source, string fixedSource, string key, bool topLevel = false, params (string Name, string Source)[] more)
         {
-            // The rules report from a compilation-end action (they judge the whole app), so their diagnostics are not local
-            // to a document; the harness rejects fixes for such diagnostics unless told that this is intended.
             var test = new Verify.Test
             {
                 CodeActionEquivalenceKey = key,
-                CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
             };
             test.TestState.Sources.Add(("/0/Test0.cs", source));
             test.FixedState.Sources.Add(("/0/Test0.cs", fixedSource));

@@ -343,5 +343,73 @@ namespace ProductionAnalyzers.Tests.Authorization
             // The same class in a web project is a controller.
             await VerifyAsync(false, ("Program.cs", Host), ("InputController.cs", source.Replace("void Poll", "void {|PA5001:Poll|}", StringComparison.Ordinal)));
         }
+        [Fact]
+        public async Task ServiceNamedController_DoesNotReport()
+        {
+            // A class named *Controller that implements a contract of the app (a device or session controller resolved through
+            // its interface) is a service, not an MVC controller; the same name with a controller base or [Controller] still is one.
+            const string source = """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Mvc;
+
+                public interface IPlaybackChannel
+                {
+                    Task SendAsync(string message, CancellationToken cancellationToken);
+                }
+
+                public sealed class SocketPlaybackController : IPlaybackChannel, IDisposable
+                {
+                    public Task SendAsync(string message, CancellationToken cancellationToken) => Task.CompletedTask;
+
+                    public void Pause() { }
+
+                    public void Dispose() { }
+                }
+
+                [Controller]
+                public sealed class RemotePlaybackController : IPlaybackChannel
+                {
+                    public Task {|PA5001:SendAsync|}(string message, CancellationToken cancellationToken) => Task.CompletedTask;
+                }
+
+                public sealed class QueueController : ControllerBase, IPlaybackChannel
+                {
+                    public Task {|PA5001:SendAsync|}(string message, CancellationToken cancellationToken) => Task.CompletedTask;
+                }
+
+                // Framework interfaces do not make a service: still a POCO controller.
+                public sealed class PingController : IDisposable
+                {
+                    public string {|PA5001:Ping|}() => "pong";
+
+                    public void Dispose() { }
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("Playback.cs", source));
+        }
+
+        [Fact]
+        public async Task ConventionallyRoutedAction_ReportsActionName()
+        {
+            const string controller = """
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class ReportsController : Controller
+                {
+                    [HttpGet]
+                    public IActionResult {|#0:Summary|}() => View();
+
+                    public IActionResult {|#1:Export|}() => View();
+                }
+                """;
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Program.cs", Host));
+            test.TestState.Sources.Add(("/0/ReportsController.cs", controller));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'ReportsController.Summary' (GET)", string.Empty));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(1).WithArguments("'ReportsController.Export'", string.Empty));
+            await test.RunAsync();
+        }
     }
 }

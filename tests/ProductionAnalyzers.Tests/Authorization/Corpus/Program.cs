@@ -28,6 +28,7 @@ public static class Program
         app.UseAuthorization();
 
         app.MapControllers();
+        app.MapDefaultControllerRoute();
         app.MapRazorPages();
         app.MapHealthChecks("/health");
         app.MapGet("/health/live", () => Results.Ok()).AllowAnonymous();

@@ -1,0 +1,597 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
+
+namespace ProductionAnalyzers.Authorization
+{
+    /// <summary>
+    /// The facts of the whole compilation that an endpoint, a controller or a page is judged against: the app's global decisions
+    /// (fallback policy, global authorization filter, MapControllers()/MapRazorPages() conventions, Razor Pages conventions,
+    /// whether host code is present), the call sites of endpoint modules, the values of builder fields, the return values of
+    /// builder helpers and the classes derived from a class. Each is computed on the first question, once per compilation
+    /// (thread-safe), from a text search of the sources (<see cref="SourceSearch"/>) and the bodies of the methods involved.
+    /// </summary>
+    internal sealed class CompilationFacts
+    {
+        /// <summary>The most places bound for one question (the calls of a module, the uses of a field); beyond it: unknown.</summary>
+        public const int MaxPlaces = 256;
+
+        /// <summary>The most classes followed down from one base class when its inherited actions are judged.</summary>
+        public const int MaxDerived = 512;
+
+        private static readonly string[] GlobalAnchors =
+        {
+            "FallbackPolicy", "Filters", "MapControllers", "ControllerRoute", AspNetNames.MapRazorPages, "AuthorizeFolder", "AuthorizePage",
+            "AuthorizeArea", "AllowAnonymousTo", "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder", "CreateDefaultBuilder",
+            "ConfigureWebHost", "UseStartup", "UseEndpoints", "UseMvc", "UseRouting",
+        };
+
+        private readonly Compilation _compilation;
+        private readonly ChainWalker _walker;
+        private readonly AttributeDecisions _attributes;
+        private readonly SourceSearch _search;
+        private readonly object _gate = new object();
+        private GlobalFacts? _global;
+        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
+        private readonly ConcurrentDictionary<IMethodSymbol, CallSites> _callSites = new ConcurrentDictionary<IMethodSymbol, CallSites>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, MemberFacts> _members = new ConcurrentDictionary<ISymbol, MemberFacts>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _methods = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
+
+        public CompilationFacts(Compilation compilation, ChainWalker walker, AttributeDecisions attributes)
+        {
+            _compilation = compilation;
+            _walker = walker;
+            _attributes = attributes;
+            _search = new SourceSearch(compilation);
+        }
+
+        // ------------------------------------------------------------------ global decisions
+
+        /// <summary>The app's global decisions, found once per compilation.</summary>
+        public GlobalFacts Global(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var global = Volatile.Read(ref _global);
+            if (global is not null)
+            {
+                return global;
+            }
+
+            lock (_gate)
+            {
+                if (_global is null)
+                {
+                    Volatile.Write(ref _global, FindGlobal(options, cancellationToken));
+                }
+
+                return _global!;
+            }
+        }
+
+        private GlobalFacts FindGlobal(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var facts = new GlobalFacts();
+            var tokens = _search.Identifiers(GlobalAnchors, IsGlobalName, null, int.MaxValue, cancellationToken) ?? new List<SyntaxToken>();
+            var controllerMappings = new List<Mapping>();
+            var pageMappings = new List<Mapping>();
+            foreach (var token in tokens)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var name = token.ValueText;
+                var model = _search.Model(token.SyntaxTree!);
+                if (name == AspNetNames.FallbackPolicy)
+                {
+                    if (SourceSearch.MemberExpressionOf(token) is { Parent: AssignmentExpressionSyntax assignment } target && assignment.Left == target &&
+                        model.GetOperation(assignment, cancellationToken) is ISimpleAssignmentOperation
+                        {
+                            Target: IPropertyReferenceOperation { Property.ContainingType.Name: "AuthorizationOptions" },
+                        } fallback &&
+                        !IsNull(fallback.Value))
+                    {
+                        facts.FallbackPolicy = true;
+                    }
+
+                    continue;
+                }
+
+                if (name == "Filters")
+                {
+                    // X.Filters.Add(...), X.Filters.AddService(...), X.Filters.Insert(...).
+                    if (SourceSearch.MemberExpressionOf(token) is MemberAccessExpressionSyntax filters &&
+                        filters.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService" or "Insert" } add && add.Expression == filters &&
+                        add.Parent is InvocationExpressionSyntax filterCall && filterCall.Expression == add &&
+                        model.GetOperation(filterCall, cancellationToken) is IInvocationOperation filterInvocation &&
+                        IsGlobalFilter(filterInvocation))
+                    {
+                        facts.GlobalFilter = true;
+                    }
+
+                    continue;
+                }
+
+                if (SourceSearch.InvocationOf(token) is not { } call || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                {
+                    continue;
+                }
+
+                var method = invocation.TargetMethod;
+                if (name == AspNetNames.SetFallbackPolicy)
+                {
+                    facts.FallbackPolicy |= invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value);
+                }
+                else if (AspNetNames.ControllerMappings.Contains(name) || name == AspNetNames.MapRazorPages)
+                {
+                    if (IsAspNetCore(method))
+                    {
+                        facts.HostCode = true;
+                        var mapping = new Mapping(_walker.ChainedOnResult(invocation), _walker.Summarize(ChainWalker.Receiver(invocation)));
+                        (name == AspNetNames.MapRazorPages ? pageMappings : controllerMappings).Add(mapping);
+                    }
+                }
+                else if (AspNetNames.HostCalls.Contains(name))
+                {
+                    facts.HostCode |= IsAspNetCore(method) || method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting";
+                }
+                else if (AspNetNames.PageConventions.Contains(name))
+                {
+                    AddPageConvention(facts, invocation);
+                }
+            }
+
+            facts.HostDeclared = HostDecisionDeclared(options);
+            var global = facts.HostDeclared || facts.FallbackPolicy || facts.GlobalFilter;
+            facts.ControllersDecided = global || AllDecided(controllerMappings);
+            facts.PagesDecided = global || AllDecided(pageMappings);
+            facts.EndpointsDecided = global;
+            return facts;
+        }
+
+        private static bool IsGlobalName(string name) =>
+            name is AspNetNames.FallbackPolicy or AspNetNames.SetFallbackPolicy or "Filters" or AspNetNames.MapRazorPages ||
+            AspNetNames.ControllerMappings.Contains(name) || AspNetNames.HostCalls.Contains(name) || AspNetNames.PageConventions.Contains(name);
+
+        private bool IsGlobalFilter(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod.ContainingType?.Name != "FilterCollection" && invocation.Instance?.Type?.Name != "FilterCollection")
+            {
+                return false;
+            }
+
+            ITypeSymbol? filterType = null;
+            if (invocation.TargetMethod.TypeArguments.Length == 1)
+            {
+                filterType = invocation.TargetMethod.TypeArguments[0];
+            }
+            else
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    var value = ChainWalker.Unwrap(argument.Value);
+                    if (value is ITypeOfOperation typeOf)
+                    {
+                        filterType = typeOf.TypeOperand;
+                        break;
+                    }
+
+                    if (value?.Type is { } type && type.TypeKind != TypeKind.Error && argument.Parameter?.Type.SpecialType != SpecialType.System_Int32)
+                    {
+                        filterType = type;
+                        break;
+                    }
+                }
+            }
+
+            return filterType is not null && _attributes.OfType(filterType).Has(Decision.Filter);
+        }
+
+        private static void AddPageConvention(GlobalFacts facts, IInvocationOperation invocation)
+        {
+            var name = invocation.TargetMethod.Name;
+            string? area = null;
+            string? path = null;
+            var known = true;
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameterName = argument.Parameter?.Name;
+                if (parameterName is not ("areaName" or "folderPath" or "pageName"))
+                {
+                    continue;
+                }
+
+                if (argument.Value.ConstantValue is { HasValue: true, Value: string text })
+                {
+                    if (parameterName == "areaName")
+                    {
+                        area = text;
+                    }
+                    else
+                    {
+                        path = text;
+                    }
+                }
+                else
+                {
+                    known = false;
+                }
+            }
+
+            if (!known || path is null)
+            {
+                facts.UnknownPageConvention = true;
+                return;
+            }
+
+            var decision = name.StartsWith("Authorize", StringComparison.Ordinal) ? Decision.Authorize : Decision.Anonymous;
+            facts.PageConventions.Add(new PageConvention(decision, name.EndsWith("Folder", StringComparison.Ordinal), area, path));
+        }
+
+        private bool HostDecisionDeclared(AnalyzerOptions options)
+        {
+            var value = RuleOptions.ForCompilation(options, _compilation, DiagnosticIds.ControllerActionWithoutAuthorization).GetString(AuthorizationAnalyzer.GlobalDecisionOption);
+            if (value is not null && value.Trim().ToLowerInvariant() is "fallback_policy" or "authorize_filter")
+            {
+                return true;
+            }
+
+            foreach (var attribute in _compilation.Assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == AuthorizationAnalyzer.HostAuthorizationAttributeName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>MapControllers()/MapRazorPages() calls exist and each is followed (or its group is) by a decision.</summary>
+        private bool AllDecided(List<Mapping> mappings)
+        {
+            var resolver = new DecisionResolver(this);
+            foreach (var mapping in mappings)
+            {
+                if (mapping.Own.Has(Decision.Authorize | Decision.Anonymous))
+                {
+                    continue;
+                }
+
+                foreach (var outcome in resolver.Resolve(mapping.Receiver))
+                {
+                    if (!outcome.Has(Decision.Authorize | Decision.Anonymous))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return mappings.Count > 0;
+        }
+
+        // ------------------------------------------------------------------ derived classes
+
+        /// <summary>The classes of the compilation whose base class is <paramref name="type"/> (its original definition).</summary>
+        public IReadOnlyList<INamedTypeSymbol> DirectlyDerived(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            var index = Volatile.Read(ref _derived);
+            if (index is null)
+            {
+                lock (_gate)
+                {
+                    if (_derived is null)
+                    {
+                        var built = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+                        foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+                        {
+                            if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, BaseType: { } baseType } derived && _walker.IsInCompilation(baseType))
+                            {
+                                var key = baseType.OriginalDefinition;
+                                if (!built.TryGetValue(key, out var list))
+                                {
+                                    built[key] = list = new List<INamedTypeSymbol>();
+                                }
+
+                                list.Add(derived);
+                            }
+                        }
+
+                        Volatile.Write(ref _derived, built);
+                    }
+
+                    index = _derived!;
+                }
+            }
+
+            return index.TryGetValue(type.OriginalDefinition, out var found) ? found : (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
+        }
+
+        // ------------------------------------------------------------------ builder facts (read by DecisionResolver)
+
+        /// <summary>What the call sites of a module pass for <paramref name="parameter"/>; null when they are too many to follow.</summary>
+        public IReadOnlyList<BuilderChain>? CallSitesOf(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method)
+            {
+                return Array.Empty<BuilderChain>();
+            }
+
+            var sites = _callSites.GetOrAdd(method.OriginalDefinition, FindCallSites);
+            return sites.TooMany ? null : sites.Of(parameter.Ordinal);
+        }
+
+        private CallSites FindCallSites(IMethodSymbol method)
+        {
+            var result = new CallSites();
+            var name = method.Name;
+            var tokens = _search.Identifiers(new[] { name }, n => n == name, null, MaxPlaces, CancellationToken.None);
+            if (tokens is null)
+            {
+                result.TooMany = true;
+                return result;
+            }
+
+            foreach (var token in tokens)
+            {
+                if (SourceSearch.InvocationOf(token) is not { } call ||
+                    _search.Model(call.SyntaxTree).GetOperation(call) is not IInvocationOperation invocation ||
+                    !SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    var parameter = argument.Parameter;
+                    if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue || !MayBeBuilder(parameter.Type) || !AspNetNames.IsRouteBuilder(parameter.Type))
+                    {
+                        continue;
+                    }
+
+                    result.Add(parameter.Ordinal, _walker.Summarize(argument.Value));
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The values assigned to a builder field or property of the app (declaration initializer included).</summary>
+        public IReadOnlyList<BuilderChain> ValuesOf(ISymbol member) => MemberOf(member).Values;
+
+        /// <summary>The convention calls made on a builder field or property (<c>_group.RequireAuthorization()</c>).</summary>
+        public Decision DecisionOf(ISymbol member) => MemberOf(member).Decision;
+
+        private MemberFacts MemberOf(ISymbol member) => _members.GetOrAdd(member.OriginalDefinition, FindMember);
+
+        private MemberFacts FindMember(ISymbol member)
+        {
+            var facts = new MemberFacts();
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                var model = _search.Model(syntax.SyntaxTree);
+                switch (syntax)
+                {
+                    case VariableDeclaratorSyntax { Initializer: { } initializer } when model.GetOperation(initializer) is IFieldInitializerOperation fieldInitializer:
+                        facts.Values.Add(_walker.Summarize(fieldInitializer.Value));
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } initializer } when model.GetOperation(initializer) is IPropertyInitializerOperation propertyInitializer:
+                        facts.Values.Add(_walker.Summarize(propertyInitializer.Value));
+                        break;
+                }
+            }
+
+            // A private member is used only in its type's declarations.
+            IEnumerable<SyntaxTree>? trees = null;
+            if (member.DeclaredAccessibility == Accessibility.Private && member.ContainingType is { } containingType)
+            {
+                var declared = new List<SyntaxTree>();
+                foreach (var reference in containingType.DeclaringSyntaxReferences)
+                {
+                    if (!declared.Contains(reference.SyntaxTree))
+                    {
+                        declared.Add(reference.SyntaxTree);
+                    }
+                }
+
+                trees = declared;
+            }
+
+            var name = member.Name;
+            var tokens = _search.Identifiers(new[] { name }, n => n == name, trees, MaxPlaces, CancellationToken.None);
+            if (tokens is null)
+            {
+                facts.Values.Add(BuilderChain.Unknown);
+                return facts;
+            }
+
+            foreach (var token in tokens)
+            {
+                if (SourceSearch.MemberExpressionOf(token) is not { } expression)
+                {
+                    continue;
+                }
+
+                var model = _search.Model(expression.SyntaxTree);
+                if (expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression)
+                {
+                    if (model.GetOperation(assignment) is ISimpleAssignmentOperation simple && IsMember(simple.Target, member))
+                    {
+                        facts.Values.Add(_walker.Summarize(simple.Value));
+                    }
+                }
+                else if (expression.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: AspNetNames.RequireAuthorization or AspNetNames.AllowAnonymous } access &&
+                    access.Expression == expression && access.Parent is InvocationExpressionSyntax call && call.Expression == access &&
+                    model.GetOperation(call) is IInvocationOperation invocation && IsMember(ChainWalker.Receiver(invocation), member))
+                {
+                    facts.Decision |= _walker.ConventionDecision(invocation);
+                }
+            }
+
+            return facts;
+        }
+
+        private static bool IsMember(IOperation? operation, ISymbol member) =>
+            ChainWalker.Unwrap(operation) switch
+            {
+                IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, member),
+                IPropertyReferenceOperation property => SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, member),
+                _ => false,
+            };
+
+        /// <summary>The builders a helper of the app returns; empty when its body is not in source.</summary>
+        public IReadOnlyList<BuilderChain> ReturnsOf(IMethodSymbol method) => MethodOf(method).Returns;
+
+        /// <summary>The convention calls a helper makes on a builder parameter (<c>builder.RequireAuthorization("Admin")</c>).</summary>
+        public Decision DecisionOf(IParameterSymbol parameter) =>
+            parameter.ContainingSymbol is IMethodSymbol method && MethodOf(method).Decisions.TryGetValue(parameter.Ordinal, out var decision) ? decision : Decision.None;
+
+        private MethodFacts MethodOf(IMethodSymbol method) => _methods.GetOrAdd(method.OriginalDefinition, FindMethod);
+
+        private MethodFacts FindMethod(IMethodSymbol method)
+        {
+            var facts = new MethodFacts();
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                if (_search.Model(syntax.SyntaxTree).GetOperation(syntax) is not { } body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IReturnOperation { ReturnedValue: { } value } when MayBeBuilder(value.Type) && BelongsTo(operation, body):
+                            facts.Returns.Add(_walker.Summarize(value));
+                            break;
+                        case IInvocationOperation { TargetMethod.Name: AspNetNames.RequireAuthorization or AspNetNames.AllowAnonymous } invocation
+                            when ChainWalker.Unwrap(ChainWalker.Receiver(invocation)) is IParameterReferenceOperation parameter &&
+                                 SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method):
+                            var ordinal = parameter.Parameter.Ordinal;
+                            facts.Decisions[ordinal] = (facts.Decisions.TryGetValue(ordinal, out var existing) ? existing : Decision.None) | _walker.ConventionDecision(invocation);
+                            break;
+                    }
+                }
+            }
+
+            return facts;
+        }
+
+        /// <summary>A return of the method itself, not of a lambda or local function inside it.</summary>
+        private static bool BelongsTo(IOperation operation, IOperation body)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != body; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // ------------------------------------------------------------------ helpers
+
+        public static bool IsAspNetCore(IMethodSymbol method)
+        {
+            var ns = method.ContainingNamespace;
+            while (ns is not null && !ns.IsGlobalNamespace && ns.ContainingNamespace is { IsGlobalNamespace: false })
+            {
+                if (ns.Name == "AspNetCore" && ns.ContainingNamespace.Name == "Microsoft" && ns.ContainingNamespace.ContainingNamespace is { IsGlobalNamespace: true })
+                {
+                    return true;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return false;
+        }
+
+        private static bool IsNull(IOperation value) =>
+            ChainWalker.Unwrap(value) is { ConstantValue: { HasValue: true, Value: null } };
+
+        /// <summary>Cheap name test before the interface walk: the builder types of ASP.NET Core and the app's own.</summary>
+        public static bool MayBeBuilder(ITypeSymbol? type) =>
+            type is INamedTypeSymbol { TypeKind: TypeKind.Interface or TypeKind.Class } named &&
+            (named.Name.EndsWith("Builder", StringComparison.Ordinal) || named.Name == "WebApplication") &&
+            ChainWalker.IsBuilderLike(named);
+
+        internal sealed class GlobalFacts
+        {
+            public bool FallbackPolicy { get; set; }
+
+            public bool GlobalFilter { get; set; }
+
+            /// <summary>The project builds or maps the web app (it is the host).</summary>
+            public bool HostCode { get; set; }
+
+            /// <summary>The user declared the host's decision (option or assembly attribute).</summary>
+            public bool HostDeclared { get; set; }
+
+            public bool UnknownPageConvention { get; set; }
+
+            public List<PageConvention> PageConventions { get; } = new List<PageConvention>();
+
+            public bool ControllersDecided { get; set; }
+
+            public bool PagesDecided { get; set; }
+
+            public bool EndpointsDecided { get; set; }
+        }
+
+        private sealed class Mapping
+        {
+            public Mapping(Decision own, BuilderChain receiver)
+            {
+                Own = own;
+                Receiver = receiver;
+            }
+
+            public Decision Own { get; }
+
+            public BuilderChain Receiver { get; }
+        }
+
+        private sealed class CallSites
+        {
+            private readonly Dictionary<int, List<BuilderChain>> _byOrdinal = new Dictionary<int, List<BuilderChain>>();
+
+            public bool TooMany { get; set; }
+
+            public void Add(int ordinal, BuilderChain chain)
+            {
+                if (!_byOrdinal.TryGetValue(ordinal, out var list))
+                {
+                    _byOrdinal[ordinal] = list = new List<BuilderChain>();
+                }
+
+                list.Add(chain);
+            }
+
+            public IReadOnlyList<BuilderChain> Of(int ordinal) =>
+                _byOrdinal.TryGetValue(ordinal, out var list) ? list : (IReadOnlyList<BuilderChain>)Array.Empty<BuilderChain>();
+        }
+
+        private sealed class MemberFacts
+        {
+            public List<BuilderChain> Values { get; } = new List<BuilderChain>();
+
+            public Decision Decision { get; set; }
+        }
+
+        private sealed class MethodFacts
+        {
+            public List<BuilderChain> Returns { get; } = new List<BuilderChain>();
+
+            public Dictionary<int, Decision> Decisions { get; } = new Dictionary<int, Decision>();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProductionAnalyzers.Authorization
+{
+    /// <summary>
+    /// Finds the few places of the compilation a compilation-wide question is about (a fallback policy, the call sites of an
+    /// endpoint module, the assignments of a builder field) by searching the source text for the names involved, and only
+    /// then looks at the syntax and binds it. No tree is walked node by node; a semantic model is made only for a tree
+    /// that contains one of the names, and kept for the compilation.
+    /// </summary>
+    internal sealed class SourceSearch
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+
+        public SourceSearch(Compilation compilation) => _compilation = compilation;
+
+        public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, CreateModel);
+
+#pragma warning disable RS1030 // A tree that holds one of the searched names is bound once per compilation and its model cached.
+        private SemanticModel CreateModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+        /// <summary>
+        /// The identifier tokens of <paramref name="trees"/> (all trees when null) that contain one of <paramref name="anchors"/>
+        /// and are spelled as one of <paramref name="names"/>; each token once. At most <paramref name="limit"/> tokens: null when
+        /// there are more (the question is then too broad to answer).
+        /// </summary>
+        public List<SyntaxToken>? Identifiers(
+            IReadOnlyList<string> anchors,
+            Func<string, bool> names,
+            IEnumerable<SyntaxTree>? trees,
+            int limit,
+            CancellationToken cancellationToken)
+        {
+            var found = new List<SyntaxToken>();
+            foreach (var tree in trees ?? _compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken).ToString();
+                SyntaxNode? root = null;
+                HashSet<int>? seen = null;
+                foreach (var anchor in anchors)
+                {
+                    for (var index = text.IndexOf(anchor, StringComparison.Ordinal); index >= 0; index = text.IndexOf(anchor, index + anchor.Length, StringComparison.Ordinal))
+                    {
+                        root ??= tree.GetRoot(cancellationToken);
+                        var token = root.FindToken(index);
+                        if (!token.IsKind(SyntaxKind.IdentifierToken) || !names(token.ValueText))
+                        {
+                            continue;
+                        }
+
+                        seen ??= new HashSet<int>();
+                        if (seen.Add(token.SpanStart))
+                        {
+                            if (found.Count == limit)
+                            {
+                                return null;
+                            }
+
+                            found.Add(token);
+                        }
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The invocation an identifier names the method of (<c>x.Name(...)</c>, <c>Name(...)</c>, <c>x.Name&lt;T&gt;(...)</c>).</summary>
+        public static InvocationExpressionSyntax? InvocationOf(SyntaxToken identifier)
+        {
+            SyntaxNode? name = identifier.Parent;
+            if (name is not SimpleNameSyntax)
+            {
+                return null;
+            }
+
+            var callee = name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name ? memberAccess : name;
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+        }
+
+        /// <summary>The expression an identifier stands for as a member: <c>Name</c> or <c>x.Name</c>.</summary>
+        public static ExpressionSyntax? MemberExpressionOf(SyntaxToken identifier)
+        {
+            if (identifier.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            return name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name ? memberAccess : name;
+        }
+
+        /// <summary>The name a call is made by: <c>Name</c> of <c>x.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>, <c>x?.Name(...)</c>.</summary>
+        public static string? InvokedName(ExpressionSyntax expression) =>
+            expression switch
+            {
+                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+                SimpleNameSyntax simpleName => simpleName.Identifier.ValueText,
+                MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+                _ => null,
+            };
+    }
+}

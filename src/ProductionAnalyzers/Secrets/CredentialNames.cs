@@ -49,12 +49,43 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>At most this many names are remembered (identifiers repeat; the bound keeps a long-lived IDE process small).</summary>
         private const int MaxCachedNames = 20000;
 
+        /// <summary>
+        /// Terms whose value a person chooses (a password can be any text). Every other default term (token, secret, API key,
+        /// a key) names a value that a machine generated, so a word or an identifier in its place is not the credential.
+        /// </summary>
+        private static readonly HashSet<string> ChosenValueTerms = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "password", "passwd", "pwd", "passphrase", "passcode", "pass", "credential", "credentials", "creds",
+        };
+
+        /// <summary>Words before <c>pass</c> that make it a processing pass, not a password: <c>firstPass</c>, <c>secondPass</c>, <c>twoPass</c>.</summary>
+        private static readonly HashSet<string> ProcessingPassQualifiers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "first", "second", "third", "final", "last", "next", "previous", "prev", "one", "two", "three", "single", "multi",
+            "double", "triple", "each", "by", "fly", "over", "render", "shader", "filter", "encode", "encoding", "decode", "scan",
+            "1st", "2nd", "3rd", "1", "2", "3",
+        };
+
+        private const byte NotCredential = 0;
+        private const byte GeneratedValue = 1;
+        private const byte ChosenValue = 2;
+
         private readonly ImmutableArray<string> _terms;
-        private readonly ConcurrentDictionary<string, bool> _cache = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private readonly HashSet<string> _chosenTerms;
+        private readonly ConcurrentDictionary<string, byte> _cache = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         private CredentialNames(ImmutableArray<string> terms)
         {
             _terms = terms;
+            _chosenTerms = new HashSet<string>(ChosenValueTerms, StringComparer.Ordinal);
+            foreach (var term in terms)
+            {
+                if (!DefaultTerms.Contains(term))
+                {
+                    // A term the user configured: any non-placeholder value counts, as for a password.
+                    _chosenTerms.Add(term);
+                }
+            }
         }
 
         public static CredentialNames Default { get; } = new CredentialNames(DefaultTerms);
@@ -96,11 +127,20 @@ namespace ProductionAnalyzers.Secrets
         public bool IsCredential(string? name) => IsCredential(name, bytes: false);
 
         /// <summary>True when <paramref name="name"/> means a credential; with <paramref name="bytes"/>, a bare <c>key</c> counts.</summary>
-        public bool IsCredential(string? name, bool bytes)
+        public bool IsCredential(string? name, bool bytes) => Kind(name, bytes) != NotCredential;
+
+        /// <summary>
+        /// True when <paramref name="name"/> means a credential whose value a machine generates (token, secret, API key, key):
+        /// its value counts only when it looks generated (<see cref="SecretValues.LooksGenerated"/>), not a word or a slug.
+        /// False for a password, a passphrase, a credential and configured terms, whose value can be any text.
+        /// </summary>
+        public bool NeedsGeneratedValue(string? name, bool bytes) => Kind(name, bytes) == GeneratedValue;
+
+        private byte Kind(string? name, bool bytes)
         {
             if (name is null || name.Length == 0 || name.Length > 200)
             {
-                return false;
+                return NotCredential;
             }
 
             var cacheKey = bytes ? "\u0001" + name : name;
@@ -133,7 +173,7 @@ namespace ProductionAnalyzers.Secrets
             return joined.IndexOf("pass", StringComparison.Ordinal) >= 0 || joined.IndexOf("key", StringComparison.Ordinal) >= 0;
         }
 
-        private bool Classify(string name, bool bytes)
+        private byte Classify(string name, bool bytes)
         {
             var segments = Segments(name);
 
@@ -145,7 +185,7 @@ namespace ProductionAnalyzers.Secrets
 
             if (segments.Count == 0)
             {
-                return false;
+                return NotCredential;
             }
 
             var words = SplitWords(segments[segments.Count - 1]);
@@ -157,14 +197,14 @@ namespace ProductionAnalyzers.Secrets
 
             if (end == 0)
             {
-                return false;
+                return NotCredential;
             }
 
             // Trailing digits name a second credential of the same kind: Password2, key1.
             var last = words[end - 1].TrimEnd('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
             if (last.Length == 0)
             {
-                return false;
+                return NotCredential;
             }
 
             words[end - 1] = last;
@@ -172,7 +212,7 @@ namespace ProductionAnalyzers.Secrets
             {
                 if (bytes)
                 {
-                    return true;
+                    return ChosenValue;
                 }
 
                 // Jwt:Key, JwtSettings:Key, Encryption:Key — the parent segment names what the key is for.
@@ -183,24 +223,25 @@ namespace ProductionAnalyzers.Secrets
                     {
                         if (KeyParents.Contains(word))
                         {
-                            return true;
+                            return GeneratedValue;
                         }
                     }
                 }
 
-                return false;
+                return NotCredential;
             }
 
             if (bytes && last == "key")
             {
-                // encryptionKey, aesKey, hmacKey, signingKey, _key: a key given as bytes is a key.
-                return true;
+                // encryptionKey, aesKey, hmacKey, signingKey, _key: a key given as bytes is a key, whatever its text.
+                return ChosenValue;
             }
 
             if (last == "pass" && end >= 1)
             {
-                // db_pass, smtpPass: "pass" only as the name's own last word (not bypass, compass).
-                return true;
+                // db_pass, smtpPass: "pass" only as the name's own last word (not bypass, compass), and not a processing
+                // pass (firstPass, secondPass, twoPass, filterPass).
+                return end >= 2 && ProcessingPassQualifiers.Contains(words[end - 2]) ? NotCredential : ChosenValue;
             }
 
             var joined = new StringBuilder();
@@ -219,13 +260,13 @@ namespace ProductionAnalyzers.Secrets
 
                 if ((term == "token" || term == "secret") && end >= 2 && NonSecretTokenQualifiers.Contains(words[end - 2]))
                 {
-                    return false;
+                    return NotCredential;
                 }
 
-                return true;
+                return bytes || _chosenTerms.Contains(term) ? ChosenValue : GeneratedValue;
             }
 
-            return false;
+            return NotCredential;
         }
 
         private static bool IsIndex(string segment)

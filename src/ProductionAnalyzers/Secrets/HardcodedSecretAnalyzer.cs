@@ -133,13 +133,21 @@ namespace ProductionAnalyzers.Secrets
             }
 
             var name = found.Name;
-            if (name is null && found.Key is { } key && IsCredentialName(key, found, names, value))
+            if (name is null)
             {
-                name = key;
+                // A positional argument: the semantic model only now, after the cheap checks. The first argument names the
+                // second only where the second is a value parameter: headers.Add("X-Api-Key", "…"), new KeyValuePair("Smtp:Password", "…").
+                var parameter = ResolveParameterName(context, found);
+                name = found.Key is { } key && IsValueParameter(parameter) && IsCredentialName(key, found, names, value) ? key : parameter;
             }
 
-            name ??= ResolveParameterName(context, found);
             if (name is null || !IsCredentialName(name, found, names, value))
+            {
+                return;
+            }
+
+            // A token, secret or API key is generated: a word, slug or identifier in its place is a name or a setting.
+            if (names.NeedsGeneratedValue(name, found.Bytes) && !SecretValues.LooksGenerated(credential))
             {
                 return;
             }
@@ -378,6 +386,10 @@ namespace ProductionAnalyzers.Secrets
 
             return value;
         }
+
+        /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>
+        private static bool IsValueParameter(string? parameter) =>
+            parameter is not null && (parameter.StartsWith("value", StringComparison.OrdinalIgnoreCase) || parameter == "parameter");
 
         /// <summary>Keys that are public by design: Stripe publishable keys, OAuth client IDs of Google.</summary>
         private static bool IsPublicValue(string value) =>

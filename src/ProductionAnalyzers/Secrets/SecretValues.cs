@@ -165,6 +165,128 @@ namespace ProductionAnalyzers.Secrets
             return false;
         }
 
+        /// <summary>
+        /// True when <paramref name="value"/> looks made by a machine, as tokens, secrets and API keys are: at least 6 characters
+        /// of the URL- and base64-safe kind (and the symbols of generated passwords), no spaces, a digit among letters or a long
+        /// mixed-case run, several distinct characters; not a slug or identifier (<c>orders-api</c>, <c>vpp_scale</c>), a version
+        /// (<c>1.2.3</c>) or an expression (<c>format=bgra:afbc=1</c>).
+        /// </summary>
+        public static bool LooksGenerated(string value)
+        {
+            var text = value.Trim();
+            if (text.Length < 6)
+            {
+                return false;
+            }
+
+            int digits = 0, upper = 0, lower = 0, dots = 0;
+            var distinct = new System.Collections.Generic.HashSet<char>();
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= '0' && c <= '9')
+                {
+                    digits++;
+                }
+                else if (c >= 'A' && c <= 'Z')
+                {
+                    upper++;
+                }
+                else if (c >= 'a' && c <= 'z')
+                {
+                    lower++;
+                }
+                else if (c == '=')
+                {
+                    // Base64 padding only at the end; key=value inside is an expression or a query.
+                    for (var j = i; j < text.Length; j++)
+                    {
+                        if (text[j] != '=')
+                        {
+                            return false;
+                        }
+                    }
+                }
+                else if (c == '.')
+                {
+                    dots++;
+                }
+                else if (GeneratedSymbols.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+
+                if (distinct.Count < 4)
+                {
+                    distinct.Add(c);
+                }
+            }
+
+            if (distinct.Count < 4 && text.Length >= 8)
+            {
+                return false;
+            }
+
+            if (digits > 0 && upper + lower == 0 && dots > 0)
+            {
+                return false;
+            }
+
+            if (IsSlug(text))
+            {
+                return false;
+            }
+
+            return (digits > 0 && (upper + lower > 0 || text.Length >= 6)) || (text.Length >= 20 && upper > 0 && lower > 0);
+        }
+
+        /// <summary>Characters besides letters, digits, <c>.</c> and <c>=</c> that generated tokens and secrets use.</summary>
+        private const string GeneratedSymbols = "-_+/~!#$%*@^&?";
+
+        /// <summary>
+        /// Lower-case words joined by <c>-</c>, <c>_</c> or <c>.</c>, each all letters or all digits: <c>orders-api</c>,
+        /// <c>vpp_rkrga</c>, <c>release-2024</c>. A name or an identifier, not a generated value.
+        /// </summary>
+        public static bool IsSlug(string value)
+        {
+            bool letters = false, digits = false;
+            foreach (var c in value)
+            {
+                if (c == '-' || c == '_' || c == '.')
+                {
+                    letters = digits = false;
+                    continue;
+                }
+
+                if (c >= 'a' && c <= 'z')
+                {
+                    if (digits)
+                    {
+                        return false;
+                    }
+
+                    letters = true;
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    if (letters)
+                    {
+                        return false;
+                    }
+
+                    digits = true;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return value.IndexOfAny(SlugSeparators) > 0;
+        }
+
+        private static readonly char[] SlugSeparators = { '-', '_', '.' };
+
         /// <summary>An HTTP Authorization value with a scheme: <c>Basic dXNl…</c>, <c>Bearer eyJ…</c>.</summary>
         public static bool HasSchemePrefix(string value) =>
             StartsWithWord(value, "Basic ") || StartsWithWord(value, "Bearer ") || StartsWithWord(value, "Token ") ||

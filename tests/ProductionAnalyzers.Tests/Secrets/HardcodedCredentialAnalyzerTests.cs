@@ -234,6 +234,121 @@ namespace ProductionAnalyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task TokenLikeNamesWithWordsOrSlugs_DoNotReport()
+        {
+            // A token, secret or key is generated; a word, slug or identifier in its place is a setting, not the credential.
+            await Verify.VerifyAnalyzerAsync("""
+                class TokenRule
+                {
+                    public TokenRule(string token, string? precedingToken = null) { }
+                }
+
+                class C
+                {
+                    private const string ApiKey = "media-catalog";
+                    public string ClientSecret { get; set; } = "orders_relay_client";
+                    public string SigningKey { get; set; } = "release-2024";
+
+                    void M()
+                    {
+                        var rules = new[]
+                        {
+                            new TokenRule(token: "bluray"),
+                            new TokenRule(token: "-trailer"),
+                            new TokenRule(precedingToken: "3d", token: "hsbs"),
+                            new TokenRule("behindthescenes"),
+                        };
+                        var refreshToken = "Refresh";
+                        var apiVersionToken = "1.2.3";
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task TokenLikeNamesWithGeneratedValues_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class TokenRule
+                {
+                    public TokenRule(string token) { }
+                }
+
+                class C
+                {
+                    private const string ApiKey = {|PA2001:"480913"|};
+                    public string ClientSecret { get; set; } = {|PA2001:"kV2rQ8xTz4Lm"|};
+                    public string SessionToken { get; set; } = {|PA2001:"QmVhcmVyVG9rZW5WYWx1ZQ=="|};
+
+                    void M()
+                    {
+                        var rule = new TokenRule({|PA2001:"d41f8a0c7b2e9365"|});
+                        // A password is chosen by a person: any non-placeholder text counts.
+                        var password = {|PA2001:"orders-relay"|};
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task ProcessingPasses_DoNotReport()
+        {
+            // "pass" after an ordinal or a processing word is a pass over the data, not a password.
+            await Verify.VerifyAnalyzerAsync("""
+                class Encoder
+                {
+                    void M()
+                    {
+                        var hwScaleFilterFirstPass = "vpp_scale=format=nv12:mode=2";
+                        var secondPass = "x264-pass2-stats";
+                        var twoPass = "crf=23";
+                        var bypass = "proxy-host-01";
+                        var passthrough = "copy2";
+                        var smtpPass = {|PA2001:"Wq7#nB3vXz"|};
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PlaceholderValues_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    public string Password { get; set; } = "REPLACE_ME";
+                    public string ApiKey { get; set; } = "change-me";
+                    public string ClientSecret { get; set; } = "<your key>";
+                    public string SmtpPassword { get; set; } = "${SMTP_PASSWORD}";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task FirstArgumentNamesOnlyAValueParameter()
+        {
+            // Add("X-Api-Key", value) pairs a key with its value; Log("password", message) does not.
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Collections.Generic;
+
+                class Audit
+                {
+                    public static void Record(string field, string message) { }
+                }
+
+                class C
+                {
+                    void M(Dictionary<string, string> headers)
+                    {
+                        headers.Add("X-Api-Key", {|PA2001:"7c1e9b3a5d2f8046"|});
+                        Audit.Record("password", "Pw0rdChanged2");
+                        Audit.Record("api_key", "9ab3c1d7e5f20846");
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task InterpolatedValues_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync("""

@@ -29,7 +29,6 @@ namespace ProductionAnalyzers.Sql
 
         private bool TryCountBody() => Interlocked.Increment(ref _bodiesBound) <= WrapperBodyLimit;
 
-        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _methodsByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
@@ -91,11 +90,10 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": its body hands a
-        /// string parameter (or a local holding it) to <c>CommandText</c>, to an object creation, to a method named like
-        /// a sink, or to a method of the compilation that may itself be a wrapper; or it is an interface, abstract or
-        /// virtual method with such an implementation. Binds nothing; cached per method for the compilation. Methods
-        /// that fail it are never bound by the wrapper search.
+        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": the method passes
+        /// the pre-pass (<see cref="MayBeWrapperDeclarations"/>), or it is an interface, abstract or virtual method with an
+        /// implementation that does. Binds nothing; cached per method for the compilation. Methods that fail it are never
+        /// bound by the wrapper search.
         /// </summary>
         private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
         {
@@ -156,28 +154,179 @@ namespace ProductionAnalyzers.Sql
             }
 
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            return HasLinkSite(declaration, names, visiting, cancellationToken);
+            var prePass = MayBeWrapperDeclarations(cancellationToken);
+            if (prePass.Known.Contains(declaration))
+            {
+                return prePass.Maybe.Contains(declaration);
+            }
+
+            // Not a method or constructor of a type (a local function, an accessor): any method of the compilation it hands
+            // a parameter to is taken as a possible wrapper.
+            return HasLinkSite(declaration, new HashSet<string>(names, StringComparer.Ordinal), cancellationToken);
         }
 
         /// <summary>
-        /// True when the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from
-        /// one) to <c>CommandText</c>, an object creation, or an invocation whose name may be a sink or a wrapper. With
-        /// <paramref name="visiting"/> null, any method of the compilation counts as a possible wrapper.
+        /// The syntax pre-pass, once per compilation on first need: the methods and constructors of the compilation's types
+        /// that take a string may be wrappers when their body hands a string parameter (or a local holding it) to
+        /// <c>CommandText</c>, a command or adapter creation, a call named like a sink — or to a method or constructor named
+        /// like one that may be a wrapper. The least fixed point of that rule, over names: a method whose parameters only
+        /// reach its own overloads or each other in a cycle is no wrapper. Binds nothing.
         /// </summary>
-        private bool HasLinkSite(SyntaxNode declaration, IEnumerable<string> parameters, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        private WrapperPrePass MayBeWrapperDeclarations(CancellationToken cancellationToken)
+        {
+            var result = Volatile.Read(ref _prePass);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            var known = new HashSet<SyntaxNode>();
+            var maybe = new HashSet<SyntaxNode>();
+            var declarationsByKey = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            var dependents = new Dictionary<string, List<(SyntaxNode Declaration, string Key)>>(StringComparer.Ordinal);
+            var work = new Queue<(SyntaxNode Declaration, string Key)>();
+
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var members = tree.GetRoot(cancellationToken).DescendantNodes(
+                    node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+                foreach (var member in members)
+                {
+                    var (key, parameters) = member switch
+                    {
+                        MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList),
+                        ConstructorDeclarationSyntax constructor => ("new " + constructor.Identifier.ValueText, constructor.ParameterList),
+                        _ => (null, null),
+                    };
+
+                    if (key is null || parameters is null)
+                    {
+                        continue;
+                    }
+
+                    var names = StringParameterNames(parameters);
+                    if (names is null)
+                    {
+                        continue;
+                    }
+
+                    known.Add(member);
+                    var links = LinkSites(member, names, cancellationToken);
+                    if (links is null)
+                    {
+                        work.Enqueue((member, key));
+                        continue;
+                    }
+
+                    foreach (var link in links)
+                    {
+                        if (!dependents.TryGetValue(link, out var list))
+                        {
+                            dependents[link] = list = new List<(SyntaxNode, string)>();
+                        }
+
+                        list.Add((member, key));
+                    }
+                }
+            }
+
+            // Least fixed point: from the declarations that reach a sink directly, along "hands a parameter to that name".
+            var maybeKeys = new HashSet<string>(StringComparer.Ordinal);
+            while (work.Count > 0)
+            {
+                var (declaration, key) = work.Dequeue();
+                if (!maybe.Add(declaration) || !maybeKeys.Add(key) || !dependents.TryGetValue(key, out var waiting))
+                {
+                    continue;
+                }
+
+                foreach (var dependent in waiting)
+                {
+                    if (!maybe.Contains(dependent.Declaration))
+                    {
+                        work.Enqueue(dependent);
+                    }
+                }
+            }
+
+            result = new WrapperPrePass(known, maybe);
+            return Interlocked.CompareExchange(ref _prePass, result, null) ?? result;
+        }
+
+        private WrapperPrePass? _prePass;
+
+        private sealed class WrapperPrePass
+        {
+            public WrapperPrePass(HashSet<SyntaxNode> known, HashSet<SyntaxNode> maybe)
+            {
+                Known = known;
+                Maybe = maybe;
+            }
+
+            /// <summary>The declarations the pre-pass looked at (methods and constructors with a string parameter).</summary>
+            public HashSet<SyntaxNode> Known { get; }
+
+            /// <summary>Those that may be wrappers.</summary>
+            public HashSet<SyntaxNode> Maybe { get; }
+        }
+
+        /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
+        private static HashSet<string>? StringParameterNames(ParameterListSyntax parameters)
+        {
+            HashSet<string>? names = null;
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter))
+                {
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            return names;
+        }
+
+        private static bool HasRefModifier(ParameterSyntax parameter)
+        {
+            foreach (var modifier in parameter.Modifiers)
+            {
+                var text = modifier.ValueText;
+                if (text is "ref" or "out" or "in" or "params")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStringTypeSyntax(TypeSyntax type) => type switch
+        {
+            NullableTypeSyntax nullable => IsStringTypeSyntax(nullable.ElementType),
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText == "string",
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "String",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "String",
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText == "String",
+            _ => false,
+        };
+
+        /// <summary>
+        /// Where the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from one):
+        /// null when to a sink directly (<c>CommandText</c>, a command or adapter creation, a sink name, a delegate or local
+        /// function); otherwise the names of the methods (and <c>new T</c> of the constructors) it hands them to.
+        /// </summary>
+        private List<string>? LinkSites(SyntaxNode declaration, HashSet<string> parameters, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(parameters, StringComparer.Ordinal);
-            var aliases = new List<string>();
             HashSet<string>? localFunctions = null;
             foreach (var node in declaration.DescendantNodes())
             {
                 switch (node)
                 {
-                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
-                        aliases.Add(declarator.Identifier.ValueText);
+                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when parameters.Contains(value.Identifier.ValueText):
+                        names.Add(declarator.Identifier.ValueText);
                         break;
-                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
-                        aliases.Add(left.Identifier.ValueText);
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when parameters.Contains(right.Identifier.ValueText):
+                        names.Add(left.Identifier.ValueText);
                         break;
                     case LocalFunctionStatementSyntax localFunction:
                         (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
@@ -185,13 +334,10 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            foreach (var alias in aliases)
-            {
-                names.Add(alias);
-            }
-
+            var links = new List<string>();
             foreach (var node in declaration.DescendantNodes())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
                 {
                     continue;
@@ -206,28 +352,29 @@ namespace ProductionAnalyzers.Sql
                 switch (expression.Parent)
                 {
                     case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
-                        return true;
+                        return null;
                     case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
                         switch (call)
                         {
                             case ObjectCreationExpressionSyntax creation:
-                                if (CreationMayBeSinkOrWrapper(creation.Type, visiting, cancellationToken))
+                                var typeName = CreatedTypeName(creation.Type);
+                                if (typeName is null || IsCommandTypeName(typeName))
                                 {
-                                    return true;
+                                    return null;
                                 }
 
+                                links.Add("new " + typeName);
                                 break;
                             case ImplicitObjectCreationExpressionSyntax:
-                                // new(text, connection): the type is not written here; taken as a possible sink.
-                                return true;
+                                return null;
                             case InvocationExpressionSyntax invocation:
                                 var name = InvokedName(invocation.Expression);
-                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true ||
-                                    NameMayBeWrapper(name, visiting, cancellationToken))
+                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true)
                                 {
-                                    return true;
+                                    return null;
                                 }
 
+                                links.Add(name);
                                 break;
                         }
 
@@ -235,57 +382,41 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            return false;
+            return links;
         }
 
         /// <summary>
-        /// Whether <c>new T(...)</c> may take SQL text, from the written type name alone: a command, adapter or Dapper
-        /// <c>CommandDefinition</c> type (<c>SqlCommand</c>, <c>NpgsqlCommand</c>, <c>SqlDataAdapter</c>, ...), or a source type
-        /// whose constructor may be a wrapper. A command type behind a using-alias of another name is not seen here.
+        /// The conservative check for a declaration the pre-pass does not cover (a local function, an accessor): true when
+        /// it hands a parameter to a sink directly or to any method or constructor of the compilation's own types.
         /// </summary>
-        private bool CreationMayBeSinkOrWrapper(TypeSyntax type, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        private bool HasLinkSite(SyntaxNode declaration, HashSet<string> parameters, CancellationToken cancellationToken)
         {
-            var name = type switch
-            {
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                _ => null,
-            };
-
-            if (name is null)
-            {
-                return false;
-            }
-
-            if (IsCommandTypeName(name))
+            var links = LinkSites(declaration, parameters, cancellationToken);
+            if (links is null)
             {
                 return true;
             }
 
-            if (!SourceTypesByName().TryGetValue(name, out var types))
+            foreach (var link in links)
             {
-                return false;
-            }
-
-            if (visiting is null)
-            {
-                return true;
-            }
-
-            foreach (var candidate in types)
-            {
-                foreach (var constructor in candidate.InstanceConstructors)
+                if (link.StartsWith("new ", StringComparison.Ordinal)
+                    ? SourceTypesByName().ContainsKey(link.Substring(4))
+                    : MemberNameIndex().ContainsKey(link))
                 {
-                    if (HasStringParameter(constructor) && MayBeWrapper(constructor, visiting, cancellationToken))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
+
+        private static string? CreatedTypeName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>Type names of command, batch-command and adapter types of every provider, and Dapper's CommandDefinition.</summary>
         private static bool IsCommandTypeName(string name) =>
@@ -343,47 +474,6 @@ namespace ProductionAnalyzers.Sql
             name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
             _configuredSinkNames.Contains(name);
 
-        /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
-        private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
-        {
-            if (!MemberNameIndex().TryGetValue(name, out var declaringTypes))
-            {
-                return false;
-            }
-
-            if (visiting is null)
-            {
-                return true;
-            }
-
-            var methods = _methodsByName.GetOrAdd(name, n =>
-            {
-                var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-                foreach (var type in declaringTypes)
-                {
-                    foreach (var member in type.GetMembers(n))
-                    {
-                        if (member is IMethodSymbol method && HasStringParameter(method))
-                        {
-                            builder.Add(method);
-                        }
-                    }
-                }
-
-                return builder.ToImmutable();
-            });
-
-            foreach (var candidate in methods)
-            {
-                if (MayBeWrapper(candidate, visiting, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -433,7 +523,7 @@ namespace ProductionAnalyzers.Sql
 
             // Cheap syntax check first: a parameter must be handed to something that can be a sink or a wrapper.
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var mentioned = HasLinkSite(declaration, candidates.Keys, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method }, cancellationToken);
+            var mentioned = MayBeWrapper(method, null, cancellationToken);
 
             // The bound: past MaxWrapperBodies bodies bound by this search, a method that passed the syntax check is
             // taken as no wrapper (its calls are then judged as ordinary calls).

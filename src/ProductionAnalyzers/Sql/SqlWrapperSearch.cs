@@ -154,10 +154,9 @@ namespace ProductionAnalyzers.Sql
             }
 
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var prePass = MayBeWrapperDeclarations(cancellationToken);
-            if (prePass.Known.Contains(declaration))
+            if (Declarations(cancellationToken).Parameters.ContainsKey(declaration))
             {
-                return prePass.Maybe.Contains(declaration);
+                return ReachesSink(declaration, cancellationToken);
             }
 
             // Not a method or constructor of a type (a local function, an accessor): any method of the compilation it hands
@@ -166,108 +165,152 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// The syntax pre-pass, once per compilation on first need: the methods and constructors of the compilation's types
-        /// that take a string may be wrappers when their body hands a string parameter (or a local holding it) to
-        /// <c>CommandText</c>, a command or adapter creation, a call named like a sink — or to a method or constructor named
-        /// like one that may be a wrapper. The least fixed point of that rule, over names: a method whose parameters only
-        /// reach its own overloads or each other in a cycle is no wrapper. Binds nothing.
+        /// The syntax pre-pass: a method or constructor of the compilation's types that takes a string may be a wrapper
+        /// when its body hands a string parameter (or a local holding it) to <c>CommandText</c>, a command or adapter
+        /// creation, a call named like a sink — or to a method or constructor named like one that may be a wrapper. That is
+        /// the least fixed point of the rule, computed as reachability: a declaration may be a wrapper when a declaration
+        /// that hands a parameter to a sink directly is reachable from it along "hands a parameter to that name". Methods
+        /// whose parameters only reach each other (overloads, a cycle) are no wrappers. Each body's link sites are read once
+        /// (syntax only, on first need); a "no" is cached for every declaration the search reached, a "yes" for the one
+        /// asked.
         /// </summary>
-        private WrapperPrePass MayBeWrapperDeclarations(CancellationToken cancellationToken)
+        private bool ReachesSink(SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            var result = Volatile.Read(ref _prePass);
+            if (_reachesSink.TryGetValue(declaration, out var known))
+            {
+                return known;
+            }
+
+            var index = Declarations(cancellationToken);
+            var seen = new HashSet<SyntaxNode> { declaration };
+            var queue = new Queue<SyntaxNode>();
+            queue.Enqueue(declaration);
+            var result = false;
+            while (queue.Count > 0 && !result)
+            {
+                var current = queue.Dequeue();
+                if (_reachesSink.TryGetValue(current, out var answer))
+                {
+                    // A known "no" reaches nothing that reaches a sink; a known "yes" decides.
+                    result = answer;
+                    continue;
+                }
+
+                var links = _linkSites.GetOrAdd(current, node => LinkSites(node, StringParameterNames(index.Parameters[node])!, cancellationToken));
+                if (ReferenceEquals(links, DirectSink))
+                {
+                    result = true;
+                    break;
+                }
+
+                foreach (var link in links)
+                {
+                    if (index.ByKey.TryGetValue(link, out var targets))
+                    {
+                        foreach (var target in targets)
+                        {
+                            if (seen.Add(target))
+                            {
+                                queue.Enqueue(target);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (result)
+            {
+                _reachesSink.TryAdd(declaration, true);
+            }
+            else
+            {
+                foreach (var node in seen)
+                {
+                    _reachesSink.TryAdd(node, false);
+                }
+            }
+
+            return result;
+        }
+
+        private readonly ConcurrentDictionary<SyntaxNode, bool> _reachesSink = new ConcurrentDictionary<SyntaxNode, bool>();
+        private readonly ConcurrentDictionary<SyntaxNode, List<string>> _linkSites = new ConcurrentDictionary<SyntaxNode, List<string>>();
+
+        /// <summary>The marker of a declaration that hands a parameter to a sink directly.</summary>
+        private static readonly List<string> DirectSink = new List<string>();
+
+        /// <summary>
+        /// The methods and constructors of the compilation's types that take a string, by name (<c>new T</c> for the
+        /// constructors of <c>T</c>): one walk over the member lists of the syntax trees, once per compilation on first
+        /// need, without entering a body.
+        /// </summary>
+        private DeclarationIndex Declarations(CancellationToken cancellationToken)
+        {
+            var result = Volatile.Read(ref _declarations);
             if (result is not null)
             {
                 return result;
             }
 
-            var known = new HashSet<SyntaxNode>();
-            var maybe = new HashSet<SyntaxNode>();
-            var declarationsByKey = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-            var dependents = new Dictionary<string, List<(SyntaxNode Declaration, string Key)>>(StringComparer.Ordinal);
-            var work = new Queue<(SyntaxNode Declaration, string Key)>();
-
+            var parameters = new Dictionary<SyntaxNode, ParameterListSyntax>();
+            var byKey = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 var members = tree.GetRoot(cancellationToken).DescendantNodes(
                     node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
                 foreach (var member in members)
                 {
-                    var (key, parameters) = member switch
+                    string key;
+                    ParameterListSyntax list;
+                    if (member is MethodDeclarationSyntax method)
                     {
-                        MethodDeclarationSyntax method => (method.Identifier.ValueText, method.ParameterList),
-                        ConstructorDeclarationSyntax constructor => ("new " + constructor.Identifier.ValueText, constructor.ParameterList),
-                        _ => (null, null),
-                    };
-
-                    if (key is null || parameters is null)
+                        key = method.Identifier.ValueText;
+                        list = method.ParameterList;
+                    }
+                    else if (member is ConstructorDeclarationSyntax constructor)
+                    {
+                        key = "new " + constructor.Identifier.ValueText;
+                        list = constructor.ParameterList;
+                    }
+                    else
                     {
                         continue;
                     }
 
-                    var names = StringParameterNames(parameters);
-                    if (names is null)
+                    if (StringParameterNames(list) is null)
                     {
                         continue;
                     }
 
-                    known.Add(member);
-                    var links = LinkSites(member, names, cancellationToken);
-                    if (links is null)
+                    parameters[member] = list;
+                    if (!byKey.TryGetValue(key, out var declarations))
                     {
-                        work.Enqueue((member, key));
-                        continue;
+                        byKey[key] = declarations = new List<SyntaxNode>();
                     }
 
-                    foreach (var link in links)
-                    {
-                        if (!dependents.TryGetValue(link, out var list))
-                        {
-                            dependents[link] = list = new List<(SyntaxNode, string)>();
-                        }
-
-                        list.Add((member, key));
-                    }
+                    declarations.Add(member);
                 }
             }
 
-            // Least fixed point: from the declarations that reach a sink directly, along "hands a parameter to that name".
-            var maybeKeys = new HashSet<string>(StringComparer.Ordinal);
-            while (work.Count > 0)
-            {
-                var (declaration, key) = work.Dequeue();
-                if (!maybe.Add(declaration) || !maybeKeys.Add(key) || !dependents.TryGetValue(key, out var waiting))
-                {
-                    continue;
-                }
-
-                foreach (var dependent in waiting)
-                {
-                    if (!maybe.Contains(dependent.Declaration))
-                    {
-                        work.Enqueue(dependent);
-                    }
-                }
-            }
-
-            result = new WrapperPrePass(known, maybe);
-            return Interlocked.CompareExchange(ref _prePass, result, null) ?? result;
+            result = new DeclarationIndex(parameters, byKey);
+            return Interlocked.CompareExchange(ref _declarations, result, null) ?? result;
         }
 
-        private WrapperPrePass? _prePass;
+        private DeclarationIndex? _declarations;
 
-        private sealed class WrapperPrePass
+        private sealed class DeclarationIndex
         {
-            public WrapperPrePass(HashSet<SyntaxNode> known, HashSet<SyntaxNode> maybe)
+            public DeclarationIndex(Dictionary<SyntaxNode, ParameterListSyntax> parameters, Dictionary<string, List<SyntaxNode>> byKey)
             {
-                Known = known;
-                Maybe = maybe;
+                Parameters = parameters;
+                ByKey = byKey;
             }
 
-            /// <summary>The declarations the pre-pass looked at (methods and constructors with a string parameter).</summary>
-            public HashSet<SyntaxNode> Known { get; }
+            /// <summary>The declarations with a string parameter, and their parameter lists.</summary>
+            public Dictionary<SyntaxNode, ParameterListSyntax> Parameters { get; }
 
-            /// <summary>Those that may be wrappers.</summary>
-            public HashSet<SyntaxNode> Maybe { get; }
+            /// <summary>Those declarations by method name, or <c>new T</c> for a constructor of <c>T</c>.</summary>
+            public Dictionary<string, List<SyntaxNode>> ByKey { get; }
         }
 
         /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
@@ -310,40 +353,41 @@ namespace ProductionAnalyzers.Sql
         };
 
         /// <summary>
-        /// Where the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from one):
-        /// null when to a sink directly (<c>CommandText</c>, a command or adapter creation, a sink name, a delegate or local
-        /// function); otherwise the names of the methods (and <c>new T</c> of the constructors) it hands them to.
+        /// Where the declaration hands one of <paramref name="names"/> (or a local initialized or assigned from one, before
+        /// its use): <see cref="DirectSink"/> when to a sink directly (<c>CommandText</c>, a command or adapter creation, a
+        /// sink name, a delegate or local function); otherwise the names of the methods (and <c>new T</c> of the
+        /// constructors) it hands them to. One walk over the declaration's syntax; <paramref name="names"/> is extended.
         /// </summary>
-        private List<string>? LinkSites(SyntaxNode declaration, HashSet<string> parameters, CancellationToken cancellationToken)
+        private List<string> LinkSites(SyntaxNode declaration, HashSet<string> names, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(parameters, StringComparer.Ordinal);
+            var links = new List<string>();
             HashSet<string>? localFunctions = null;
             foreach (var node in declaration.DescendantNodes())
             {
                 switch (node)
                 {
-                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when parameters.Contains(value.Identifier.ValueText):
+                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
                         names.Add(declarator.Identifier.ValueText);
-                        break;
-                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when parameters.Contains(right.Identifier.ValueText):
+                        continue;
+                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
                         names.Add(left.Identifier.ValueText);
                         break;
                     case LocalFunctionStatementSyntax localFunction:
                         (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
+                        continue;
+                    case IdentifierNameSyntax identifier when names.Contains(identifier.Identifier.ValueText):
                         break;
+                    default:
+                        continue;
                 }
-            }
 
-            var links = new List<string>();
-            foreach (var node in declaration.DescendantNodes())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                if (node is not IdentifierNameSyntax)
                 {
                     continue;
                 }
 
-                SyntaxNode expression = identifier;
+                cancellationToken.ThrowIfCancellationRequested();
+                SyntaxNode expression = node;
                 while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
                 {
                     expression = expression.Parent;
@@ -352,7 +396,7 @@ namespace ProductionAnalyzers.Sql
                 switch (expression.Parent)
                 {
                     case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
-                        return null;
+                        return DirectSink;
                     case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
                         switch (call)
                         {
@@ -360,18 +404,18 @@ namespace ProductionAnalyzers.Sql
                                 var typeName = CreatedTypeName(creation.Type);
                                 if (typeName is null || IsCommandTypeName(typeName))
                                 {
-                                    return null;
+                                    return DirectSink;
                                 }
 
                                 links.Add("new " + typeName);
                                 break;
                             case ImplicitObjectCreationExpressionSyntax:
-                                return null;
+                                return DirectSink;
                             case InvocationExpressionSyntax invocation:
                                 var name = InvokedName(invocation.Expression);
-                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true)
+                                if (name is null || IsSinkName(name))
                                 {
-                                    return null;
+                                    return DirectSink;
                                 }
 
                                 links.Add(name);
@@ -379,6 +423,17 @@ namespace ProductionAnalyzers.Sql
                         }
 
                         break;
+                }
+            }
+
+            if (localFunctions is not null)
+            {
+                foreach (var link in links)
+                {
+                    if (localFunctions.Contains(link))
+                    {
+                        return DirectSink;
+                    }
                 }
             }
 
@@ -392,7 +447,7 @@ namespace ProductionAnalyzers.Sql
         private bool HasLinkSite(SyntaxNode declaration, HashSet<string> parameters, CancellationToken cancellationToken)
         {
             var links = LinkSites(declaration, parameters, cancellationToken);
-            if (links is null)
+            if (ReferenceEquals(links, DirectSink))
             {
                 return true;
             }
@@ -620,9 +675,17 @@ namespace ProductionAnalyzers.Sql
             text = null!;
 
             // Once a method's wrapper parameters are known, its calls are decided without looking at their arguments.
-            var known = _wrappers.TryGetValue(method.PartialImplementationPart ?? method.OriginalDefinition, out var knownOrdinals);
+            var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
+            var known = _wrappers.TryGetValue(definition, out var knownOrdinals);
             if (known && knownOrdinals.IsEmpty)
             {
+                return false;
+            }
+
+            if (!known && !MayBeWrapper(definition, null, CancellationToken.None))
+            {
+                // Decided by the syntax pre-pass, before the call's arguments are built.
+                _wrappers.TryAdd(definition, ImmutableArray<int>.Empty);
                 return false;
             }
 

@@ -29,7 +29,6 @@ namespace ProductionAnalyzers.Sql
 
         private bool TryCountBody() => Interlocked.Increment(ref _bodiesBound) <= WrapperBodyLimit;
 
-        private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _methodsByName = new ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
@@ -91,11 +90,10 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": its body hands a
-        /// string parameter (or a local holding it) to <c>CommandText</c>, to an object creation, to a method named like
-        /// a sink, or to a method of the compilation that may itself be a wrapper; or it is an interface, abstract or
-        /// virtual method with such an implementation. Binds nothing; cached per method for the compilation. Methods
-        /// that fail it are never bound by the wrapper search.
+        /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": the method passes
+        /// the pre-pass (<see cref="MayBeWrapperDeclarations"/>), or it is an interface, abstract or virtual method with an
+        /// implementation that does. Binds nothing; cached per method for the compilation. Methods that fail it are never
+        /// bound by the wrapper search.
         /// </summary>
         private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
         {
@@ -156,48 +154,240 @@ namespace ProductionAnalyzers.Sql
             }
 
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            return HasLinkSite(declaration, names, visiting, cancellationToken);
+            if (Declarations(cancellationToken).Parameters.ContainsKey(declaration))
+            {
+                return ReachesSink(declaration, cancellationToken);
+            }
+
+            // Not a method or constructor of a type (a local function, an accessor): any method of the compilation it hands
+            // a parameter to is taken as a possible wrapper.
+            return HasLinkSite(declaration, new HashSet<string>(names, StringComparer.Ordinal), cancellationToken);
         }
 
         /// <summary>
-        /// True when the declaration hands one of <paramref name="parameters"/> (or a local initialized or assigned from
-        /// one) to <c>CommandText</c>, an object creation, or an invocation whose name may be a sink or a wrapper. With
-        /// <paramref name="visiting"/> null, any method of the compilation counts as a possible wrapper.
+        /// The syntax pre-pass: a method or constructor of the compilation's types that takes a string may be a wrapper
+        /// when its body hands a string parameter (or a local holding it) to <c>CommandText</c>, a command or adapter
+        /// creation, a call named like a sink — or to a method or constructor named like one that may be a wrapper. That is
+        /// the least fixed point of the rule, computed as reachability: a declaration may be a wrapper when a declaration
+        /// that hands a parameter to a sink directly is reachable from it along "hands a parameter to that name". Methods
+        /// whose parameters only reach each other (overloads, a cycle) are no wrappers. Each body's link sites are read once
+        /// (syntax only, on first need); a "no" is cached for every declaration the search reached, a "yes" for the one
+        /// asked.
         /// </summary>
-        private bool HasLinkSite(SyntaxNode declaration, IEnumerable<string> parameters, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        private bool ReachesSink(SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            var names = new HashSet<string>(parameters, StringComparer.Ordinal);
-            var aliases = new List<string>();
+            if (_reachesSink.TryGetValue(declaration, out var known))
+            {
+                return known;
+            }
+
+            var index = Declarations(cancellationToken);
+            var seen = new HashSet<SyntaxNode> { declaration };
+            var queue = new Queue<SyntaxNode>();
+            queue.Enqueue(declaration);
+            var result = false;
+            while (queue.Count > 0 && !result)
+            {
+                var current = queue.Dequeue();
+                if (_reachesSink.TryGetValue(current, out var answer))
+                {
+                    // A known "no" reaches nothing that reaches a sink; a known "yes" decides.
+                    result = answer;
+                    continue;
+                }
+
+                var links = _linkSites.GetOrAdd(current, node => LinkSites(node, StringParameterNames(index.Parameters[node])!, cancellationToken));
+                if (ReferenceEquals(links, DirectSink))
+                {
+                    result = true;
+                    break;
+                }
+
+                foreach (var link in links)
+                {
+                    if (index.ByKey.TryGetValue(link, out var targets))
+                    {
+                        foreach (var target in targets)
+                        {
+                            if (seen.Add(target))
+                            {
+                                queue.Enqueue(target);
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (result)
+            {
+                _reachesSink.TryAdd(declaration, true);
+            }
+            else
+            {
+                foreach (var node in seen)
+                {
+                    _reachesSink.TryAdd(node, false);
+                }
+            }
+
+            return result;
+        }
+
+        private readonly ConcurrentDictionary<SyntaxNode, bool> _reachesSink = new ConcurrentDictionary<SyntaxNode, bool>();
+        private readonly ConcurrentDictionary<SyntaxNode, List<string>> _linkSites = new ConcurrentDictionary<SyntaxNode, List<string>>();
+
+        /// <summary>The marker of a declaration that hands a parameter to a sink directly.</summary>
+        private static readonly List<string> DirectSink = new List<string>();
+
+        /// <summary>
+        /// The methods and constructors of the compilation's types that take a string, by name (<c>new T</c> for the
+        /// constructors of <c>T</c>): one walk over the member lists of the syntax trees, once per compilation on first
+        /// need, without entering a body.
+        /// </summary>
+        private DeclarationIndex Declarations(CancellationToken cancellationToken)
+        {
+            var result = Volatile.Read(ref _declarations);
+            if (result is not null)
+            {
+                return result;
+            }
+
+            var parameters = new Dictionary<SyntaxNode, ParameterListSyntax>();
+            var byKey = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                var members = tree.GetRoot(cancellationToken).DescendantNodes(
+                    node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
+                foreach (var member in members)
+                {
+                    string key;
+                    ParameterListSyntax list;
+                    if (member is MethodDeclarationSyntax method)
+                    {
+                        key = method.Identifier.ValueText;
+                        list = method.ParameterList;
+                    }
+                    else if (member is ConstructorDeclarationSyntax constructor)
+                    {
+                        key = "new " + constructor.Identifier.ValueText;
+                        list = constructor.ParameterList;
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (StringParameterNames(list) is null)
+                    {
+                        continue;
+                    }
+
+                    parameters[member] = list;
+                    if (!byKey.TryGetValue(key, out var declarations))
+                    {
+                        byKey[key] = declarations = new List<SyntaxNode>();
+                    }
+
+                    declarations.Add(member);
+                }
+            }
+
+            result = new DeclarationIndex(parameters, byKey);
+            return Interlocked.CompareExchange(ref _declarations, result, null) ?? result;
+        }
+
+        private DeclarationIndex? _declarations;
+
+        private sealed class DeclarationIndex
+        {
+            public DeclarationIndex(Dictionary<SyntaxNode, ParameterListSyntax> parameters, Dictionary<string, List<SyntaxNode>> byKey)
+            {
+                Parameters = parameters;
+                ByKey = byKey;
+            }
+
+            /// <summary>The declarations with a string parameter, and their parameter lists.</summary>
+            public Dictionary<SyntaxNode, ParameterListSyntax> Parameters { get; }
+
+            /// <summary>Those declarations by method name, or <c>new T</c> for a constructor of <c>T</c>.</summary>
+            public Dictionary<string, List<SyntaxNode>> ByKey { get; }
+        }
+
+        /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
+        private static HashSet<string>? StringParameterNames(ParameterListSyntax parameters)
+        {
+            HashSet<string>? names = null;
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter))
+                {
+                    (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
+                }
+            }
+
+            return names;
+        }
+
+        private static bool HasRefModifier(ParameterSyntax parameter)
+        {
+            foreach (var modifier in parameter.Modifiers)
+            {
+                var text = modifier.ValueText;
+                if (text is "ref" or "out" or "in" or "params")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsStringTypeSyntax(TypeSyntax type) => type switch
+        {
+            NullableTypeSyntax nullable => IsStringTypeSyntax(nullable.ElementType),
+            PredefinedTypeSyntax predefined => predefined.Keyword.ValueText == "string",
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == "String",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == "String",
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText == "String",
+            _ => false,
+        };
+
+        /// <summary>
+        /// Where the declaration hands one of <paramref name="names"/> (or a local initialized or assigned from one, before
+        /// its use): <see cref="DirectSink"/> when to a sink directly (<c>CommandText</c>, a command or adapter creation, a
+        /// sink name, a delegate or local function); otherwise the names of the methods (and <c>new T</c> of the
+        /// constructors) it hands them to. One walk over the declaration's syntax; <paramref name="names"/> is extended.
+        /// </summary>
+        private List<string> LinkSites(SyntaxNode declaration, HashSet<string> names, CancellationToken cancellationToken)
+        {
+            var links = new List<string>();
             HashSet<string>? localFunctions = null;
             foreach (var node in declaration.DescendantNodes())
             {
                 switch (node)
                 {
                     case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
-                        aliases.Add(declarator.Identifier.ValueText);
-                        break;
+                        names.Add(declarator.Identifier.ValueText);
+                        continue;
                     case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
-                        aliases.Add(left.Identifier.ValueText);
+                        names.Add(left.Identifier.ValueText);
                         break;
                     case LocalFunctionStatementSyntax localFunction:
                         (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
+                        continue;
+                    case IdentifierNameSyntax identifier when names.Contains(identifier.Identifier.ValueText):
                         break;
+                    default:
+                        continue;
                 }
-            }
 
-            foreach (var alias in aliases)
-            {
-                names.Add(alias);
-            }
-
-            foreach (var node in declaration.DescendantNodes())
-            {
-                if (node is not IdentifierNameSyntax identifier || !names.Contains(identifier.Identifier.ValueText))
+                if (node is not IdentifierNameSyntax)
                 {
                     continue;
                 }
 
-                SyntaxNode expression = identifier;
+                cancellationToken.ThrowIfCancellationRequested();
+                SyntaxNode expression = node;
                 while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
                 {
                     expression = expression.Parent;
@@ -206,28 +396,29 @@ namespace ProductionAnalyzers.Sql
                 switch (expression.Parent)
                 {
                     case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
-                        return true;
+                        return DirectSink;
                     case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
                         switch (call)
                         {
                             case ObjectCreationExpressionSyntax creation:
-                                if (CreationMayBeSinkOrWrapper(creation.Type, visiting, cancellationToken))
+                                var typeName = CreatedTypeName(creation.Type);
+                                if (typeName is null || IsCommandTypeName(typeName))
                                 {
-                                    return true;
+                                    return DirectSink;
                                 }
 
+                                links.Add("new " + typeName);
                                 break;
                             case ImplicitObjectCreationExpressionSyntax:
-                                // new(text, connection): the type is not written here; taken as a possible sink.
-                                return true;
+                                return DirectSink;
                             case InvocationExpressionSyntax invocation:
                                 var name = InvokedName(invocation.Expression);
-                                if (name is null || IsSinkName(name) || localFunctions?.Contains(name) == true ||
-                                    NameMayBeWrapper(name, visiting, cancellationToken))
+                                if (name is null || IsSinkName(name))
                                 {
-                                    return true;
+                                    return DirectSink;
                                 }
 
+                                links.Add(name);
                                 break;
                         }
 
@@ -235,57 +426,52 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            return false;
+            if (localFunctions is not null)
+            {
+                foreach (var link in links)
+                {
+                    if (localFunctions.Contains(link))
+                    {
+                        return DirectSink;
+                    }
+                }
+            }
+
+            return links;
         }
 
         /// <summary>
-        /// Whether <c>new T(...)</c> may take SQL text, from the written type name alone: a command, adapter or Dapper
-        /// <c>CommandDefinition</c> type (<c>SqlCommand</c>, <c>NpgsqlCommand</c>, <c>SqlDataAdapter</c>, ...), or a source type
-        /// whose constructor may be a wrapper. A command type behind a using-alias of another name is not seen here.
+        /// The conservative check for a declaration the pre-pass does not cover (a local function, an accessor): true when
+        /// it hands a parameter to a sink directly or to any method or constructor of the compilation's own types.
         /// </summary>
-        private bool CreationMayBeSinkOrWrapper(TypeSyntax type, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        private bool HasLinkSite(SyntaxNode declaration, HashSet<string> parameters, CancellationToken cancellationToken)
         {
-            var name = type switch
-            {
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                _ => null,
-            };
-
-            if (name is null)
-            {
-                return false;
-            }
-
-            if (IsCommandTypeName(name))
+            var links = LinkSites(declaration, parameters, cancellationToken);
+            if (ReferenceEquals(links, DirectSink))
             {
                 return true;
             }
 
-            if (!SourceTypesByName().TryGetValue(name, out var types))
+            foreach (var link in links)
             {
-                return false;
-            }
-
-            if (visiting is null)
-            {
-                return true;
-            }
-
-            foreach (var candidate in types)
-            {
-                foreach (var constructor in candidate.InstanceConstructors)
+                if (link.StartsWith("new ", StringComparison.Ordinal)
+                    ? SourceTypesByName().ContainsKey(link.Substring(4))
+                    : MemberNameIndex().ContainsKey(link))
                 {
-                    if (HasStringParameter(constructor) && MayBeWrapper(constructor, visiting, cancellationToken))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
         }
+
+        private static string? CreatedTypeName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            _ => null,
+        };
 
         /// <summary>Type names of command, batch-command and adapter types of every provider, and Dapper's CommandDefinition.</summary>
         private static bool IsCommandTypeName(string name) =>
@@ -343,47 +529,6 @@ namespace ProductionAnalyzers.Sql
             name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
             _configuredSinkNames.Contains(name);
 
-        /// <summary>Whether a method of the compilation with this name may be a wrapper (any, when <paramref name="visiting"/> is null).</summary>
-        private bool NameMayBeWrapper(string name, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
-        {
-            if (!MemberNameIndex().TryGetValue(name, out var declaringTypes))
-            {
-                return false;
-            }
-
-            if (visiting is null)
-            {
-                return true;
-            }
-
-            var methods = _methodsByName.GetOrAdd(name, n =>
-            {
-                var builder = ImmutableArray.CreateBuilder<IMethodSymbol>();
-                foreach (var type in declaringTypes)
-                {
-                    foreach (var member in type.GetMembers(n))
-                    {
-                        if (member is IMethodSymbol method && HasStringParameter(method))
-                        {
-                            builder.Add(method);
-                        }
-                    }
-                }
-
-                return builder.ToImmutable();
-            });
-
-            foreach (var candidate in methods)
-            {
-                if (MayBeWrapper(candidate, visiting, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -433,7 +578,7 @@ namespace ProductionAnalyzers.Sql
 
             // Cheap syntax check first: a parameter must be handed to something that can be a sink or a wrapper.
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var mentioned = HasLinkSite(declaration, candidates.Keys, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method }, cancellationToken);
+            var mentioned = MayBeWrapper(method, null, cancellationToken);
 
             // The bound: past MaxWrapperBodies bodies bound by this search, a method that passed the syntax check is
             // taken as no wrapper (its calls are then judged as ordinary calls).
@@ -530,9 +675,17 @@ namespace ProductionAnalyzers.Sql
             text = null!;
 
             // Once a method's wrapper parameters are known, its calls are decided without looking at their arguments.
-            var known = _wrappers.TryGetValue(method.PartialImplementationPart ?? method.OriginalDefinition, out var knownOrdinals);
+            var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
+            var known = _wrappers.TryGetValue(definition, out var knownOrdinals);
             if (known && knownOrdinals.IsEmpty)
             {
+                return false;
+            }
+
+            if (!known && !MayBeWrapper(definition, null, CancellationToken.None))
+            {
+                // Decided by the syntax pre-pass, before the call's arguments are built.
+                _wrappers.TryAdd(definition, ImmutableArray<int>.Empty);
                 return false;
             }
 

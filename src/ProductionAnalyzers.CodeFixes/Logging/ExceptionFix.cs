@@ -154,6 +154,19 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 return null;
             }
 
+            // NLog's fluent builder takes the exception in a call of its own: .Message("...", values).Exception(ex).
+            if (framework?.FluentExceptionMethod is { } exceptionMethod &&
+                call.Method.ContainingType?.OriginalDefinition.ToDisplayString() == framework.FluentBuilderType)
+            {
+                var message = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, insertBefore: null);
+                var chained = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, message, SyntaxFactory.IdentifierName(exceptionMethod)),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionExpression.WithoutTrivia()))));
+                return LogCallSyntax.Binds(model, invocation, chained, requireException: true, cancellationToken)
+                    ? new LogFixPlan(invocation, chained)
+                    : null;
+            }
+
             // The exception goes right before the template (LogError(ex, "..."), Log(level, ex, "...")), or first.
             var rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression);
             if (!LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken))

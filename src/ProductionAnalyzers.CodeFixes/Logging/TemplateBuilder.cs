@@ -220,79 +220,61 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
             }
 
-            var template = new StringBuilder();
-            var values = new List<ExpressionSyntax>();
-            foreach (var part in _parts)
+            return RenderWith((part, _) =>
             {
-                if (!part.IsHole)
+                if (part.Name is not null)
                 {
-                    template.Append(part.Text!.Replace("{", "{{").Replace("}", "}}"));
-                    continue;
+                    return part.Name;
                 }
 
-                var name = part.Name;
-                if (name is null)
+                var baseName = namer.NameFor(part.Expression!);
+                var name = baseName;
+                for (var n = 2; used.Contains(name); n++)
                 {
-                    var baseName = namer.NameFor(part.Expression!);
-                    name = baseName;
-                    for (var n = 2; used.Contains(name); n++)
-                    {
-                        name = baseName + n.ToString(CultureInfo.InvariantCulture);
-                    }
-
-                    used.Add(name);
+                    name = baseName + n.ToString(CultureInfo.InvariantCulture);
                 }
 
-                template.Append('{').Append(name);
-                if (part.Alignment is not null)
-                {
-                    template.Append(',').Append(part.Alignment);
-                }
-
-                if (part.Format is not null)
-                {
-                    template.Append(':').Append(part.Format);
-                }
-
-                template.Append('}');
-                values.Add(part.Expression!);
-            }
-
-            return (template.ToString(), values);
+                used.Add(name);
+                return name;
+            });
         }
 
         /// <summary>
         /// The message as a composite format (<c>"Imported {0} rows"</c>, alignment and format kept) and the values in order,
         /// for frameworks whose level methods take one (log4net's <c>InfoFormat</c>); <see cref="CompositeFormat"/> reads it back.
         /// </summary>
-        public (string Format, List<ExpressionSyntax> Values) RenderCompositeFormat()
+        public (string Format, List<ExpressionSyntax> Values) RenderCompositeFormat() =>
+            RenderWith((_, index) => index.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>Text with braces escaped, each hole as <c>{name[,alignment][:format]}</c> (the name given its index), and the values in order.</summary>
+        private (string Text, List<ExpressionSyntax> Values) RenderWith(Func<Part, int, string> holeName)
         {
-            var format = new StringBuilder();
+            var text = new StringBuilder();
             var values = new List<ExpressionSyntax>();
             foreach (var part in _parts)
             {
                 if (!part.IsHole)
                 {
-                    format.Append(part.Text!.Replace("{", "{{").Replace("}", "}}"));
+                    text.Append(part.Text!.Replace("{", "{{").Replace("}", "}}"));
                     continue;
                 }
 
-                format.Append('{').Append(values.Count.ToString(CultureInfo.InvariantCulture));
+                text.Append('{').Append(holeName(part, values.Count));
                 if (part.Alignment is not null)
                 {
-                    format.Append(',').Append(part.Alignment);
+                    text.Append(',').Append(part.Alignment);
                 }
 
                 if (part.Format is not null)
                 {
-                    format.Append(':').Append(part.Format);
+                    text.Append(':').Append(part.Format);
                 }
 
-                format.Append('}');
+                text.Append('}');
                 values.Add(part.Expression!);
             }
 
-            return (format.ToString(), values);
+            return (text.ToString(), values);
         }
 
         /// <summary>The message text when it has no holes (a plain message, braces not escaped), or null.</summary>

@@ -61,7 +61,9 @@ namespace ProductionAnalyzers.Infrastructure
             TemplateSyntax templateSyntax,
             string? levelMethodsNamespace = null,
             string? formatSuffix = null,
-            bool isDiagnostics = false)
+            bool isDiagnostics = false,
+            string? fluentBuilderType = null,
+            string? fluentExceptionMethod = null)
         {
             Framework = framework;
             RootNamespace = rootNamespace;
@@ -74,6 +76,8 @@ namespace ProductionAnalyzers.Infrastructure
             LevelMethodsNamespace = levelMethodsNamespace;
             FormatSuffix = formatSuffix;
             IsDiagnostics = isDiagnostics;
+            FluentBuilderType = fluentBuilderType;
+            FluentExceptionMethod = fluentExceptionMethod;
         }
 
         public LoggingFramework Framework { get; }
@@ -106,6 +110,12 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>System.Diagnostics tracing: logging for PA3002 (a catch that traces handles it), not a logger for PA4xxx.</summary>
         public bool IsDiagnostics { get; }
 
+        /// <summary>The type of a fluent event builder (NLog's <c>LogEventBuilder</c>: <c>ForErrorEvent().Message(…)</c>), or null.</summary>
+        public string? FluentBuilderType { get; }
+
+        /// <summary>The builder method that takes the exception (<c>.Exception(ex)</c>), or null.</summary>
+        public string? FluentExceptionMethod { get; }
+
         public bool IsLevelMethod(string name)
         {
             foreach (var method in LevelMethods)
@@ -135,6 +145,7 @@ namespace ProductionAnalyzers.Infrastructure
         public const string MelLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
         public const string MelLoggerMessage = "Microsoft.Extensions.Logging.LoggerMessage";
         public const string SerilogLog = "Serilog.Log";
+        public const string NLogLogEventBuilder = "NLog.LogEventBuilder";
 
         public static readonly LoggingFrameworkDescription MicrosoftExtensionsLogging = new LoggingFrameworkDescription(
             LoggingFramework.MicrosoftExtensionsLogging,
@@ -165,12 +176,14 @@ namespace ProductionAnalyzers.Infrastructure
         public static readonly LoggingFrameworkDescription NLog = new LoggingFrameworkDescription(
             LoggingFramework.NLog,
             "NLog",
-            ImmutableArray.Create("NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", "NLog.LogEventBuilder"),
+            ImmutableArray.Create("NLog.ILogger", "NLog.ILoggerBase", "NLog.Logger", NLogLogEventBuilder),
             ImmutableArray.Create("Trace", "Debug", "Info", "Warn", "Error", "Fatal", "Log", "ConditionalTrace", "ConditionalDebug"),
             ImmutableArray.Create("Trace", "Debug", "Info", "Warn", "Error", "Fatal"),
             ImmutableArray.Create("message"),
             ExceptionPosition.BeforeTemplate,
-            TemplateSyntax.MessageTemplate);
+            TemplateSyntax.MessageTemplate,
+            fluentBuilderType: NLogLogEventBuilder,
+            fluentExceptionMethod: "Exception");
 
         /// <summary>
         /// log4net: <c>ILog.Error(object message[, Exception exception])</c> takes a plain message (not a template) with the

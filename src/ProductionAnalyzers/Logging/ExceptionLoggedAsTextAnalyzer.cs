@@ -191,7 +191,7 @@ namespace ProductionAnalyzers.Logging
             IOperation current = invocation;
             for (var depth = 0; depth < 8 && current.Parent is IInvocationOperation next && next.Instance == current; depth++, current = next)
             {
-                if (next.TargetMethod.Name == "Exception" && next.Arguments.Length == 1)
+                if (next.TargetMethod.Name == LoggingFrameworks.NLog.FluentExceptionMethod && next.Arguments.Length == 1)
                 {
                     return next.Arguments[0].Value;
                 }

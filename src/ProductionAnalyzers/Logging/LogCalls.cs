@@ -124,6 +124,7 @@ namespace ProductionAnalyzers.Logging
         private readonly INamedTypeSymbol? _exception;
         private readonly INamedTypeSymbol? _formatProvider;
         private readonly INamedTypeSymbol? _serilogLog;
+        private readonly INamedTypeSymbol? _fluentBuilder;
         /// <summary>Where <c>[MessageTemplateFormatMethod]</c> is declared (Serilog.Core and NLog).</summary>
         private static readonly string[] TemplateAttributeAssemblies = { "Serilog", "NLog" };
 
@@ -149,6 +150,7 @@ namespace ProductionAnalyzers.Logging
             _exception = types.Type("System.Exception");
             _formatProvider = types.Type("System.IFormatProvider");
             _serilogLog = types.Type(LoggingFrameworks.SerilogLog);
+            _fluentBuilder = types.Type(LoggingFrameworks.NLogLogEventBuilder);
             _computeShape = ComputeShape;
             _computeTypeFramework = _apis.FrameworkOf;
             _computeExceptionOverload = ComputeExceptionOverload;
@@ -432,7 +434,7 @@ namespace ProductionAnalyzers.Logging
                         templateParameter = FindTemplateParameter(definition, description);
                     }
                 }
-                else if (framework == LoggingFramework.NLog && definition.Name == "Message" && containing.Name == "LogEventBuilder")
+                else if (definition.Name == "Message" && description?.FluentBuilderType is not null && SymbolEqualityComparer.Default.Equals(containing, _fluentBuilder))
                 {
                     // NLog's fluent API: logger.ForErrorEvent().Message("…", args).Exception(ex).Log(). The generic
                     // overloads carry [MessageTemplateFormatMethod]; Message(string message) does not.
@@ -537,7 +539,8 @@ namespace ProductionAnalyzers.Logging
             }
 
             // NLog's fluent builder takes the exception in its own call: ForErrorEvent().Message(…).Exception(ex).
-            if (definition.Name == "Message" && !containing.GetMembers("Exception").IsEmpty && _apis.FrameworkOf(containing) == LoggingFramework.NLog)
+            if (definition.Name == "Message" && LoggingFrameworks.Get(_apis.FrameworkOf(containing))?.FluentExceptionMethod is { } exceptionMethod &&
+                !containing.GetMembers(exceptionMethod).IsEmpty)
             {
                 return true;
             }

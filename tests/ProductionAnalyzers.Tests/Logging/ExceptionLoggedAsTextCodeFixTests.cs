@@ -231,3 +231,47 @@ public class ExceptionLoggedAsTextLog4NetCodeFixTests
         await Verify.VerifyCodeFixAsync(source, source);
     }
 }
+
+/// <summary>NLog's fluent API takes the exception in its own call: <c>.Message(…).Exception(ex)</c>.</summary>
+public class ExceptionLoggedAsTextNLogFluentCodeFixTests
+{
+    [Fact]
+    public async Task NLogFluentMessage_AddsExceptionCall_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(Action step, string feed)
+                {
+                    try { step(); }
+                    catch (Exception ex)
+                    {
+                        Logger.ForErrorEvent().Message("Import of {Feed} failed: {Reason}", feed, {|PA4002:ex.Message|}).Log();
+                    }
+                }
+            }
+            """,
+            """
+            using System;
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(Action step, string feed)
+                {
+                    try { step(); }
+                    catch (Exception ex)
+                    {
+                        Logger.ForErrorEvent().Message("Import of {Feed} failed", feed).Exception(ex).Log();
+                    }
+                }
+            }
+            """);
+}

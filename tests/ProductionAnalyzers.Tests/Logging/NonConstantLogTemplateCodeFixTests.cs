@@ -308,3 +308,39 @@ public class NonConstantLogTemplateLog4NetCodeFixTests
         await Verify.VerifyCodeFixAsync(source, source);
     }
 }
+
+/// <summary>NLog's fluent API: the template of <c>For*Event().Message(…)</c> is fixed like any other.</summary>
+public class NonConstantLogTemplateNLogFluentCodeFixTests
+{
+    [Fact]
+    public async Task NLogFluentMessage_Fixes() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(string feed, int count)
+                {
+                    Logger.ForInfoEvent().Message({|PA4001:$"Imported {count} items from {feed}"|}).Log();
+                    Logger.ForWarnEvent().Message({|PA4001:"Feed " + feed + " is stale"|}).Property("Feed", feed).Log();
+                }
+            }
+            """,
+            """
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(string feed, int count)
+                {
+                    Logger.ForInfoEvent().Message("Imported {Count} items from {Feed}", count, feed).Log();
+                    Logger.ForWarnEvent().Message("Feed {Feed} is stale", feed).Property("Feed", feed).Log();
+                }
+            }
+            """);
+}

@@ -63,12 +63,48 @@ namespace ProductionAnalyzers.Authorization
                 c =>
                 {
                     // The name first: only MapGet/MapPost/.../MapHub/MapGrpcService calls are bound.
-                    if (SourceSearch.InvokedName(((InvocationExpressionSyntax)c.Node).Expression) is { } name && AspNetNames.EndpointMethods.Contains(name))
+                    if (MayBeEndpoint((InvocationExpressionSyntax)c.Node))
                     {
                         state.Value?.OnEndpoint(c);
                     }
                 },
                 SyntaxKind.InvocationExpression);
+        }
+
+        /// <summary>
+        /// Syntax only: a call named like an endpoint mapping, on a receiver (<c>x.MapGet(...)</c>), with the arguments the mapping
+        /// methods take (pattern and handler; MapHub&lt;T&gt;(pattern); MapGrpcService&lt;T&gt;()). Mapper calls such as
+        /// <c>_mapper.Map&lt;OrderDto&gt;(order)</c> are never bound.
+        /// </summary>
+        private static bool MayBeEndpoint(InvocationExpressionSyntax invocation)
+        {
+            SimpleNameSyntax name;
+            switch (invocation.Expression)
+            {
+                case MemberAccessExpressionSyntax memberAccess:
+                    name = memberAccess.Name;
+                    break;
+                case MemberBindingExpressionSyntax memberBinding:
+                    name = memberBinding.Name;
+                    break;
+                default:
+                    return false;
+            }
+
+            var method = name.Identifier.ValueText;
+            if (!AspNetNames.EndpointMethods.Contains(method))
+            {
+                return false;
+            }
+
+            var arguments = invocation.ArgumentList.Arguments.Count;
+            return method switch
+            {
+                "MapMethods" => arguments >= 3,
+                "MapHub" => name is GenericNameSyntax && arguments >= 1,
+                "MapGrpcService" => name is GenericNameSyntax,
+                _ => arguments >= 2,
+            };
         }
 
         private static bool ReferencesAspNetCore(Compilation compilation)
@@ -132,7 +168,7 @@ namespace ProductionAnalyzers.Authorization
                 {
                     OnController(context, type);
                 }
-                else if (DeclaresPublicMethod(type))
+                else if (ControllerFacts.MayBeBaseOfControllers(type, _controllerBase) && DeclaresPublicMethod(type))
                 {
                     // A base class of controllers (abstract, generic): its actions are judged for each controller that inherits them,
                     // and reported once, here, at the base method.

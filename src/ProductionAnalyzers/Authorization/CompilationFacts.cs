@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,7 +40,8 @@ namespace ProductionAnalyzers.Authorization
         private readonly SourceSearch _search;
         private readonly object _gate = new object();
         private GlobalFacts? _global;
-        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _derived;
+        private Dictionary<string, List<ClassDeclarationSyntax>>? _baseLists;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derivedOf = new ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallSites> _callSites = new ConcurrentDictionary<IMethodSymbol, CallSites>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MemberFacts> _members = new ConcurrentDictionary<ISymbol, MemberFacts>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _methods = new ConcurrentDictionary<IMethodSymbol, MethodFacts>(SymbolEqualityComparer.Default);
@@ -84,6 +86,14 @@ namespace ProductionAnalyzers.Authorization
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = token.ValueText;
+                if (AspNetNames.HostCalls.Contains(name))
+                {
+                    // Host code is recognised by the call's name alone (CreateBuilder, UseEndpoints, UseStartup...): binding the
+                    // host's largest methods to confirm it would cost more than the message suffix it decides is worth.
+                    facts.HostCode |= SourceSearch.InvocationOf(token) is not null;
+                    continue;
+                }
+
                 var model = _search.Model(token.SyntaxTree!);
                 if (name == AspNetNames.FallbackPolicy)
                 {
@@ -133,10 +143,6 @@ namespace ProductionAnalyzers.Authorization
                         var mapping = new Mapping(_walker.ChainedOnResult(invocation), _walker.Summarize(ChainWalker.Receiver(invocation)));
                         (name == AspNetNames.MapRazorPages ? pageMappings : controllerMappings).Add(mapping);
                     }
-                }
-                else if (AspNetNames.HostCalls.Contains(name))
-                {
-                    facts.HostCode |= IsAspNetCore(method) || method.ContainingNamespace?.ToDisplayString() == "Microsoft.Extensions.Hosting";
                 }
                 else if (AspNetNames.PageConventions.Contains(name))
                 {
@@ -275,40 +281,100 @@ namespace ProductionAnalyzers.Authorization
 
         // ------------------------------------------------------------------ derived classes
 
-        /// <summary>The classes of the compilation whose base class is <paramref name="type"/> (its original definition).</summary>
+        /// <summary>
+        /// The classes of the compilation whose base class is <paramref name="type"/> (its original definition), found through the
+        /// base lists of the class declarations that name it.
+        /// </summary>
         public IReadOnlyList<INamedTypeSymbol> DirectlyDerived(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            var index = Volatile.Read(ref _derived);
-            if (index is null)
+            type = type.OriginalDefinition;
+            if (_derivedOf.TryGetValue(type, out var known))
             {
-                lock (_gate)
+                return known;
+            }
+
+            var found = new List<INamedTypeSymbol>();
+            if (BaseListIndex(cancellationToken).TryGetValue(type.Name, out var candidates))
+            {
+                foreach (var declaration in candidates)
                 {
-                    if (_derived is null)
+                    if (_search.Model(declaration.SyntaxTree).GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol derived &&
+                        SymbolEqualityComparer.Default.Equals(derived.BaseType?.OriginalDefinition, type) &&
+                        !found.Contains(derived, SymbolEqualityComparer.Default))
                     {
-                        var built = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
-                        foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
-                        {
-                            if (symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, BaseType: { } baseType } derived && _walker.IsInCompilation(baseType))
-                            {
-                                var key = baseType.OriginalDefinition;
-                                if (!built.TryGetValue(key, out var list))
-                                {
-                                    built[key] = list = new List<INamedTypeSymbol>();
-                                }
-
-                                list.Add(derived);
-                            }
-                        }
-
-                        Volatile.Write(ref _derived, built);
+                        found.Add(derived);
                     }
-
-                    index = _derived!;
                 }
             }
 
-            return index.TryGetValue(type.OriginalDefinition, out var found) ? found : (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
+            return _derivedOf.GetOrAdd(type, found);
         }
+
+        /// <summary>Class declarations by the simple name of the first type in their base list; type declarations only, no member body is read.</summary>
+        private Dictionary<string, List<ClassDeclarationSyntax>> BaseListIndex(CancellationToken cancellationToken)
+        {
+            var index = Volatile.Read(ref _baseLists);
+            if (index is not null)
+            {
+                return index;
+            }
+
+            lock (_gate)
+            {
+                if (_baseLists is null)
+                {
+                    var built = new Dictionary<string, List<ClassDeclarationSyntax>>(StringComparer.Ordinal);
+                    foreach (var tree in _compilation.SyntaxTrees)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        CollectBaseLists(tree.GetRoot(cancellationToken), built);
+                    }
+
+                    Volatile.Write(ref _baseLists, built);
+                   
+                }
+
+                return _baseLists!;
+            }
+        }
+
+        private static void CollectBaseLists(SyntaxNode container, Dictionary<string, List<ClassDeclarationSyntax>> index)
+        {
+            foreach (var child in container.ChildNodes())
+            {
+                switch (child)
+                {
+                    case BaseNamespaceDeclarationSyntax:
+                        CollectBaseLists(child, index);
+                        break;
+                    case ClassDeclarationSyntax declaration:
+                        if (declaration.BaseList is { Types.Count: > 0 } baseList && SimpleName(baseList.Types[0].Type) is { } name)
+                        {
+                            if (!index.TryGetValue(name, out var list))
+                            {
+                                index[name] = list = new List<ClassDeclarationSyntax>();
+                            }
+
+                            list.Add(declaration);
+                        }
+
+                        CollectBaseLists(declaration, index);
+                        break;
+                    case TypeDeclarationSyntax nested:
+                        CollectBaseLists(nested, index);
+                        break;
+                }
+            }
+        }
+
+        private static string? SimpleName(TypeSyntax type) =>
+            type switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                _ => null,
+            };
 
         // ------------------------------------------------------------------ builder facts (read by DecisionResolver)
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Authorization
 {
@@ -70,6 +71,29 @@ namespace ProductionAnalyzers.Authorization
             }
 
             return root is not null && root.Name is "System" or "Microsoft" or "Windows";
+        }
+
+        /// <summary>
+        /// A class whose public methods controllers may inherit as actions while it is not a controller itself (abstract, generic):
+        /// it derives from ControllerBase, carries an MVC attribute such as <c>[Controller]</c>/<c>[ApiController]</c>, or its
+        /// name says it is one (<c>CrudControllerBase</c>). Other classes are not searched for derived controllers.
+        /// </summary>
+        public static bool MayBeBaseOfControllers(INamedTypeSymbol type, INamedTypeSymbol controllerBase)
+        {
+            if (type.Name.IndexOf("Controller", StringComparison.OrdinalIgnoreCase) >= 0 || TypeHierarchy.DerivesFrom(type.BaseType, controllerBase))
+            {
+                return true;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && InheritsFrom(attributeClass, AspNetNames.MvcNamespace, "ControllerAttribute"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

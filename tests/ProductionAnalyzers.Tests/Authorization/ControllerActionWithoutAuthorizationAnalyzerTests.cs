@@ -411,5 +411,60 @@ namespace ProductionAnalyzers.Tests.Authorization
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(1).WithArguments("'ReportsController.Export'", string.Empty));
             await test.RunAsync();
         }
+        [Fact]
+        public async Task InheritedActionsThroughQualifiedAndIntermediateBases_JudgedForEachController()
+        {
+            // Derived controllers are found through base lists, by qualified name and through an intermediate abstract base;
+            // the base action is reported once, at the base method, when one controller leaves it undecided.
+            const string controllers = """
+                using Microsoft.AspNetCore.Authorization;
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Shop.Api
+                {
+                    public abstract class ApiEndpointBase : ControllerBase
+                    {
+                        [HttpGet("ping")]
+                        public IActionResult {|PA5001:Ping|}() => Ok();
+                    }
+
+                    public abstract class AuditedApiBase : Shop.Api.ApiEndpointBase
+                    {
+                        [HttpGet("audit")]
+                        public IActionResult Audit() => Ok();
+                    }
+
+                    [Authorize]
+                    public abstract class SecureApiBase : ControllerBase
+                    {
+                        [HttpGet("me")]
+                        public IActionResult Me() => Ok();
+                    }
+                }
+
+                namespace Shop.Api.Orders
+                {
+                    [Authorize]
+                    public sealed class OrdersController : Shop.Api.AuditedApiBase
+                    {
+                    }
+
+                    public sealed class StockController : global::Shop.Api.AuditedApiBase
+                    {
+                        [AllowAnonymous]
+                        public IActionResult Count() => Ok(3);
+                    }
+
+                    public sealed class AccountController : Shop.Api.SecureApiBase
+                    {
+                    }
+                }
+                """;
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Program.cs", Host));
+            test.TestState.Sources.Add(("/0/Controllers.cs", controllers.Replace("public IActionResult Audit()", "public IActionResult {|#0:Audit|}()", StringComparison.Ordinal)));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET audit' (StockController.Audit)", string.Empty));
+            await test.RunAsync();
+        }
     }
 }

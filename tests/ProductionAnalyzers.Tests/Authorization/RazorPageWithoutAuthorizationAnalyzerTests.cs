@@ -119,5 +119,16 @@ namespace ProductionAnalyzers.Tests.Authorization
             files.AddRange(ThreePages(marked: false).Take(2));
             await VerifyAsync(false, files.ToArray());
         }
+        [Fact]
+        public async Task BasePageModelNamedInABaseList_IsNotAPage()
+        {
+            // StaffPageModel is not abstract, but the pages derive from it (by its qualified name too): it is their base, not a page.
+            await VerifyAsync(
+                false,
+                ("Program.cs", Program(string.Empty)),
+                ("Pages/StaffPageModel.cs", Page("Shop.Pages", "public class StaffPageModel : PageModel { public string Clinic { get; set; } = string.Empty; }")),
+                ("Pages/Rota.cshtml.cs", Page("Shop.Pages", "public class {|PA5003:RotaModel|} : StaffPageModel { public void OnGet() { } }")),
+                ("Pages/Leave.cshtml.cs", Page("Shop.Pages", "[Authorize]\npublic class LeaveModel : Shop.Pages.StaffPageModel { public void OnGet() { } }")));
+        }
     }
 }

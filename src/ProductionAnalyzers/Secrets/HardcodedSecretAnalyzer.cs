@@ -34,7 +34,7 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>Settings files longer than this are not read (a settings file is a few kilobytes).</summary>
         internal const int MaxSettingsFileLength = 20 * 1024 * 1024;
 
-        private const char Hole = '\u0001';
+        private const char Hole = QueryCredentials.Hole;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.HardcodedCredential, Descriptors.SecretInKnownFormat, Descriptors.ConnectionStringWithPassword);
@@ -105,6 +105,12 @@ namespace ProductionAnalyzers.Secrets
             {
                 var target = SecretTarget.Find(literal, bytes: false);
                 Report(context, Descriptors.SecretInKnownFormat, literal, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
+                return;
+            }
+
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, names) is { } query)
+            {
+                ReportQueryCredential(context, literal, query.Name, query.Value);
                 return;
             }
 
@@ -204,6 +210,12 @@ namespace ProductionAnalyzers.Secrets
                     Report(context, Descriptors.SecretInKnownFormat, interpolated, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
                     return;
                 }
+            }
+
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, names) is { } query)
+            {
+                ReportQueryCredential(context, interpolated, query.Name, query.Value);
+                return;
             }
 
             // An Authorization header whose credential is constant text: $"Basic {"…"}" is rare; "Bearer {token}" is quiet.
@@ -458,6 +470,11 @@ namespace ProductionAnalyzers.Secrets
 
             return parameter.Name;
         }
+
+        /// <summary>A credential in a URL's query string: PA2001 without a code fix (the URL has to be rebuilt around the value).</summary>
+        private static void ReportQueryCredential(SyntaxNodeAnalysisContext context, SyntaxNode node, string parameter, string value) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HardcodedCredential, node.GetLocation(), "The URL query parameter '" + parameter + "'", SecretValues.Redact(value), CodeRemedy));
 
         private static void Report(
             SyntaxNodeAnalysisContext context,

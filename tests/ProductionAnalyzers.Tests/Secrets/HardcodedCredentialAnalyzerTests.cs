@@ -349,6 +349,42 @@ namespace ProductionAnalyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task CredentialsInUrlQueryStrings_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private const string Search = {|#0:"https://api.films.test/3/search?api_key=9f2c4e81b7a3d605&query="|};
+                    private const string Feed = {|PA2001:"https://guide.films.test/feed?series=all&apikey=7d3a91f0"|};
+
+                    string Art(string id) => {|PA2001:$"https://art.films.test/v1/{id}?access_token=Qz7wP2kL9xV4mN8c&size=w500"|};
+                    string Login() => {|PA2001:"https://legacy.films.test/login?user=svc&password=Tr4ck!ng99"|};
+                }
+                """,
+                Verify.Diagnostic("PA2001").WithLocation(0).WithArguments("The URL query parameter 'api_key'", "9f2c…", HardcodedSecretAnalyzer.CodeRemedy));
+        }
+
+        [Fact]
+        public async Task UrlQueryStringsWithoutAWrittenCredential_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private const string Docs = "https://api.films.test/docs?api_key=YOUR_API_KEY";
+                    private const string Format = "https://api.films.test/3/movie/{0}?api_key={1}";
+                    private const string Empty = "https://guide.films.test/feed?apikey=&series=";
+                    private const string Sort = "https://api.films.test/3/discover?sort_by=popularity.desc&page=2";
+                    private const string Client = "https://api.films.test/oauth?client_id=orders-media&response_type=code";
+                    private const string Word = "https://api.films.test/3/find?token=bluray&kind=stub";
+
+                    string Appended(string key) => "https://api.films.test/3/movie?api_key=" + key;
+                    string Interpolated(string key, int id) => $"https://api.films.test/3/movie/{id}?api_key={key}&language=en";
+                    string Query(string key) => $"?access_token={key}";
+                }
+                """);
+        }
+
+        [Fact]
         public async Task InterpolatedValues_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync("""

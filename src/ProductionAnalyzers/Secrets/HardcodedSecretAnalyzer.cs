@@ -132,6 +132,14 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            // A positional argument is named only by the semantic model. Ask it only for a value that could be a credential
+            // without a name: not a word, identifier or slug ("bluray", "utf-8", "orders-api"), not a message (spaces), unless
+            // the first argument already names it (headers.Add("X-Api-Key", "…")).
+            if (found.Name is null && !(found.Key is { } named && IsCredentialName(named, found, names, value)) && !MayBeUnnamedCredential(value))
+            {
+                return;
+            }
+
             var credential = CredentialValue(value, found, names);
             if (credential is null)
             {
@@ -397,6 +405,17 @@ namespace ProductionAnalyzers.Secrets
             }
 
             return value;
+        }
+
+        /// <summary>Cheap test for a positional argument: no spaces (but an Authorization scheme), and a digit or a symbol in it.</summary>
+        private static bool MayBeUnnamedCredential(string value)
+        {
+            if (value.IndexOf(' ') >= 0)
+            {
+                return SecretValues.HasSchemePrefix(value.Trim());
+            }
+
+            return !SecretValues.IsIdentifierLike(value) && !SecretValues.IsSlug(value);
         }
 
         /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>

@@ -291,6 +291,29 @@ namespace ProductionAnalyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task PositionalWordsAndSlugs_DoNotReport()
+        {
+            // A positional argument is named only by the semantic model, asked only for a value with a digit or a symbol:
+            // words and slugs are names and settings (a letters-only password passed positionally is the documented miss).
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Net;
+
+                class C
+                {
+                    static void Connect(string host, string password) { }
+
+                    void M()
+                    {
+                        Connect("db", "replica");
+                        Connect("db", "orders-relay");
+                        Connect("db", {|PA2001:"orders-relay7"|});
+                        var credential = new NetworkCredential("svc", "mailer_relay");
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task ProcessingPasses_DoNotReport()
         {
             // "pass" after an ordinal or a processing word is a pass over the data, not a password.

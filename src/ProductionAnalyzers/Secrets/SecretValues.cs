@@ -27,7 +27,7 @@ namespace ProductionAnalyzers.Secrets
             "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "api-key", "key", "string", "value",
             "null", "none", "nil", "undefined", "empty", "default", "n/a", "na", "test", "testing", "true", "false",
             "expired", "invalid", "revoked", "malformed", "wrong", "incorrect", "unknown", "missing", "bogus", "garbage", "notvalid",
-            "foo", "bar", "baz", "foobar", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
+            "foo", "bar", "baz", "foobar", "replace", "change", "changeit", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
         };
 
         /// <summary>Prefixes of values encrypted by a protected-configuration provider or hashed by a password hasher.</summary>
@@ -145,6 +145,12 @@ namespace ProductionAnalyzers.Secrets
             if ((trimmed.IndexOf('{') >= 0 && trimmed.IndexOf('}') > trimmed.IndexOf('{')) || trimmed[0] == '^' ||
                 trimmed.IndexOf("(?", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("\\d", StringComparison.Ordinal) >= 0 ||
                 trimmed.IndexOf("\\w", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("[a-z", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            // Slugs and identifiers: feature flags, claim and field names ("pm-2708-input-password", "password_hash_b64").
+            if (IsSlug(trimmed) || (IsLowerCaseIdentifier(trimmed) && names.Mentions(trimmed)))
             {
                 return true;
             }
@@ -286,6 +292,20 @@ namespace ProductionAnalyzers.Secrets
         }
 
         private static readonly char[] SlugSeparators = { '-', '_', '.' };
+
+        /// <summary>Lower-case letters and digits in at least two parts joined by <c>-</c>, <c>_</c> or <c>.</c>: <c>password_hash_b64</c>.</summary>
+        private static bool IsLowerCaseIdentifier(string value)
+        {
+            foreach (var c in value)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return value.IndexOfAny(SlugSeparators) > 0;
+        }
 
         /// <summary>An HTTP Authorization value with a scheme: <c>Basic dXNl…</c>, <c>Bearer eyJ…</c>.</summary>
         public static bool HasSchemePrefix(string value) =>

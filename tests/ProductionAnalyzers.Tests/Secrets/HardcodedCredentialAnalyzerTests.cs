@@ -283,8 +283,8 @@ namespace ProductionAnalyzers.Tests.Secrets
                     void M()
                     {
                         var rule = new TokenRule({|PA2001:"d41f8a0c7b2e9365"|});
-                        // A password is chosen by a person: any non-placeholder text counts.
-                        var password = {|PA2001:"orders-relay"|};
+                        // A password is chosen by a person: any text that is not a placeholder, label or slug counts.
+                        var password = {|PA2001:"Orders-Relay"|};
                     }
                 }
                 """);
@@ -343,6 +343,18 @@ namespace ProductionAnalyzers.Tests.Secrets
                     public string ApiKey { get; set; } = "change-me";
                     public string ClientSecret { get; set; } = "<your key>";
                     public string SmtpPassword { get; set; } = "${SMTP_PASSWORD}";
+                    public string AdminPassword { get; set; } = "REPLACE";
+
+                    // Slugs and lower-case identifiers: a feature flag and a field name whose constants end in "Password".
+                    public const string PM1234_InputPassword = "pm-1234-update-apis-for-input-password";
+                    public const string ClientHashedPassword = "password_hash_b64";
+                    public const string SmtpPasswordField = "smtp-password";
+
+                    System.Collections.Generic.Dictionary<string, string> Env() => new()
+                    {
+                        ["globalSettings__mail__smtp__password"] = "REPLACE",
+                        ["globalSettings__mail__smtp__host"] = "REPLACE",
+                    };
                 }
                 """);
         }

@@ -173,18 +173,42 @@ namespace ProductionAnalyzers.Secrets
         {
             var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
             var contents = interpolated.Contents;
+            if (interpolated.Span.Length < 10)
+            {
+                return;
+            }
+
+            // Prefilter on the constant parts: a connection string, a URI or a query needs '='; an Authorization value
+            // starts with its scheme. Without either, only the provider formats are looked for, part by part.
             var hasText = false;
+            var mayHavePairs = false;
             foreach (var content in contents)
             {
-                if (content is InterpolatedStringTextSyntax)
+                if (content is InterpolatedStringTextSyntax part)
                 {
                     hasText = true;
-                    break;
+                    var text = part.TextToken.ValueText;
+                    mayHavePairs |= text.IndexOf('=') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0;
                 }
             }
 
-            if (!hasText || interpolated.Span.Length < 10)
+            if (!hasText)
             {
+                return;
+            }
+
+            if (!mayHavePairs && !(contents[0] is InterpolatedStringTextSyntax first && SecretValues.HasSchemePrefix(first.TextToken.ValueText + Hole)))
+            {
+                foreach (var content in contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text && FindFormat(text.TextToken.ValueText) is { } format)
+                    {
+                        var target = SecretTarget.Find(interpolated, bytes: false);
+                        Report(context, Descriptors.SecretInKnownFormat, interpolated, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
+                        return;
+                    }
+                }
+
                 return;
             }
 

@@ -420,6 +420,20 @@ namespace ProductionAnalyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task InterpolatedStringsWithoutPairs_StillFindFormatsAndSchemes()
+        {
+            // The interpolated prefilter (no '=' and no scheme: provider formats only) keeps both findings.
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    string Note(string user) => {|PA2002:$"deploy token ghp_R7kQ2mX9vL4tW8zN1bY6eU3iO0aS5dF7gH2j for {user}"|};
+                    string Header(string unused) => $"Bearer {unused}";
+                    string Label(int count) => $"{count} api keys rotated";
+                }
+                """);
+        }
+
+        [Fact]
         public async Task InterpolatedValues_DoNotReport()
         {
             await Verify.VerifyAnalyzerAsync("""

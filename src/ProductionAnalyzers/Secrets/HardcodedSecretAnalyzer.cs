@@ -54,9 +54,10 @@ namespace ProductionAnalyzers.Secrets
 
             CredentialNames ForTree(SyntaxTree tree) =>
                 namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+            Func<SyntaxTree, CredentialNames> forTree = ForTree;
 
             context.RegisterSyntaxNodeAction(
-                c => AnalyzeLiteral(c, ForTree(c.Node.SyntaxTree)),
+                c => AnalyzeLiteral(c, forTree),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression);
             context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, ForTree(c.Node.SyntaxTree)), SyntaxKind.InterpolatedStringExpression);
@@ -79,7 +80,8 @@ namespace ProductionAnalyzers.Secrets
             });
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CredentialNames names)
+        /// <param name="namesFor">The word list of the literal's tree, looked up only for the few literals that need it.</param>
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var literal = (LiteralExpressionSyntax)context.Node;
             var value = literal.Token.ValueText;
@@ -108,7 +110,7 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
-            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, names) is { } query)
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, namesFor(literal.SyntaxTree)) is { } query)
             {
                 ReportQueryCredential(context, literal, query.Name, query.Value);
                 return;
@@ -125,6 +127,8 @@ namespace ProductionAnalyzers.Secrets
             {
                 return;
             }
+
+            var names = namesFor(literal.SyntaxTree);
 
             // The name first (a cached lookup), the value's many placeholder checks only for a credential's name.
             if (found.Name is { } known && !IsCredentialName(known, found, names, value))

@@ -34,7 +34,7 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>Settings files longer than this are not read (a settings file is a few kilobytes).</summary>
         internal const int MaxSettingsFileLength = 20 * 1024 * 1024;
 
-        private const char Hole = '\u0001';
+        private const char Hole = QueryCredentials.Hole;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.HardcodedCredential, Descriptors.SecretInKnownFormat, Descriptors.ConnectionStringWithPassword);
@@ -54,9 +54,10 @@ namespace ProductionAnalyzers.Secrets
 
             CredentialNames ForTree(SyntaxTree tree) =>
                 namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+            Func<SyntaxTree, CredentialNames> forTree = ForTree;
 
             context.RegisterSyntaxNodeAction(
-                c => AnalyzeLiteral(c, ForTree(c.Node.SyntaxTree)),
+                c => AnalyzeLiteral(c, forTree),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression);
             context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, ForTree(c.Node.SyntaxTree)), SyntaxKind.InterpolatedStringExpression);
@@ -79,7 +80,8 @@ namespace ProductionAnalyzers.Secrets
             });
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CredentialNames names)
+        /// <param name="namesFor">The word list of the literal's tree, looked up only for the few literals that need it.</param>
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var literal = (LiteralExpressionSyntax)context.Node;
             var value = literal.Token.ValueText;
@@ -108,6 +110,12 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, namesFor(literal.SyntaxTree)) is { } query)
+            {
+                ReportQueryCredential(context, literal, query.Name, query.Value);
+                return;
+            }
+
             // PA2001: only where the literal is given a name; the cheap parent check comes before any value check.
             if (!MayHaveName(literal))
             {
@@ -120,8 +128,18 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            var names = namesFor(literal.SyntaxTree);
+
             // The name first (a cached lookup), the value's many placeholder checks only for a credential's name.
             if (found.Name is { } known && !IsCredentialName(known, found, names, value))
+            {
+                return;
+            }
+
+            // A positional argument is named only by the semantic model. Ask it only for a value that could be a credential
+            // without a name: not a word, identifier or slug ("bluray", "utf-8", "orders-api"), not a message (spaces), unless
+            // the first argument already names it (headers.Add("X-Api-Key", "…")).
+            if (found.Name is null && !(found.Key is { } named && IsCredentialName(named, found, names, value)) && !MayBeUnnamedCredential(value))
             {
                 return;
             }
@@ -159,18 +177,42 @@ namespace ProductionAnalyzers.Secrets
         {
             var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
             var contents = interpolated.Contents;
+            if (interpolated.Span.Length < 10)
+            {
+                return;
+            }
+
+            // Prefilter on the constant parts: a connection string, a URI or a query needs '='; an Authorization value
+            // starts with its scheme. Without either, only the provider formats are looked for, part by part.
             var hasText = false;
+            var mayHavePairs = false;
             foreach (var content in contents)
             {
-                if (content is InterpolatedStringTextSyntax)
+                if (content is InterpolatedStringTextSyntax part)
                 {
                     hasText = true;
-                    break;
+                    var text = part.TextToken.ValueText;
+                    mayHavePairs |= text.IndexOf('=') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0;
                 }
             }
 
-            if (!hasText || interpolated.Span.Length < 10)
+            if (!hasText)
             {
+                return;
+            }
+
+            if (!mayHavePairs && !(contents[0] is InterpolatedStringTextSyntax first && SecretValues.HasSchemePrefix(first.TextToken.ValueText + Hole)))
+            {
+                foreach (var content in contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text && FindFormat(text.TextToken.ValueText) is { } format)
+                    {
+                        var target = SecretTarget.Find(interpolated, bytes: false);
+                        Report(context, Descriptors.SecretInKnownFormat, interpolated, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
+                        return;
+                    }
+                }
+
                 return;
             }
 
@@ -204,6 +246,12 @@ namespace ProductionAnalyzers.Secrets
                     Report(context, Descriptors.SecretInKnownFormat, interpolated, target.Name, format.Provider, SecretValues.Redact(format.Secret), CodeRemedy);
                     return;
                 }
+            }
+
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, names) is { } query)
+            {
+                ReportQueryCredential(context, interpolated, query.Name, query.Value);
+                return;
             }
 
             // An Authorization header whose credential is constant text: $"Basic {"…"}" is rare; "Bearer {token}" is quiet.
@@ -387,6 +435,17 @@ namespace ProductionAnalyzers.Secrets
             return value;
         }
 
+        /// <summary>Cheap test for a positional argument: no spaces (but an Authorization scheme), and a digit or a symbol in it.</summary>
+        private static bool MayBeUnnamedCredential(string value)
+        {
+            if (value.IndexOf(' ') >= 0)
+            {
+                return SecretValues.HasSchemePrefix(value.Trim());
+            }
+
+            return !SecretValues.IsIdentifierLike(value) && !SecretValues.IsSlug(value);
+        }
+
         /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>
         private static bool IsValueParameter(string? parameter) =>
             parameter is not null && (parameter.StartsWith("value", StringComparison.OrdinalIgnoreCase) || parameter == "parameter");
@@ -458,6 +517,11 @@ namespace ProductionAnalyzers.Secrets
 
             return parameter.Name;
         }
+
+        /// <summary>A credential in a URL's query string: PA2001 without a code fix (the URL has to be rebuilt around the value).</summary>
+        private static void ReportQueryCredential(SyntaxNodeAnalysisContext context, SyntaxNode node, string parameter, string value) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.HardcodedCredential, node.GetLocation(), "The URL query parameter '" + parameter + "'", SecretValues.Redact(value), CodeRemedy));
 
         private static void Report(
             SyntaxNodeAnalysisContext context,

@@ -27,7 +27,7 @@ namespace ProductionAnalyzers.Secrets
             "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "api_key", "api-key", "key", "string", "value",
             "null", "none", "nil", "undefined", "empty", "default", "n/a", "na", "test", "testing", "true", "false",
             "expired", "invalid", "revoked", "malformed", "wrong", "incorrect", "unknown", "missing", "bogus", "garbage", "notvalid",
-            "foo", "bar", "baz", "foobar", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
+            "foo", "bar", "baz", "foobar", "replace", "change", "changeit", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
         };
 
         /// <summary>Prefixes of values encrypted by a protected-configuration provider or hashed by a password hasher.</summary>
@@ -94,7 +94,9 @@ namespace ProductionAnalyzers.Secrets
                 return true;
             }
 
-            if (ContainsAny(trimmed, PlaceholderWords) || StartsWithAny(trimmed, EncryptedPrefixes))
+            // One lower-case copy, then ordinal searches: a case-insensitive search per word costs several times more.
+            var lower = trimmed.ToLowerInvariant();
+            if (ContainsAny(lower, PlaceholderWords) || StartsWithAny(lower, EncryptedPrefixes))
             {
                 return true;
             }
@@ -145,6 +147,12 @@ namespace ProductionAnalyzers.Secrets
             if ((trimmed.IndexOf('{') >= 0 && trimmed.IndexOf('}') > trimmed.IndexOf('{')) || trimmed[0] == '^' ||
                 trimmed.IndexOf("(?", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("\\d", StringComparison.Ordinal) >= 0 ||
                 trimmed.IndexOf("\\w", StringComparison.Ordinal) >= 0 || trimmed.IndexOf("[a-z", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            // Slugs and identifiers: feature flags, claim and field names ("pm-2708-input-password", "password_hash_b64").
+            if (IsSlug(trimmed) || (IsLowerCaseIdentifier(trimmed) && names.Mentions(trimmed)))
             {
                 return true;
             }
@@ -287,6 +295,20 @@ namespace ProductionAnalyzers.Secrets
 
         private static readonly char[] SlugSeparators = { '-', '_', '.' };
 
+        /// <summary>Lower-case letters and digits in at least two parts joined by <c>-</c>, <c>_</c> or <c>.</c>: <c>password_hash_b64</c>.</summary>
+        private static bool IsLowerCaseIdentifier(string value)
+        {
+            foreach (var c in value)
+            {
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return value.IndexOfAny(SlugSeparators) > 0;
+        }
+
         /// <summary>An HTTP Authorization value with a scheme: <c>Basic dXNl…</c>, <c>Bearer eyJ…</c>.</summary>
         public static bool HasSchemePrefix(string value) =>
             StartsWithWord(value, "Basic ") || StartsWithWord(value, "Bearer ") || StartsWithWord(value, "Token ") ||
@@ -350,11 +372,12 @@ namespace ProductionAnalyzers.Secrets
             return true;
         }
 
+        /// <summary>True when lower-case <paramref name="value"/> contains one of the lower-case <paramref name="words"/>.</summary>
         internal static bool ContainsAny(string value, string[] words)
         {
             foreach (var word in words)
             {
-                if (value.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (value.IndexOf(word, StringComparison.Ordinal) >= 0)
                 {
                     return true;
                 }
@@ -367,7 +390,7 @@ namespace ProductionAnalyzers.Secrets
         {
             foreach (var prefix in prefixes)
             {
-                if (value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                if (value.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     return true;
                 }

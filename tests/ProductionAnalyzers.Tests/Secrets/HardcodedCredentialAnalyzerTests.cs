@@ -283,8 +283,31 @@ namespace ProductionAnalyzers.Tests.Secrets
                     void M()
                     {
                         var rule = new TokenRule({|PA2001:"d41f8a0c7b2e9365"|});
-                        // A password is chosen by a person: any non-placeholder text counts.
-                        var password = {|PA2001:"orders-relay"|};
+                        // A password is chosen by a person: any text that is not a placeholder, label or slug counts.
+                        var password = {|PA2001:"Orders-Relay"|};
+                    }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task PositionalWordsAndSlugs_DoNotReport()
+        {
+            // A positional argument is named only by the semantic model, asked only for a value with a digit or a symbol:
+            // words and slugs are names and settings (a letters-only password passed positionally is the documented miss).
+            await Verify.VerifyAnalyzerAsync("""
+                using System.Net;
+
+                class C
+                {
+                    static void Connect(string host, string password) { }
+
+                    void M()
+                    {
+                        Connect("db", "replica");
+                        Connect("db", "orders-relay");
+                        Connect("db", {|PA2001:"orders-relay7"|});
+                        var credential = new NetworkCredential("svc", "mailer_relay");
                     }
                 }
                 """);
@@ -320,6 +343,18 @@ namespace ProductionAnalyzers.Tests.Secrets
                     public string ApiKey { get; set; } = "change-me";
                     public string ClientSecret { get; set; } = "<your key>";
                     public string SmtpPassword { get; set; } = "${SMTP_PASSWORD}";
+                    public string AdminPassword { get; set; } = "REPLACE";
+
+                    // Slugs and lower-case identifiers: a feature flag and a field name whose constants end in "Password".
+                    public const string PM1234_InputPassword = "pm-1234-update-apis-for-input-password";
+                    public const string ClientHashedPassword = "password_hash_b64";
+                    public const string SmtpPasswordField = "smtp-password";
+
+                    System.Collections.Generic.Dictionary<string, string> Env() => new()
+                    {
+                        ["globalSettings__mail__smtp__password"] = "REPLACE",
+                        ["globalSettings__mail__smtp__host"] = "REPLACE",
+                    };
                 }
                 """);
         }
@@ -344,6 +379,56 @@ namespace ProductionAnalyzers.Tests.Secrets
                         Audit.Record("password", "Pw0rdChanged2");
                         Audit.Record("api_key", "9ab3c1d7e5f20846");
                     }
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task CredentialsInUrlQueryStrings_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private const string Search = {|#0:"https://api.films.test/3/search?api_key=9f2c4e81b7a3d605&query="|};
+                    private const string Feed = {|PA2001:"https://guide.films.test/feed?series=all&apikey=7d3a91f0"|};
+
+                    string Art(string id) => {|PA2001:$"https://art.films.test/v1/{id}?access_token=Qz7wP2kL9xV4mN8c&size=w500"|};
+                    string Login() => {|PA2001:"https://legacy.films.test/login?user=svc&password=Tr4ck!ng99"|};
+                }
+                """,
+                Verify.Diagnostic("PA2001").WithLocation(0).WithArguments("The URL query parameter 'api_key'", "9f2c…", HardcodedSecretAnalyzer.CodeRemedy));
+        }
+
+        [Fact]
+        public async Task UrlQueryStringsWithoutAWrittenCredential_DoNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private const string Docs = "https://api.films.test/docs?api_key=YOUR_API_KEY";
+                    private const string Format = "https://api.films.test/3/movie/{0}?api_key={1}";
+                    private const string Empty = "https://guide.films.test/feed?apikey=&series=";
+                    private const string Sort = "https://api.films.test/3/discover?sort_by=popularity.desc&page=2";
+                    private const string Client = "https://api.films.test/oauth?client_id=orders-media&response_type=code";
+                    private const string Word = "https://api.films.test/3/find?token=bluray&kind=stub";
+
+                    string Appended(string key) => "https://api.films.test/3/movie?api_key=" + key;
+                    string Interpolated(string key, int id) => $"https://api.films.test/3/movie/{id}?api_key={key}&language=en";
+                    string Query(string key) => $"?access_token={key}";
+                }
+                """);
+        }
+
+        [Fact]
+        public async Task InterpolatedStringsWithoutPairs_StillFindFormatsAndSchemes()
+        {
+            // The interpolated prefilter (no '=' and no scheme: provider formats only) keeps both findings.
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    string Note(string user) => {|PA2002:$"deploy token ghp_R7kQ2mX9vL4tW8zN1bY6eU3iO0aS5dF7gH2j for {user}"|};
+                    string Header(string unused) => $"Bearer {unused}";
+                    string Label(int count) => $"{count} api keys rotated";
                 }
                 """);
         }

@@ -177,6 +177,19 @@ namespace ProductionAnalyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task CredentialInAUrlQuery_IsNotFixed()
+        {
+            // Replacing the whole URL with a configuration lookup would lose the URL: the finding has no fix.
+            var source = """
+                public class C
+                {
+                    public string Search(string query) => {|PA2001:"https://api.films.test/3/search?api_key=9f2c4e81b7a3d605&query="|} + query;
+                }
+                """;
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public void FixKeys_AreNamedAfterTheirRules()
         {
             Assert.StartsWith("PA2001_", FixKeys.Pa2001ReadFromConfiguration);

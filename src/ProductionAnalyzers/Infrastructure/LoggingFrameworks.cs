@@ -63,7 +63,8 @@ namespace ProductionAnalyzers.Infrastructure
             string? formatSuffix = null,
             bool isDiagnostics = false,
             string? fluentBuilderType = null,
-            string? fluentExceptionMethod = null)
+            string? fluentExceptionMethod = null,
+            string? assemblyName = null)
         {
             Framework = framework;
             RootNamespace = rootNamespace;
@@ -78,9 +79,13 @@ namespace ProductionAnalyzers.Infrastructure
             IsDiagnostics = isDiagnostics;
             FluentBuilderType = fluentBuilderType;
             FluentExceptionMethod = fluentExceptionMethod;
+            AssemblyName = assemblyName;
         }
 
         public LoggingFramework Framework { get; }
+
+        /// <summary>The assembly that declares the framework's logger types and attributes (null for the runtime's own tracing).</summary>
+        public string? AssemblyName { get; }
 
         /// <summary>The namespace a project imports to use the framework (<c>Serilog</c>, <c>log4net</c>).</summary>
         public string RootNamespace { get; }
@@ -160,7 +165,8 @@ namespace ProductionAnalyzers.Infrastructure
             ImmutableArray.Create("message", "messageFormat", "formatString"),
             ExceptionPosition.BeforeTemplate,
             TemplateSyntax.MessageTemplate,
-            levelMethodsNamespace: "Microsoft.Extensions.Logging");
+            levelMethodsNamespace: "Microsoft.Extensions.Logging",
+            assemblyName: "Microsoft.Extensions.Logging.Abstractions");
 
         public static readonly LoggingFrameworkDescription Serilog = new LoggingFrameworkDescription(
             LoggingFramework.Serilog,
@@ -170,7 +176,8 @@ namespace ProductionAnalyzers.Infrastructure
             ImmutableArray.Create("Verbose", "Debug", "Information", "Warning", "Error", "Fatal"),
             ImmutableArray.Create("messageTemplate"),
             ExceptionPosition.BeforeTemplate,
-            TemplateSyntax.MessageTemplate);
+            TemplateSyntax.MessageTemplate,
+            assemblyName: "Serilog");
 
         /// <summary>NLog, with its fluent API: <c>logger.ForErrorEvent().Message("…", args).Exception(ex).Log()</c>.</summary>
         public static readonly LoggingFrameworkDescription NLog = new LoggingFrameworkDescription(
@@ -183,7 +190,8 @@ namespace ProductionAnalyzers.Infrastructure
             ExceptionPosition.BeforeTemplate,
             TemplateSyntax.MessageTemplate,
             fluentBuilderType: NLogLogEventBuilder,
-            fluentExceptionMethod: "Exception");
+            fluentExceptionMethod: "Exception",
+            assemblyName: "NLog");
 
         /// <summary>
         /// log4net: <c>ILog.Error(object message[, Exception exception])</c> takes a plain message (not a template) with the
@@ -198,7 +206,8 @@ namespace ProductionAnalyzers.Infrastructure
             ImmutableArray.Create("format", "message"),
             ExceptionPosition.AfterMessage,
             TemplateSyntax.CompositeFormat,
-            formatSuffix: "Format");
+            formatSuffix: "Format",
+            assemblyName: "log4net");
 
         public static readonly LoggingFrameworkDescription Trace = new LoggingFrameworkDescription(
             LoggingFramework.Trace,
@@ -247,6 +256,10 @@ namespace ProductionAnalyzers.Infrastructure
         public static bool IsFacadeLevelMethod(string name) =>
             name is "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical"
                 or "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical";
+
+        /// <summary>The assemblies of the logging frameworks (not System.Diagnostics): a library method is a logging call only in one of them or in an assembly that references one.</summary>
+        public static string[] AssemblyNames { get; } =
+            { MicrosoftExtensionsLogging.AssemblyName!, Serilog.AssemblyName!, NLog.AssemblyName!, Log4Net.AssemblyName! };
 
         /// <summary>The namespaces that bring a logging framework in (not System.Diagnostics).</summary>
         public static ImmutableArray<string> LoggerNamespaces { get; } =

@@ -346,6 +346,15 @@ namespace ProductionAnalyzers.Logging
 
             // Cheap filter: every call the rules look at takes a string (the template) or a logger.
             var inSource = definition.Locations.Length > 0 && definition.Locations[0].IsInSource;
+
+            // A library method can be a logging call only when its assembly is a logging framework or references one (its
+            // logger types, attributes and parameters come from there): the core library, LINQ, collections — most calls
+            // of a code base — are rejected with one look at the assembly, before their parameters and types are read.
+            if (!inSource && !AssemblyMaySee(definition, LoggingFrameworks.AssemblyNames))
+            {
+                return CallShape.None;
+            }
+
             // (log4net's plain level methods take the message as object: Warn(object message).)
             if (!inSource && !HasStringOrLoggerParameter(definition) && FrameworkOfType(containing) != LoggingFramework.Log4Net)
             {

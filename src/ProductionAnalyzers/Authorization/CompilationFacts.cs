@@ -80,8 +80,8 @@ namespace ProductionAnalyzers.Authorization
         {
             var facts = new GlobalFacts();
             var tokens = _search.Identifiers(GlobalAnchors, IsGlobalName, null, int.MaxValue, cancellationToken) ?? new List<SyntaxToken>();
-            var controllerMappings = new List<Mapping>();
-            var pageMappings = new List<Mapping>();
+            var controllerMappings = new List<InvocationExpressionSyntax>();
+            var pageMappings = new List<InvocationExpressionSyntax>();
             foreach (var token in tokens)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -116,6 +116,7 @@ namespace ProductionAnalyzers.Authorization
                     if (SourceSearch.MemberExpressionOf(token) is MemberAccessExpressionSyntax filters &&
                         filters.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService" or "Insert" } add && add.Expression == filters &&
                         add.Parent is InvocationExpressionSyntax filterCall && filterCall.Expression == add &&
+                        MayBeAuthorizationFilter(add.Name, filterCall, cancellationToken) &&
                         model.GetOperation(filterCall, cancellationToken) is IInvocationOperation filterInvocation &&
                         IsGlobalFilter(filterInvocation))
                     {
@@ -125,7 +126,20 @@ namespace ProductionAnalyzers.Authorization
                     continue;
                 }
 
-                if (SourceSearch.InvocationOf(token) is not { } call || model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
+                if (SourceSearch.InvocationOf(token) is not { } call)
+                {
+                    continue;
+                }
+
+                if (AspNetNames.ControllerMappings.Contains(name) || name == AspNetNames.MapRazorPages)
+                {
+                    // Bound later, and only when no global decision makes them moot.
+                    facts.HostCode = true;
+                    (name == AspNetNames.MapRazorPages ? pageMappings : controllerMappings).Add(call);
+                    continue;
+                }
+
+                if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                 {
                     continue;
                 }
@@ -135,15 +149,6 @@ namespace ProductionAnalyzers.Authorization
                 {
                     facts.FallbackPolicy |= invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value);
                 }
-                else if (AspNetNames.ControllerMappings.Contains(name) || name == AspNetNames.MapRazorPages)
-                {
-                    if (IsAspNetCore(method))
-                    {
-                        facts.HostCode = true;
-                        var mapping = new Mapping(_walker.ChainedOnResult(invocation), _walker.Summarize(ChainWalker.Receiver(invocation)));
-                        (name == AspNetNames.MapRazorPages ? pageMappings : controllerMappings).Add(mapping);
-                    }
-                }
                 else if (AspNetNames.PageConventions.Contains(name))
                 {
                     AddPageConvention(facts, invocation);
@@ -152,8 +157,8 @@ namespace ProductionAnalyzers.Authorization
 
             facts.HostDeclared = HostDecisionDeclared(options);
             var global = facts.HostDeclared || facts.FallbackPolicy || facts.GlobalFilter;
-            facts.ControllersDecided = global || AllDecided(controllerMappings);
-            facts.PagesDecided = global || AllDecided(pageMappings);
+            facts.ControllersDecided = global || AllDecided(controllerMappings, cancellationToken);
+            facts.PagesDecided = global || AllDecided(pageMappings, cancellationToken);
             facts.EndpointsDecided = global;
             return facts;
         }
@@ -256,18 +261,34 @@ namespace ProductionAnalyzers.Authorization
             return false;
         }
 
-        /// <summary>MapControllers()/MapRazorPages() calls exist and each is followed (or its group is) by a decision.</summary>
-        private bool AllDecided(List<Mapping> mappings)
+        /// <summary>
+        /// MapControllers()/MapRazorPages() calls exist and each is followed (or its group is) by a decision. Stops at the first
+        /// undecided call; a call on the parameter of a <c>UseEndpoints</c> lambda with nothing chained is undecided without binding.
+        /// </summary>
+        private bool AllDecided(List<InvocationExpressionSyntax> calls, CancellationToken cancellationToken)
         {
             var resolver = new DecisionResolver(this);
-            foreach (var mapping in mappings)
+            var any = false;
+            foreach (var call in calls)
             {
-                if (mapping.Own.Has(Decision.Authorize | Decision.Anonymous))
+                cancellationToken.ThrowIfCancellationRequested();
+                if (IsBareUseEndpointsCall(call))
+                {
+                    return false;
+                }
+
+                if (_search.Model(call.SyntaxTree).GetOperation(call, cancellationToken) is not IInvocationOperation invocation || !IsAspNetCore(invocation.TargetMethod))
                 {
                     continue;
                 }
 
-                foreach (var outcome in resolver.Resolve(mapping.Receiver))
+                any = true;
+                if (_walker.ChainedOnResult(invocation).Has(Decision.Authorize | Decision.Anonymous))
+                {
+                    continue;
+                }
+
+                foreach (var outcome in resolver.Resolve(_walker.Summarize(ChainWalker.Receiver(invocation))))
                 {
                     if (!outcome.Has(Decision.Authorize | Decision.Anonymous))
                     {
@@ -276,7 +297,93 @@ namespace ProductionAnalyzers.Authorization
                 }
             }
 
-            return mappings.Count > 0;
+            return any;
+        }
+
+        /// <summary><c>endpoints.MapControllers();</c> inside <c>app.UseEndpoints(endpoints => { ... })</c>: the host's own builder, nothing chained.</summary>
+        private static bool IsBareUseEndpointsCall(InvocationExpressionSyntax call)
+        {
+            if (call.Parent is not ExpressionStatementSyntax || call.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver })
+            {
+                return false;
+            }
+
+            for (SyntaxNode? node = call.Parent; node is not null; node = node.Parent)
+            {
+                if (node is LambdaExpressionSyntax lambda)
+                {
+                    var parameter = lambda switch
+                    {
+                        SimpleLambdaExpressionSyntax simple => simple.Parameter,
+                        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized => parenthesized.ParameterList.Parameters[0],
+                        _ => null,
+                    };
+                    return parameter?.Identifier.ValueText == receiver.Identifier.ValueText &&
+                        lambda.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax useEndpoints } &&
+                        SourceSearch.InvokedName(useEndpoints.Expression) == "UseEndpoints";
+                }
+
+                if (node is MemberDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Syntax and declarations only, before the call is bound: the filter added is MVC's <c>AuthorizeFilter</c>, a type of this
+        /// compilation that is an authorization filter, or not named in the call (a variable, <c>new(...)</c>).
+        /// </summary>
+        private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        {
+            TypeSyntax? filterType = null;
+            if (method is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic)
+            {
+                filterType = generic.TypeArgumentList.Arguments[0];
+            }
+            else
+            {
+                foreach (var argument in call.ArgumentList.Arguments)
+                {
+                    switch (argument.Expression)
+                    {
+                        case ObjectCreationExpressionSyntax creation:
+                            filterType = creation.Type;
+                            break;
+                        case TypeOfExpressionSyntax typeOf:
+                            filterType = typeOf.Type;
+                            break;
+                        case LiteralExpressionSyntax:
+                            continue;
+                        default:
+                            return true;
+                    }
+
+                    break;
+                }
+            }
+
+            if (filterType is null || SimpleName(filterType) is not { } name)
+            {
+                return true;
+            }
+
+            if (name == "AuthorizeFilter")
+            {
+                return true;
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
+            {
+                if (symbol is ITypeSymbol type && _attributes.OfType(type).Has(Decision.Filter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // ------------------------------------------------------------------ derived classes
@@ -611,19 +718,6 @@ namespace ProductionAnalyzers.Authorization
             public bool PagesDecided { get; set; }
 
             public bool EndpointsDecided { get; set; }
-        }
-
-        private sealed class Mapping
-        {
-            public Mapping(Decision own, BuilderChain receiver)
-            {
-                Own = own;
-                Receiver = receiver;
-            }
-
-            public Decision Own { get; }
-
-            public BuilderChain Receiver { get; }
         }
 
         private sealed class CallSites

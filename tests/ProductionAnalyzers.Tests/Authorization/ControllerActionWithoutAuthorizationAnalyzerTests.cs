@@ -466,5 +466,86 @@ namespace ProductionAnalyzers.Tests.Authorization
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET audit' (StockController.Audit)", string.Empty));
             await test.RunAsync();
         }
+        [Theory]
+        [InlineData("o.Filters.Add<ApiKeyFilter>()", false)]
+        [InlineData("o.Filters.Add(typeof(ApiKeyFilter))", false)]
+        [InlineData("o.Filters.Insert(0, new ApiKeyFilter())", false)]
+        [InlineData("o.Filters.Add(new AuditFilter())", true)]
+        [InlineData("o.Filters.Add<AuditFilter>()", true)]
+        public async Task GlobalFilterOfTheApp_DecidesOnlyWhenItAuthorizes(string addFilter, bool reports)
+        {
+            var host = $$"""
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc.Filters;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public sealed class ApiKeyFilter : IAuthorizationFilter
+                {
+                    public void OnAuthorization(AuthorizationFilterContext context) { }
+                }
+
+                public sealed class AuditFilter : IActionFilter
+                {
+                    public void OnActionExecuting(ActionExecutingContext context) { }
+
+                    public void OnActionExecuted(ActionExecutedContext context) { }
+                }
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Services.AddControllers(o => {{addFilter}});
+                        var app = builder.Build();
+                        app.UseRouting();
+                        app.UseEndpoints(endpoints =>
+                        {
+                            endpoints.MapControllers();
+                        });
+                        app.Run();
+                    }
+                }
+                """;
+            var controller = $$"""
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class OrdersController : ControllerBase
+                {
+                    public IActionResult {{(reports ? "{|PA5001:Get|}" : "Get")}}() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", host), ("OrdersController.cs", controller));
+        }
+
+        [Fact]
+        public async Task UseEndpointsMapControllersWithDecision_DoesNotReport()
+        {
+            const string host = """
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        var app = builder.Build();
+                        app.UseRouting();
+                        app.UseEndpoints(endpoints => endpoints.MapControllers().RequireAuthorization());
+                        app.Run();
+                    }
+                }
+                """;
+            const string controller = """
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed class OrdersController : ControllerBase
+                {
+                    public IActionResult Get() => Ok();
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", host), ("OrdersController.cs", controller));
+        }
     }
 }

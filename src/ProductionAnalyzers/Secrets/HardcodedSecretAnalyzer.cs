@@ -139,7 +139,8 @@ namespace ProductionAnalyzers.Secrets
             // A positional argument is named only by the semantic model. Ask it only for a value that could be a credential
             // without a name: not a word, identifier or slug ("bluray", "utf-8", "orders-api"), not a message (spaces), unless
             // the first argument already names it (headers.Add("X-Api-Key", "…")).
-            if (found.Name is null && !(found.Key is { } named && IsCredentialName(named, found, names, value)) && !MayBeUnnamedCredential(value))
+            if (found.Name is null && found.Kind == TargetKind.PositionalArgument &&
+                !(found.Key is { } named && IsCredentialName(named, found, names, value)) && !MayBeUnnamedCredential(value))
             {
                 return;
             }
@@ -435,7 +436,12 @@ namespace ProductionAnalyzers.Secrets
             return value;
         }
 
-        /// <summary>Cheap test for a positional argument: no spaces (but an Authorization scheme), and a digit or a symbol in it.</summary>
+        /// <summary>
+        /// Cheap test for a positional argument, before the semantic model names it: an Authorization value, or the shape of a
+        /// password or a generated key — at least 8 characters without spaces, and upper- and lower-case letters with a digit
+        /// or a symbol (<c>Adm1n!Orders2024</c>), 16+ hex digits with letters and digits (<c>c0ffee5eed1234abcd</c>), or 20+
+        /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here.
+        /// </summary>
         private static bool MayBeUnnamedCredential(string value)
         {
             if (value.IndexOf(' ') >= 0)
@@ -443,7 +449,38 @@ namespace ProductionAnalyzers.Secrets
                 return SecretValues.HasSchemePrefix(value.Trim());
             }
 
-            return !SecretValues.IsIdentifierLike(value) && !SecretValues.IsSlug(value);
+            if (value.Length < 8)
+            {
+                return false;
+            }
+
+            bool upper = false, lower = false, digit = false, symbol = false, hex = true;
+            foreach (var c in value)
+            {
+                if (c >= 'A' && c <= 'Z')
+                {
+                    upper = true;
+                    hex &= c <= 'F';
+                }
+                else if (c >= 'a' && c <= 'z')
+                {
+                    lower = true;
+                    hex &= c <= 'f';
+                }
+                else if (c >= '0' && c <= '9')
+                {
+                    digit = true;
+                }
+                else
+                {
+                    symbol = true;
+                    hex = false;
+                }
+            }
+
+            return (upper && lower && (digit || symbol)) ||
+                   (hex && digit && (upper || lower) && value.Length >= 16) ||
+                   (value.Length >= 20 && SecretValues.LooksGenerated(value));
         }
 
         /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>

@@ -306,7 +306,9 @@ namespace ProductionAnalyzers.Tests.Secrets
                     {
                         Connect("db", "replica");
                         Connect("db", "orders-relay");
-                        Connect("db", {|PA2001:"orders-relay7"|});
+                        Connect("db", {|PA2001:"Orders-Relay7"|});
+                        Connect("db", "libx264-q7");
+                        Connect("db", "admin@contoso.test");
                         var credential = new NetworkCredential("svc", "mailer_relay");
                     }
                 }

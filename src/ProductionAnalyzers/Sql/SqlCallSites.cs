@@ -21,6 +21,12 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The most calls (by name) bound for one method; beyond it the method is judged inside.</summary>
         public const int MaxCallSites = 64;
 
+        /// <summary>
+        /// The most candidate calls bound for one constructor: a generic repository base is called from the
+        /// <c>: base(…)</c> of every repository of the application (80 on one real code base); each binds only its arguments.
+        /// </summary>
+        public const int MaxConstructorCallSites = 256;
+
         private readonly Compilation _compilation;
         private readonly object _gate = new object();
         private SyntaxIndex? _index;
@@ -146,7 +152,7 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            if (candidates.Count > MaxCallSites)
+            if (candidates.Count > MaxConstructorCallSites)
             {
                 return ConstructorCallList.TooMany;
             }

@@ -160,5 +160,65 @@ namespace ProductionAnalyzers.Tests.Sql
                 """),
                 Verify.Diagnostic().WithLocation(0).WithArguments("inner", "a sub-query", "build the sub-query from constant text and pass its values as parameters", " (a parameter of Repo.Count)"));
         }
+            /// <summary>
+        /// A generic repository base whose schema comes from an optional constructor parameter, called from the
+        /// <c>: base(…)</c> of more repositories than the method call-site bound (80 here, as on a real code base).
+        /// </summary>
+        [Theory]
+        [InlineData(80, "", false)]
+        [InlineData(80, ", request.Headers[\"X-Schema\"].ToString()", true)]
+        public async Task SchemaFromConstructor_ManyDerivedRepositories_JudgedByEveryBaseCall(int repositories, string lastSchema, bool reported)
+        {
+            var derived = new System.Text.StringBuilder();
+            for (var i = 0; i < repositories - 1; i++)
+            {
+                derived.Append("public sealed class Repo").Append(i).Append(" : Repository<Entity> { public Repo").Append(i)
+                    .Append("(string cs) : base(cs) { } }\n");
+            }
+
+            derived.Append("public sealed class TenantRepo : Repository<Entity> { public TenantRepo(string cs, Microsoft.AspNetCore.Http.HttpRequest request) : base(cs")
+                .Append(lastSchema).Append(") { } }\n");
+            var text = reported ? "{|#0:$\"[{Schema}].[Entity_ReadById]\"|}" : "$\"[{Schema}].[Entity_ReadById]\"";
+            var source = """
+                using System.Data;
+                using Dapper;
+                using Microsoft.Data.SqlClient;
+
+                public sealed class Entity { }
+
+                public abstract class Repository<T>
+                {
+                    protected Repository(string connectionString, string? schema = null)
+                    {
+                        ConnectionString = connectionString;
+                        if (!string.IsNullOrWhiteSpace(schema))
+                        {
+                            Schema = schema;
+                        }
+                    }
+
+                    protected string ConnectionString { get; }
+
+                    protected string Schema { get; private set; } = "dbo";
+
+                    public T? Get(System.Guid id)
+                    {
+                        using var connection = new SqlConnection(ConnectionString);
+                        return connection.QuerySingleOrDefault<T>(
+                """ + text + """
+                , new { Id = id }, commandType: CommandType.StoredProcedure);
+                    }
+                }
+
+                """ + derived;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Schema", "an identifier", Identifier, ""));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
     }
 }

@@ -320,7 +320,7 @@ namespace ProductionAnalyzers.Authorization
                     };
                     return parameter?.Identifier.ValueText == receiver.Identifier.ValueText &&
                         lambda.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax useEndpoints } &&
-                        SourceSearch.InvokedName(useEndpoints.Expression) == "UseEndpoints";
+                        Infrastructure.SyntaxNames.InvokedName(useEndpoints.Expression) == "UseEndpoints";
                 }
 
                 if (node is MemberDeclarationSyntax)

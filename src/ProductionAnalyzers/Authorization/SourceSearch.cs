@@ -97,15 +97,5 @@ namespace ProductionAnalyzers.Authorization
 
             return name.Parent is MemberAccessExpressionSyntax memberAccess && memberAccess.Name == name ? memberAccess : name;
         }
-
-        /// <summary>The name a call is made by: <c>Name</c> of <c>x.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>, <c>x?.Name(...)</c>.</summary>
-        public static string? InvokedName(ExpressionSyntax expression) =>
-            expression switch
-            {
-                MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-                SimpleNameSyntax simpleName => simpleName.Identifier.ValueText,
-                MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-                _ => null,
-            };
     }
 }

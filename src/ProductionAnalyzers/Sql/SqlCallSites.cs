@@ -219,7 +219,7 @@ namespace ProductionAnalyzers.Sql
                         {
                             switch (node)
                             {
-                                case InvocationExpressionSyntax invocation when InvokedName(invocation.Expression) is { } name:
+                                case InvocationExpressionSyntax invocation when Infrastructure.SyntaxNames.InvokedName(invocation.Expression) is { } name:
                                     Add(built.ByName, name, invocation);
                                     break;
                                 case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } typeName:
@@ -252,13 +252,6 @@ namespace ProductionAnalyzers.Sql
             list.Add(node);
         }
 
-        private static string? InvokedName(ExpressionSyntax expression) => expression switch
-        {
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
     }
 
     /// <summary>The calls of one method, or the mark that it has too many to follow.</summary>

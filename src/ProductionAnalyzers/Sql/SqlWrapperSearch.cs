@@ -412,7 +412,7 @@ namespace ProductionAnalyzers.Sql
                             case ImplicitObjectCreationExpressionSyntax:
                                 return DirectSink;
                             case InvocationExpressionSyntax invocation:
-                                var name = InvokedName(invocation.Expression);
+                                var name = Infrastructure.SyntaxNames.InvokedName(invocation.Expression);
                                 if (name is null || IsSinkName(name))
                                 {
                                     return DirectSink;
@@ -511,13 +511,6 @@ namespace ProductionAnalyzers.Sql
             _ => null,
         };
 
-        private static string? InvokedName(ExpressionSyntax expression) => expression switch
-        {
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            _ => null,
-        };
 
         /// <summary>
         /// Names of methods that can take SQL text: Dapper and provider Query*/Execute*, EF Core and EF6 raw SQL

@@ -139,7 +139,13 @@ namespace ProductionAnalyzers.Sql
                 candidates.AddRange(named);
             }
 
-            candidates.AddRange(index.TargetTyped);
+            foreach (var targetTyped in index.TargetTyped)
+            {
+                if (TargetTypedMayCall(targetTyped, type, constructor))
+                {
+                    candidates.Add(targetTyped);
+                }
+            }
             foreach (var initializer in index.Initializers)
             {
                 // : this(…) in the type itself, : base(…) in a type whose base list starts with the type's name.
@@ -176,6 +182,52 @@ namespace ProductionAnalyzers.Sql
             return new ConstructorCallList(result.ToImmutable());
         }
 
+        /// <summary>
+        /// Whether a target-typed <c>new(…)</c> could call <paramref name="constructor"/>, judged from syntax alone: not
+        /// for an abstract type, not with an argument count the constructor cannot take, and not where the declared type
+        /// is written out with another name (<c>List&lt;int&gt; items = new();</c>). A large code base has hundreds of
+        /// these; only the ones that may call the constructor count against the bound.
+        /// </summary>
+        private static bool TargetTypedMayCall(ImplicitObjectCreationExpressionSyntax creation, INamedTypeSymbol type, IMethodSymbol constructor)
+        {
+            if (type.IsAbstract)
+            {
+                return false;
+            }
+
+            var arguments = creation.ArgumentList.Arguments.Count;
+            var required = 0;
+            var hasParams = false;
+            foreach (var parameter in constructor.Parameters)
+            {
+                hasParams |= parameter.IsParams;
+                if (!parameter.IsOptional && !parameter.IsParams)
+                {
+                    required++;
+                }
+            }
+
+            if (arguments < required || (!hasParams && arguments > constructor.Parameters.Length))
+            {
+                return false;
+            }
+
+            TypeSyntax? declared = creation.Parent is EqualsValueClauseSyntax equals
+                ? equals.Parent switch
+                {
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                    PropertyDeclarationSyntax property => property.Type,
+                    _ => null,
+                }
+                : null;
+            if (declared is NullableTypeSyntax nullable)
+            {
+                declared = nullable.ElementType;
+            }
+
+            return declared is null || declared.IsVar || SimpleName(declared) is not { } name || name == type.Name;
+        }
+
         private static string? SimpleName(TypeSyntax type) => type switch
         {
             SimpleNameSyntax simple => simple.Identifier.ValueText,
@@ -191,7 +243,7 @@ namespace ProductionAnalyzers.Sql
 
             public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
 
-            public List<SyntaxNode> TargetTyped { get; } = new List<SyntaxNode>();
+            public List<ImplicitObjectCreationExpressionSyntax> TargetTyped { get; } = new List<ImplicitObjectCreationExpressionSyntax>();
 
             public List<ConstructorInitializerSyntax> Initializers { get; } = new List<ConstructorInitializerSyntax>();
         }

@@ -160,16 +160,79 @@ namespace ProductionAnalyzers.Tests.Sql
                 """),
                 Verify.Diagnostic().WithLocation(0).WithArguments("inner", "a sub-query", "build the sub-query from constant text and pass its values as parameters", " (a parameter of Repo.Count)"));
         }
-            /// <summary>
-        /// A generic repository base whose schema comes from an optional constructor parameter, called from the
-        /// <c>: base(…)</c> of more repositories than the method call-site bound (80 here, as on a real code base).
+        /// <summary>
+        /// A concrete table gateway created with target-typed <c>new(…)</c>: the call that passes a request header is still
+        /// found among the code base's other target-typed creations (of other types, with other argument counts).
         /// </summary>
         [Theory]
-        [InlineData(80, "", false)]
-        [InlineData(80, ", request.Headers[\"X-Schema\"].ToString()", true)]
-        public async Task SchemaFromConstructor_ManyDerivedRepositories_JudgedByEveryBaseCall(int repositories, string lastSchema, bool reported)
+        [InlineData("\"archive\"", false)]
+        [InlineData("request.Query[\"schema\"].ToString()", true)]
+        public async Task SchemaFromConstructor_TargetTypedCreation_IsJudged(string schemaArgument, bool reported)
+        {
+            var text = reported ? "{|#0:$\"SELECT COUNT(*) FROM [{_schema}].[Orders]\"|}" : "$\"SELECT COUNT(*) FROM [{_schema}].[Orders]\"";
+            var source = """
+                using System.Collections.Generic;
+                using System.Data;
+                using Dapper;
+                using Microsoft.AspNetCore.Http;
+
+                public sealed class OrderTable
+                {
+                    private readonly string _schema;
+
+                    public OrderTable(string schema) => _schema = schema;
+
+                    public long Count(IDbConnection db) => db.ExecuteScalar<long>(
+                """ + text + """
+                );
+                }
+
+                public sealed class OrderReports
+                {
+                    private readonly List<string> _names = new();
+                    private readonly Dictionary<string, int> _totals = new(16);
+
+                    public long Archived(IDbConnection db, HttpRequest request)
+                    {
+                        OrderTable table = new(
+                """ + schemaArgument + """
+                );
+                        return table.Count(db);
+                    }
+                }
+                """;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_schema", "an identifier", Identifier, ""));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
+
+            /// <summary>
+        /// A generic repository base whose schema comes from an optional constructor parameter, called from the
+        /// <c>: base(…)</c> of more repositories than the method call-site bound (80 here, as on a real code base). The
+        /// rest of the code base's target-typed <c>new(…)</c> (hundreds on a real one) cannot call the abstract base and
+        /// must not count against the constructor call-site bound.
+        /// </summary>
+        [Theory]
+        [InlineData(80, "", false, 0)]
+        [InlineData(80, ", request.Headers[\"X-Schema\"].ToString()", true, 0)]
+        [InlineData(80, "", false, 400)]
+        [InlineData(80, ", request.Headers[\"X-Schema\"].ToString()", true, 400)]
+        public async Task SchemaFromConstructor_ManyDerivedRepositories_JudgedByEveryBaseCall(int repositories, string lastSchema, bool reported, int targetTypedElsewhere)
         {
             var derived = new System.Text.StringBuilder();
+            derived.Append("public sealed class Lookups\n{\n");
+            for (var i = 0; i < targetTypedElsewhere; i++)
+            {
+                derived.Append("    public System.Collections.Generic.List<int> L").Append(i).Append(" { get; } = new();\n");
+                derived.Append("    public System.Text.StringBuilder B").Append(i).Append(" { get; } = new(\"x\");\n");
+            }
+
+            derived.Append("}\n");
             for (var i = 0; i < repositories - 1; i++)
             {
                 derived.Append("public sealed class Repo").Append(i).Append(" : Repository<Entity> { public Repo").Append(i)

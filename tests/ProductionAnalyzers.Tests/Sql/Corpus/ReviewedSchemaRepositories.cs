@@ -67,3 +67,28 @@ public sealed class SharedSessionRepository : TenantScopedRepository
     {
     }
 }
+
+// Work handed back to a caller that runs it inside its own transaction: the schema is read inside a lambda, and is
+// still the derived repositories' constant.
+public delegate Task TransactionStep(SqlConnection connection, SqlTransaction transaction);
+
+public sealed class PayoutRepository : SchemaRepository<Invoice>
+{
+    public PayoutRepository(string connectionString)
+        : base(connectionString, "billing", "Payouts")
+    {
+    }
+
+    public TransactionStep MarkPaid(Guid invoiceId, decimal amount)
+    {
+        return async (connection, transaction) =>
+            await connection.ExecuteAsync(
+                $"[{Schema}].[Payout_MarkPaid]", // OK: the schema is a constant of the derived repositories
+                new { Id = invoiceId, Amount = amount },
+                transaction: transaction,
+                commandType: System.Data.CommandType.StoredProcedure);
+    }
+
+    public Func<SqlConnection, Task<int>> CountPending() =>
+        connection => connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM [{Schema}].[{Table}] WHERE Paid = 0"); // OK: as above
+}

@@ -48,8 +48,6 @@ namespace ProductionAnalyzers.Sql
         public const string SanitizersOption = "sanitizers";
         public const string StrictOption = "strict";
 
-        private static readonly string[] TextParameterNames = { "commandtext", "cmdtext", "sql", "selectcommandtext", "sqltext", "commandstring", "query" };
-
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
@@ -89,17 +87,17 @@ namespace ProductionAnalyzers.Sql
             _computeIsCommandType = ComputeIsCommandType;
             _computeMayBeSink = ComputeMayBeSinkOrWrapper;
             _findImplementations = FindImplementations;
-            _dbCommandInterface = types.Type("System.Data.IDbCommand");
-            _dbCommand = types.Type("System.Data.Common.DbCommand");
-            _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
-            _dataAdapterInterface = types.Type("System.Data.IDataAdapter");
-            _dbDataAdapter = types.Type("System.Data.Common.DbDataAdapter");
-            _dbConnectionInterface = types.Type("System.Data.IDbConnection");
-            _dbDataSource = types.Type("System.Data.Common.DbDataSource");
-            _sqlMapper = types.Type("Dapper.SqlMapper");
-            _commandDefinition = types.Type("Dapper.CommandDefinition");
-            _efQueryable = types.Type("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-            _efDatabase = types.Type("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
+            _dbCommand = types.Type(SqlSinks.DbCommand);
+            _dbBatchCommand = types.Type(SqlSinks.DbBatchCommand);
+            _dataAdapterInterface = types.Type(SqlSinks.DataAdapterInterface);
+            _dbDataAdapter = types.Type(SqlSinks.DbDataAdapter);
+            _dbConnectionInterface = types.Type(SqlSinks.DbConnectionInterface);
+            _dbDataSource = types.Type(SqlSinks.DbDataSource);
+            _sqlMapper = types.Type(SqlSinks.SqlMapper);
+            _commandDefinition = types.Type(SqlSinks.CommandDefinition);
+            _efQueryable = types.Type(SqlSinks.EfQueryable);
+            _efDatabase = types.Type(SqlSinks.EfDatabase);
             StringBuilder = types.Type("System.Text.StringBuilder");
             DbCommandBuilder = types.Type("System.Data.Common.DbCommandBuilder");
             MemberInfo = types.Type("System.Reflection.MemberInfo");
@@ -136,6 +134,14 @@ namespace ProductionAnalyzers.Sql
             }
 
             _sanitizerNames = names.ToImmutable();
+
+            var anyType = false;
+            foreach (var name in SqlSinks.RuleTypes)
+            {
+                anyType |= types.Type(name) is not null;
+            }
+
+            HasAnySink = anyType || _configuredSinks.Count > 0;
         }
 
         public Compilation Compilation => _compilation;
@@ -158,10 +164,8 @@ namespace ProductionAnalyzers.Sql
 
         public INamedTypeSymbol? MemberInfo { get; }
 
-        /// <summary>False when the compilation references no SQL API at all and configures no sink: nothing to do.</summary>
-        public bool HasAnySink =>
-            _dbCommandInterface is not null || _dbBatchCommand is not null || _sqlMapper is not null || _efQueryable is not null ||
-            _efDatabase is not null || _dataAdapterInterface is not null || _configuredSinks.Count > 0;
+        /// <summary>False when the compilation references no type of the sink catalogue and configures no sink: nothing to do.</summary>
+        public bool HasAnySink { get; }
 
         public static SqlApis Create(Compilation compilation, RuleOptions options) =>
             new SqlApis(
@@ -441,13 +445,8 @@ namespace ProductionAnalyzers.Sql
 
             return definition.MethodKind == MethodKind.Constructor
                 ? HasTextParameter(definition)
-                : IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
+                : SqlSinks.IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
         }
-
-        /// <summary>Names of library methods that are sinks by name (Dapper's Query*/Execute*, EF Core, EF6, NHibernate).</summary>
-        private static bool IsLibrarySinkName(string name) =>
-            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-            name is "FromSqlRaw" or "SqlQueryRaw" or "FromSql" or "SqlQuery" or "Sql" or "CreateSQLQuery" or "CreateSqlQuery";
 
         public bool IsCommandType(ITypeSymbol? type)
         {
@@ -878,12 +877,12 @@ namespace ProductionAnalyzers.Sql
             return new MethodBody(operation, MethodIndex.Build(new[] { operation }));
         }
 
-        /// <summary>The method has a string parameter named like command text (<see cref="TextParameterNames"/>).</summary>
+        /// <summary>The method has a string parameter named like command text (<see cref="SqlSinks.TextParameterNames"/>).</summary>
         private static bool HasTextParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (SqlOperations.IsString(parameter.Type) && IsTextParameterName(parameter.Name))
+                if (SqlOperations.IsString(parameter.Type) && SqlSinks.IsTextParameterName(parameter.Name))
                 {
                     return true;
                 }
@@ -897,7 +896,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
-                    IsTextParameterName(parameter.Name) &&
+                    SqlSinks.IsTextParameterName(parameter.Name) &&
                     argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     return argument.Value;
@@ -905,19 +904,6 @@ namespace ProductionAnalyzers.Sql
             }
 
             return null;
-        }
-
-        private static bool IsTextParameterName(string name)
-        {
-            foreach (var candidate in TextParameterNames)
-            {
-                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string name)
@@ -946,7 +932,7 @@ namespace ProductionAnalyzers.Sql
             return null;
         }
 
-        /// <summary>The sink parameter of a configured method: a string named sql/query/commandText, else the first string.</summary>
+        /// <summary>The sink parameter of a configured method: a string named as in <see cref="SqlSinks.ConfiguredTextParameterNames"/>, else the first string.</summary>
         private static int SinkParameterOrdinal(IMethodSymbol method)
         {
             var first = -1;
@@ -962,8 +948,7 @@ namespace ProductionAnalyzers.Sql
                     first = parameter.Ordinal;
                 }
 
-                var name = parameter.Name.ToLowerInvariant();
-                if (name is "sql" or "query" or "commandtext")
+                if (SqlSinks.ConfiguredTextParameterNames.Contains(parameter.Name))
                 {
                     return parameter.Ordinal;
                 }

@@ -512,15 +512,8 @@ namespace ProductionAnalyzers.Sql
         };
 
 
-        /// <summary>
-        /// Names of methods that can take SQL text: Dapper and provider Query*/Execute*, EF Core and EF6 raw SQL
-        /// (FromSqlRaw, ExecuteSqlRaw, SqlQuery..., anything with "Sql" in it), CreateCommand, micro-ORM reads, configured sinks.
-        /// </summary>
-        private bool IsSinkName(string name) =>
-            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name == "CreateCommand" ||
-            name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
-            _configuredSinkNames.Contains(name);
+        /// <summary>Names of methods that can take SQL text: the catalogue's (<see cref="SqlSinks.MayBeSinkName"/>) and the configured sinks.</summary>
+        private bool IsSinkName(string name) => SqlSinks.MayBeSinkName(name) || _configuredSinkNames.Contains(name);
 
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {

@@ -478,30 +478,7 @@ namespace ProductionAnalyzers.Sql
             name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
             name == "CommandDefinition";
 
-        /// <summary>The source types by name, built once per compilation on first need.</summary>
-        private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName()
-        {
-            var index = Volatile.Read(ref _sourceTypesByName);
-            if (index is null)
-            {
-                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-                foreach (var type in SourceTypes())
-                {
-                    if (!index.TryGetValue(type.Name, out var types))
-                    {
-                        index[type.Name] = types = new List<INamedTypeSymbol>();
-                    }
-
-                    types.Add(type);
-                }
-
-                index = Interlocked.CompareExchange(ref _sourceTypesByName, index, null) ?? index;
-            }
-
-            return index;
-        }
-
-        private Dictionary<string, List<INamedTypeSymbol>>? _sourceTypesByName;
+        private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName() => Sources.SourceTypesByName();
 
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {

@@ -168,7 +168,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             }
 
             var stripped = Strip(textExpression);
-            if (stripped is not (InterpolatedStringExpressionSyntax or BinaryExpressionSyntax))
+            if (stripped is not (InterpolatedStringExpressionSyntax or BinaryExpressionSyntax or InvocationExpressionSyntax))
             {
                 return null;
             }
@@ -393,18 +393,18 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 }
             }
 
-            pieces.NameParameters(taken);
+            pieces.NameParameters(taken, model);
             var newText = pieces.ToParameterizedText();
             var members = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var hole in pieces.Holes)
             {
-                if (!seen.Add(hole.ParameterName!))
+                if (!seen.Add(hole.Name!))
                 {
                     continue;
                 }
 
-                members.Add(hole.ValueCode == hole.ParameterName ? hole.ParameterName! : hole.ParameterName + " = " + hole.ValueCode);
+                members.Add(hole.ValueCode == hole.Name ? hole.Name! : hole.Name + " = " + hole.ValueCode);
             }
 
             var paramSyntaxNode = paramArgument.ArgumentKind != ArgumentKind.DefaultValue ? paramArgument.Syntax as ArgumentSyntax : null;
@@ -566,7 +566,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             }
 
             var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            pieces.NameParameters(taken);
+            pieces.NameParameters(taken, model);
             var newText = pieces.ToParameterizedText();
 
             var parametersType = FindProperty(commandType, "Parameters")?.Type;
@@ -576,22 +576,22 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             var usedVariables = new HashSet<string>(model.LookupSymbols(anchor.SpanStart).Select(s => s.Name), StringComparer.Ordinal);
             foreach (var hole in pieces.Holes)
             {
-                if (!seen.Add(hole.ParameterName!))
+                if (!seen.Add(hole.Name!))
                 {
                     continue;
                 }
 
-                var placeholder = SymbolDisplay.FormatLiteral("@" + hole.ParameterName, quote: true);
+                var placeholder = SymbolDisplay.FormatLiteral("@" + hole.Name, quote: true);
                 if (hasAddWithValue)
                 {
                     statements.Add(receiverCode + ".Parameters.AddWithValue(" + placeholder + ", " + hole.ValueCode + ");");
                 }
                 else
                 {
-                    var variable = hole.ParameterName + "Parameter";
+                    var variable = hole.Name + "Parameter";
                     for (var n = 2; usedVariables.Contains(variable); n++)
                     {
-                        variable = hole.ParameterName + "Parameter" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        variable = hole.Name + "Parameter" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
 
                     usedVariables.Add(variable);

@@ -182,7 +182,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             switch (sink.Kind)
             {
                 case SqlSinkKind.EntityFrameworkRaw:
-                    return localDeclarator is null ? PlanEntityFramework(target, pieces, (IInvocationOperation)sinkOperation, compilation) : null;
+                    return localDeclarator is null ? EntityFrameworkRawFix.Plan(target, pieces, (IInvocationOperation)sinkOperation) : null;
                 case SqlSinkKind.Dapper:
                 case SqlSinkKind.DapperCommandDefinition:
                     return PlanDapper(textExpression, pieces, sinkOperation, sink.Kind, model, cancellationToken);
@@ -253,82 +253,6 @@ namespace ProductionAnalyzers.CodeFixes.Sql
 
             return declarator;
         }
-
-        private static Func<SyntaxNode, SyntaxNode>? PlanEntityFramework(ExpressionSyntax target, SqlTextPieces pieces, IInvocationOperation invocation, Compilation compilation)
-        {
-            var method = invocation.TargetMethod;
-            var newName = method.Name switch
-            {
-                "FromSqlRaw" => "FromSql",
-                "ExecuteSqlRaw" => "ExecuteSql",
-                "ExecuteSqlRawAsync" => "ExecuteSqlAsync",
-                "SqlQueryRaw" => "SqlQuery",
-                _ => null,
-            };
-
-            if (newName is null || !method.ContainingType.GetMembers(newName).Any())
-            {
-                return null;
-            }
-
-            // Only the text (and a cancellation token) may be passed: extra parameters would need renumbering.
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter is null || argument.Parameter.Ordinal == 0 || argument.Parameter.Name == "sql")
-                {
-                    continue;
-                }
-
-                if (argument.ArgumentKind == ArgumentKind.ParamArray &&
-                    SqlOperations.Unwrap(argument.Value) is IArrayCreationOperation { Initializer.ElementValues.Length: 0 })
-                {
-                    continue;
-                }
-
-                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter.Type.Name == "CancellationToken")
-                {
-                    continue;
-                }
-
-                return null;
-            }
-
-            if (invocation.Syntax is not InvocationExpressionSyntax call)
-            {
-                return null;
-            }
-
-            var formattable = pieces.ToFormattableText();
-            return ApplyEntityFramework(call, target, formattable, newName);
-        }
-
-        private static Func<SyntaxNode, SyntaxNode> ApplyEntityFramework(InvocationExpressionSyntax call, ExpressionSyntax target, ExpressionSyntax formattable, string newName)
-        {
-            return root =>
-            {
-                var newCall = call.ReplaceNode(target, formattable.WithTriviaFrom(target));
-                newCall = newCall.WithExpression(Rename(newCall.Expression, newName));
-                return root.ReplaceNode(call, newCall);
-            };
-        }
-
-        private static ExpressionSyntax Rename(ExpressionSyntax expression, string newName)
-        {
-            switch (expression)
-            {
-                case MemberAccessExpressionSyntax member:
-                    return member.WithName(RenameSimple(member.Name, newName));
-                case SimpleNameSyntax simple:
-                    return RenameSimple(simple, newName);
-                case MemberBindingExpressionSyntax binding:
-                    return binding.WithName(RenameSimple(binding.Name, newName));
-                default:
-                    return expression;
-            }
-        }
-
-        private static SimpleNameSyntax RenameSimple(SimpleNameSyntax name, string newName) =>
-            name.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(name.Identifier));
 
         private static Func<SyntaxNode, SyntaxNode>? PlanDapper(ExpressionSyntax textExpression, SqlTextPieces pieces, IOperation sinkOperation, SqlSinkKind kind, SemanticModel model, CancellationToken cancellationToken)
         {

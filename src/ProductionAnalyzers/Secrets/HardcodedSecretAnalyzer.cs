@@ -520,11 +520,17 @@ namespace ProductionAnalyzers.Secrets
                 return null;
             }
 
-            var symbolInfo = context.SemanticModel.GetSymbolInfo(target.Call, context.CancellationToken);
-            var method = symbolInfo.Symbol as IMethodSymbol;
-            if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+            // An attribute's constructor from its owner's attributes, which the compiler binds once; the semantic model only for
+            // an attribute that did not bind or whose owner is not a declaration (it builds a model per attribute).
+            var method = target.Call is AttributeSyntax attribute ? AppliedAttributes.Constructor(context.SemanticModel, attribute, context.CancellationToken) : null;
+            if (method is null)
             {
-                method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+                var symbolInfo = context.SemanticModel.GetSymbolInfo(target.Call, context.CancellationToken);
+                method = symbolInfo.Symbol as IMethodSymbol;
+                if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+                {
+                    method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+                }
             }
 
             if (method is null || method.Parameters.Length == 0)

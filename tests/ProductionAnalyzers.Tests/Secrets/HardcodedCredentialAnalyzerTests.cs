@@ -196,6 +196,22 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>A collection expression of 8+ distinct numbers for a key is a key; one with a spread or of another element type is not.</summary>
+        [Fact]
+        public async Task KeysAsCollectionExpressions_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private static readonly byte[] SigningKey = {|PA2001:[0x3a, 0x91, 0x0c, 0xe4, 0x57, 0xb2, 0x6f, 0x18]|};
+                    private static readonly byte[] Salt = [1, 2, 3, 4, 5, 6, 7, 8];
+                    private static readonly byte[] EncryptionKey = [.. Salt, 9, 10, 11, 12, 13, 14, 15, 16];
+                    private static readonly int[] ApiKey = [7, 1, 8, 2, 9, 3, 6, 4];
+                    private static readonly byte[] HmacKey = [1, 1, 1, 1, 2, 2, 2, 2];
+                }
+                """);
+        }
+
         [Fact]
         public async Task FallbacksAndVerbatimAndRawLiterals_Report()
         {

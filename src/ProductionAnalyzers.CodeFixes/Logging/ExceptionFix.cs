@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
@@ -98,6 +99,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             var templateArgument = (ArgumentSyntax)call.Template.Syntax;
             string? plainText = null;
+            LiteralStyle? style = null;
             var templateExpression = templateArgument.Expression;
             string template;
             List<ExpressionSyntax> values;
@@ -135,10 +137,12 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
                 (template, values) = builder.Render(model);
                 plainText = builder.PlainText();
+                style = builder.Style;
                 if (template.Trim().Length == 0)
                 {
                     template = DefaultMessage(invocation, model, cancellationToken);
                     plainText = template;
+                    style = null;
                 }
             }
 
@@ -158,7 +162,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             if (framework?.FluentExceptionMethod is { } exceptionMethod &&
                 call.Method.ContainingType?.OriginalDefinition.ToDisplayString() == framework.FluentBuilderType)
             {
-                var message = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, insertBefore: null);
+                var message = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, insertBefore: null, style: style);
                 var chained = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, message, SyntaxFactory.IdentifierName(exceptionMethod)),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionExpression.WithoutTrivia()))));
@@ -168,10 +172,10 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             // The exception goes right before the template (LogError(ex, "..."), Log(level, ex, "...")), or first.
-            var rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression);
+            var rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression, style: style);
             if (!LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken))
             {
-                rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression, insertAt: 0);
+                rewritten = LogCallSyntax.Rebuild(invocation, templateArgument, template, values, exceptionExpression, insertAt: 0, style: style);
                 if (!LogCallSyntax.Binds(model, invocation, rewritten, requireException: true, cancellationToken))
                 {
                     return null;

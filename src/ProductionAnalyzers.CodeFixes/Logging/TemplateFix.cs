@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Logging;
 
@@ -71,7 +72,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             var (template, values) = compositeFormat ? builder.RenderCompositeFormat() : builder.Render(model);
-            var newInvocation = LogCallSyntax.Rebuild(invocation, argument, template, values, insertBefore: null);
+            var newInvocation = LogCallSyntax.Rebuild(invocation, argument, template, values, insertBefore: null, style: builder.Style);
             if (!LogCallSyntax.ValuesCanBeBoxed(values, model, cancellationToken) ||
                 !LogCallSyntax.Binds(model, invocation, newInvocation, requireException: false, cancellationToken))
             {
@@ -189,7 +190,8 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             string template,
             IReadOnlyList<ExpressionSyntax> values,
             ExpressionSyntax? insertBefore,
-            int insertAt = -1)
+            int insertAt = -1,
+            LiteralStyle? style = null)
         {
             var arguments = new List<ArgumentSyntax>();
             foreach (var argument in invocation.ArgumentList.Arguments)
@@ -215,7 +217,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
                 }
             }
 
-            arguments.Add(templateArgument.WithExpression(TemplateBuilder.Literal(template).WithTriviaFrom(templateArgument.Expression)));
+            arguments.Add(templateArgument.WithExpression(TemplateBuilder.Literal(template, style).WithTriviaFrom(templateArgument.Expression)));
             foreach (var value in values)
             {
                 arguments.Add(SyntaxFactory.Argument(value.WithoutTrivia()));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,8 @@ namespace ProductionAnalyzers.Authorization
     /// <summary>
     /// PA5001–PA5004: controllers, minimal API endpoints (hubs and gRPC services included) and Razor Pages without an
     /// authorization decision, and <c>[Authorize]</c> cancelled by an <c>[AllowAnonymous]</c> farther out. Controllers and pages
-    /// are judged and reported in named-type symbol actions, endpoints at their <c>Map*</c> call (a syntax node action that
+    /// are judged and reported in named-type symbol actions, each action of a controller in its method's symbol action (the
+    /// controller's own facts computed once per type), endpoints at their <c>Map*</c> call (a syntax node action that
     /// checks the invoked name before it binds anything). The app-wide facts they are judged against (fallback policy, global
     /// filter, MapControllers() conventions, page conventions, module call sites, builder fields and helpers, derived classes)
     /// are gathered on first need, once per compilation, by <see cref="CompilationFacts"/>.
@@ -59,6 +61,10 @@ namespace ProductionAnalyzers.Authorization
             });
 
             context.RegisterSymbolAction(c => state.Value?.OnNamedType(c), SymbolKind.NamedType);
+
+            // Each action in its own method action: the driver raises it once the compiler has bound the method's attributes, so
+            // judging an action reads attributes the compiler has already bound instead of binding them ahead of it.
+            context.RegisterSymbolAction(c => state.Value?.OnMethod(c), SymbolKind.Method);
             context.RegisterSyntaxNodeAction(
                 c =>
                 {
@@ -128,6 +134,7 @@ namespace ProductionAnalyzers.Authorization
             private readonly AttributeDecisions _attributes = new AttributeDecisions();
             private readonly ChainWalker _walker;
             private readonly CompilationFacts _facts;
+            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
 
             public State(Compilation compilation, INamedTypeSymbol? controllerBase, INamedTypeSymbol? pageModel)
             {
@@ -149,7 +156,8 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                if (_pageModel is not null && TypeHierarchy.DerivesFrom(type.BaseType, _pageModel))
+                var facts = FactsOf(type);
+                if (facts.IsPage)
                 {
                     if (!type.IsAbstract)
                     {
@@ -164,9 +172,9 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                if (ControllerFacts.IsController(type))
+                if (facts.IsController)
                 {
-                    OnController(context, type);
+                    OnController(context, type, facts);
                 }
                 else if (ControllerFacts.MayBeBaseOfControllers(type, _controllerBase) && DeclaresPublicMethod(type))
                 {
@@ -176,11 +184,10 @@ namespace ProductionAnalyzers.Authorization
                 }
             }
 
-            private void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller)
+            /// <summary>The controller's own verdict; its actions are judged in <see cref="OnMethod"/>, inherited ones at their base class.</summary>
+            private static void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller, TypeFacts facts)
             {
-                var ownClass = _attributes.OfClass(controller);
-                var bases = _attributes.OfBases(controller);
-                if (ownClass.Has(Decision.Authorize) && !ownClass.Has(Decision.Anonymous) && bases.Has(Decision.Anonymous))
+                if (facts.OwnClass.Has(Decision.Authorize) && !facts.OwnClass.Has(Decision.Anonymous) && facts.Bases.Has(Decision.Anonymous))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.AuthorizationOverriddenByAllowAnonymous,
@@ -188,19 +195,40 @@ namespace ProductionAnalyzers.Authorization
                         $"controller '{controller.Name}'",
                         "[AllowAnonymous] on a base class"));
                 }
+            }
 
-                CompilationFacts.GlobalFacts? global = null;
-                foreach (var action in ControllerFacts.Actions(controller))
+            /// <summary>An action declared by a controller (the driver gives each method once, after its attributes are bound).</summary>
+            public void OnMethod(SymbolAnalysisContext context)
+            {
+                var method = (IMethodSymbol)context.Symbol;
+                if (_controllerBase is null || method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
+                    method.IsStatic || method.IsAbstract || method.IsGenericMethod ||
+                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false } controller)
                 {
-                    // Inherited actions are judged at their base class (OnBaseOfControllers).
-                    if (!SymbolEqualityComparer.Default.Equals(action.ContainingType, controller))
-                    {
-                        continue;
-                    }
-
-                    global ??= _facts.Global(context.Options, context.CancellationToken);
-                    Judge(context, controller, action, global);
+                    return;
                 }
+
+                var facts = FactsOf(controller);
+                if (facts.IsController && !facts.IsPage && ControllerFacts.IsAction(method))
+                {
+                    Judge(context, controller, method, facts);
+                }
+            }
+
+            /// <summary>What a class is (page model, controller) and the decisions of its own attributes and base classes, once per type.</summary>
+            private TypeFacts FactsOf(INamedTypeSymbol type) =>
+                _types.TryGetValue(type, out var known) ? known : _types.GetOrAdd(type, ComputeFacts(type));
+
+            private TypeFacts ComputeFacts(INamedTypeSymbol type)
+            {
+                if (_pageModel is not null && TypeHierarchy.DerivesFrom(type.BaseType, _pageModel))
+                {
+                    return TypeFacts.Page;
+                }
+
+                return _controllerBase is not null && ControllerFacts.IsController(type)
+                    ? new TypeFacts(isController: true, _attributes.OfClass(type), _attributes.OfBases(type))
+                    : TypeFacts.Other;
             }
 
             private void OnBaseOfControllers(SymbolAnalysisContext context, INamedTypeSymbol baseType)
@@ -209,28 +237,24 @@ namespace ProductionAnalyzers.Authorization
                 var pending = new Stack<INamedTypeSymbol>();
                 var visited = 0;
                 pending.Push(baseType);
-                CompilationFacts.GlobalFacts? global = null;
                 while (pending.Count > 0 && visited++ < CompilationFacts.MaxDerived)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     foreach (var derived in _facts.DirectlyDerived(pending.Pop(), context.CancellationToken))
                     {
                         pending.Push(derived);
-                        if (!ControllerFacts.IsController(derived))
+                        var facts = FactsOf(derived);
+                        if (!facts.IsController)
                         {
                             continue;
                         }
 
-                        foreach (var action in ControllerFacts.Actions(derived))
+                        foreach (var action in ControllerFacts.InheritedActions(derived, baseType))
                         {
                             var definition = action.OriginalDefinition;
-                            if (SymbolEqualityComparer.Default.Equals(definition.ContainingType, baseType.OriginalDefinition) && !reported.Contains(definition))
+                            if (!reported.Contains(definition) && Judge(context, derived, action, facts))
                             {
-                                global ??= _facts.Global(context.Options, context.CancellationToken);
-                                if (Judge(context, derived, action, global))
-                                {
-                                    reported.Add(definition);
-                                }
+                                reported.Add(definition);
                             }
                         }
                     }
@@ -238,7 +262,7 @@ namespace ProductionAnalyzers.Authorization
             }
 
             /// <summary>Judges one action of <paramref name="controller"/>; true when it was reported.</summary>
-            private bool Judge(SymbolAnalysisContext context, INamedTypeSymbol controller, IMethodSymbol action, CompilationFacts.GlobalFacts global)
+            private bool Judge(SymbolAnalysisContext context, INamedTypeSymbol controller, IMethodSymbol action, TypeFacts facts)
             {
                 var definition = action.OriginalDefinition;
                 if (definition.Locations.Length == 0 || !definition.Locations[0].IsInSource)
@@ -246,8 +270,8 @@ namespace ProductionAnalyzers.Authorization
                     return false;
                 }
 
-                var ownClass = _attributes.OfClass(controller);
-                var outer = ownClass | _attributes.OfBases(controller);
+                var ownClass = facts.OwnClass;
+                var outer = ownClass | facts.Bases;
                 var own = _attributes.Of(action.GetAttributes());
                 if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outer.Has(Decision.Anonymous))
                 {
@@ -259,7 +283,14 @@ namespace ProductionAnalyzers.Authorization
                     return true;
                 }
 
-                if (global.ControllersDecided || (own | outer) != Decision.None)
+                // The app-wide facts only for an action that decides nothing itself.
+                if ((own | outer) != Decision.None)
+                {
+                    return false;
+                }
+
+                var global = _facts.Global(context.Options, context.CancellationToken);
+                if (global.ControllersDecided)
                 {
                     return false;
                 }
@@ -407,6 +438,31 @@ namespace ProductionAnalyzers.Authorization
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global)));
+            }
+
+            /// <summary>A class as the controller rules see it; the decisions are filled in for controllers only.</summary>
+            private sealed class TypeFacts
+            {
+                public static readonly TypeFacts Page = new TypeFacts(isController: false, Decision.None, Decision.None) { IsPage = true };
+
+                public static readonly TypeFacts Other = new TypeFacts(isController: false, Decision.None, Decision.None);
+
+                public TypeFacts(bool isController, Decision ownClass, Decision bases)
+                {
+                    IsController = isController;
+                    OwnClass = ownClass;
+                    Bases = bases;
+                }
+
+                public bool IsPage { get; private set; }
+
+                public bool IsController { get; }
+
+                /// <summary>The decision of the class's own attributes.</summary>
+                public Decision OwnClass { get; }
+
+                /// <summary>The decision of its base classes' attributes (metadata base classes included).</summary>
+                public Decision Bases { get; }
             }
 
             // ------------------------------------------------------------------ endpoint facts

@@ -27,12 +27,13 @@ namespace ProductionAnalyzers.Authorization
         /// <summary>The most classes followed down from one base class when its inherited actions are judged.</summary>
         public const int MaxDerived = 512;
 
-        private static readonly string[] GlobalAnchors =
-        {
-            "FallbackPolicy", "Filters", "MapControllers", "ControllerRoute", AspNetNames.MapRazorPages, "AuthorizeFolder", "AuthorizePage",
-            "AuthorizeArea", "AllowAnonymousTo", "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder", "CreateDefaultBuilder",
-            "ConfigureWebHost", "UseStartup", "UseEndpoints", "UseMvc", "UseRouting",
-        };
+        /// <summary>Every name a global decision or host code is recognised by.</summary>
+        private static readonly string[] GlobalNames = AspNetNames.ControllerMappings
+            .Concat(AspNetNames.HostCalls)
+            .Concat(AspNetNames.PageConventions)
+            .Concat(new[] { AspNetNames.FallbackPolicy, AspNetNames.SetFallbackPolicy, "Filters", AspNetNames.MapRazorPages })
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
         private readonly Compilation _compilation;
         private readonly ChainWalker _walker;
@@ -79,7 +80,7 @@ namespace ProductionAnalyzers.Authorization
         private GlobalFacts FindGlobal(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var facts = new GlobalFacts();
-            var tokens = _search.Identifiers(GlobalAnchors, IsGlobalName, null, int.MaxValue, cancellationToken) ?? new List<SyntaxToken>();
+            var tokens = _search.IdentifiersNamed(GlobalNames, cancellationToken);
             var controllerMappings = new List<InvocationExpressionSyntax>();
             var pageMappings = new List<InvocationExpressionSyntax>();
             foreach (var token in tokens)
@@ -162,10 +163,6 @@ namespace ProductionAnalyzers.Authorization
             facts.EndpointsDecided = global;
             return facts;
         }
-
-        private static bool IsGlobalName(string name) =>
-            name is AspNetNames.FallbackPolicy or AspNetNames.SetFallbackPolicy or "Filters" or AspNetNames.MapRazorPages ||
-            AspNetNames.ControllerMappings.Contains(name) || AspNetNames.HostCalls.Contains(name) || AspNetNames.PageConventions.Contains(name);
 
         private bool IsGlobalFilter(IInvocationOperation invocation)
         {

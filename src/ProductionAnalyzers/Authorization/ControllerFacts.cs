@@ -248,12 +248,18 @@ namespace ProductionAnalyzers.Authorization
             return index < 0 ? template : template.Substring(0, index) + value + template.Substring(index + token.Length);
         }
 
-        /// <summary>Actions of a controller, its own and those inherited from base classes of the app, overrides counted once.</summary>
-        public static IEnumerable<IMethodSymbol> Actions(INamedTypeSymbol controller)
+        /// <summary>
+        /// The actions <paramref name="derived"/> inherits from <paramref name="baseType"/> (as members of the base class it derives
+        /// from, constructed when that is generic) and does not override on the way down. Only the base class's methods are asked
+        /// whether they are actions; the methods of the classes in between are only followed to what they override.
+        /// </summary>
+        public static IEnumerable<IMethodSymbol> InheritedActions(INamedTypeSymbol derived, INamedTypeSymbol baseType)
         {
+            var baseDefinition = baseType.OriginalDefinition;
             var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            for (var type = controller; type is not null && !IsFrameworkType(type); type = type.BaseType)
+            for (var type = derived; type is not null && !IsFrameworkType(type); type = type.BaseType)
             {
+                var isBase = SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseDefinition);
                 foreach (var member in type.GetMembers())
                 {
                     if (member is not IMethodSymbol method || overridden.Contains(method.OriginalDefinition))
@@ -266,10 +272,15 @@ namespace ProductionAnalyzers.Authorization
                         overridden.Add(baseMethod.OriginalDefinition);
                     }
 
-                    if (IsAction(method))
+                    if (isBase && IsAction(method))
                     {
                         yield return method;
                     }
+                }
+
+                if (isBase)
+                {
+                    yield break;
                 }
             }
         }

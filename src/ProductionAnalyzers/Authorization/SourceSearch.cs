@@ -74,6 +74,78 @@ namespace ProductionAnalyzers.Authorization
             return found;
         }
 
+        /// <summary>
+        /// The identifier tokens of the compilation spelled exactly as one of <paramref name="names"/>, found in one pass over each
+        /// tree's text (the words of the text checked against the names by length and first character), instead of one search
+        /// of the whole text per name. Words in comments and strings are dropped by the token check.
+        /// </summary>
+        public List<SyntaxToken> IdentifiersNamed(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+        {
+            var byLength = new List<string>?[1];
+            foreach (var name in names)
+            {
+                if (name.Length >= byLength.Length)
+                {
+                    Array.Resize(ref byLength, name.Length + 1);
+                }
+
+                (byLength[name.Length] ??= new List<string>()).Add(name);
+            }
+
+            var found = new List<SyntaxToken>();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken).ToString();
+                SyntaxNode? root = null;
+                var index = 0;
+                while (index < text.Length)
+                {
+                    var first = text[index];
+                    if (!IsWordCharacter(first))
+                    {
+                        index++;
+                        continue;
+                    }
+
+                    var start = index++;
+                    while (index < text.Length && IsWordCharacter(text[index]))
+                    {
+                        index++;
+                    }
+
+                    var length = index - start;
+                    if (length >= byLength.Length || byLength[length] is not { } candidates)
+                    {
+                        continue;
+                    }
+
+                    foreach (var name in candidates)
+                    {
+                        if (name[0] != first || string.CompareOrdinal(text, start, name, 0, length) != 0)
+                        {
+                            continue;
+                        }
+
+                        root ??= tree.GetRoot(cancellationToken);
+                        var token = root.FindToken(start);
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                        {
+                            found.Add(token);
+                        }
+
+                        break;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>A character that continues a word (an identifier or a number): letters, digits and '_'.</summary>
+        private static bool IsWordCharacter(char c) =>
+            c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' : char.IsLetterOrDigit(c);
+
         /// <summary>The invocation an identifier names the method of (<c>x.Name(...)</c>, <c>Name(...)</c>, <c>x.Name&lt;T&gt;(...)</c>).</summary>
         public static InvocationExpressionSyntax? InvocationOf(SyntaxToken identifier)
         {

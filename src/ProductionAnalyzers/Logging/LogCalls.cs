@@ -171,23 +171,7 @@ namespace ProductionAnalyzers.Logging
 
         public INamedTypeSymbol? ExceptionType => _exception;
 
-        public bool IsException(ITypeSymbol? type)
-        {
-            if (type is null || _exception is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, _exception))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsException(ITypeSymbol? type) => TypeHierarchy.DerivesFrom(type, _exception);
 
         /// <summary>
         /// False for a call whose arguments are all literals, or that has none (<c>ToList()</c>, <c>LogStarted()</c>,

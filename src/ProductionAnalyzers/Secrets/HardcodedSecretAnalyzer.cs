@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -275,54 +276,42 @@ namespace ProductionAnalyzers.Secrets
         private static void AnalyzeByteArray(SyntaxNodeAnalysisContext context, CredentialNames names)
         {
             var node = (ExpressionSyntax)context.Node;
-            SeparatedSyntaxList<ExpressionSyntax> elements;
+
+            // A key: at least 8 numeric literals, not all the same (a zero-filled array is a buffer). The elements are read in
+            // place: a collection expression's are not copied into a new list (which cost a copy per element).
+            var distinct = (HashSet<string>?)null;
             switch (node)
             {
                 case ArrayCreationExpressionSyntax { Initializer: { } initializer } creation when creation.Type.ElementType is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.ByteKeyword }:
-                    elements = initializer.Expressions;
+                    distinct = DistinctNumbers(initializer.Expressions);
                     break;
                 case ImplicitArrayCreationExpressionSyntax implicitCreation:
-                    elements = implicitCreation.Initializer.Expressions;
+                    distinct = DistinctNumbers(implicitCreation.Initializer.Expressions);
                     break;
                 case CollectionExpressionSyntax collection:
                     {
-                        var list = new SeparatedSyntaxList<ExpressionSyntax>();
-                        foreach (var element in collection.Elements)
+                        var elements = collection.Elements;
+                        if (elements.Count < 8)
                         {
-                            if (element is not ExpressionElementSyntax expressionElement)
+                            return;
+                        }
+
+                        foreach (var element in elements)
+                        {
+                            if (element is not ExpressionElementSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } number })
                             {
                                 return;
                             }
 
-                            list = list.Add(expressionElement.Expression);
+                            distinct ??= new HashSet<string>(StringComparer.Ordinal);
+                            distinct.Add(number.Token.ValueText);
                         }
 
-                        elements = list;
                         break;
                     }
-
-                default:
-                    return;
             }
 
-            // A key: at least 8 numeric literals, not all the same (a zero-filled array is a buffer).
-            if (elements.Count < 8)
-            {
-                return;
-            }
-
-            var distinct = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
-            foreach (var element in elements)
-            {
-                if (element is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } number)
-                {
-                    return;
-                }
-
-                distinct.Add(number.Token.ValueText);
-            }
-
-            if (distinct.Count < 4 || !MayHaveName(node))
+            if (distinct is null || distinct.Count < 4 || !MayHaveName(node))
             {
                 return;
             }
@@ -346,6 +335,28 @@ namespace ProductionAnalyzers.Secrets
             }
 
             Report(context, Descriptors.HardcodedCredential, node, name, "…", null, CodeRemedy);
+        }
+
+        /// <summary>The distinct texts of <paramref name="elements"/> when there are at least 8 and all are numeric literals, else null.</summary>
+        private static HashSet<string>? DistinctNumbers(SeparatedSyntaxList<ExpressionSyntax> elements)
+        {
+            if (elements.Count < 8)
+            {
+                return null;
+            }
+
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var element in elements)
+            {
+                if (element is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } number)
+                {
+                    return null;
+                }
+
+                distinct.Add(number.Token.ValueText);
+            }
+
+            return distinct;
         }
 
         private static void AnalyzeSettingsFile(AdditionalFileAnalysisContext context, CredentialNames names)
@@ -520,11 +531,17 @@ namespace ProductionAnalyzers.Secrets
                 return null;
             }
 
-            var symbolInfo = context.SemanticModel.GetSymbolInfo(target.Call, context.CancellationToken);
-            var method = symbolInfo.Symbol as IMethodSymbol;
-            if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+            // An attribute's constructor from its owner's attributes, which the compiler binds once; the semantic model only for
+            // an attribute that did not bind or whose owner is not a declaration (it builds a model per attribute).
+            var method = target.Call is AttributeSyntax attribute ? AppliedAttributes.Constructor(context.SemanticModel, attribute, context.CancellationToken) : null;
+            if (method is null)
             {
-                method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+                var symbolInfo = context.SemanticModel.GetSymbolInfo(target.Call, context.CancellationToken);
+                method = symbolInfo.Symbol as IMethodSymbol;
+                if (method is null && symbolInfo.CandidateSymbols.Length > 0)
+                {
+                    method = symbolInfo.CandidateSymbols[0] as IMethodSymbol;
+                }
             }
 
             if (method is null || method.Parameters.Length == 0)

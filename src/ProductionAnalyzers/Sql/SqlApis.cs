@@ -48,15 +48,12 @@ namespace ProductionAnalyzers.Sql
         public const string SanitizersOption = "sanitizers";
         public const string StrictOption = "strict";
 
-        private static readonly string[] TextParameterNames = { "commandtext", "cmdtext", "sql", "selectcommandtext", "sqltext", "commandstring", "query" };
-
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<IMethodSymbol, bool> _computeMayBeSink;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private IAssemblySymbol? _sourceAssembly;
         private readonly INamedTypeSymbol? _dbCommandInterface;
         private readonly INamedTypeSymbol? _dbCommand;
         private readonly INamedTypeSymbol? _dbBatchCommand;
@@ -73,13 +70,8 @@ namespace ProductionAnalyzers.Sql
         private readonly ImmutableArray<string> _sanitizerNames;
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
-        private const int MaxImplementations = 17;
-
-        private Dictionary<IPropertySymbol, List<IPropertySymbol>>? _overrides;
-        private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _implementations = new ConcurrentDictionary<IMethodSymbol, IReadOnlyList<IMethodSymbol>>(SymbolEqualityComparer.Default);
-        private readonly Func<IMethodSymbol, IReadOnlyList<IMethodSymbol>> _findImplementations;
-        private ImmutableArray<CandidateType> _candidateTypes;
-        private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+        /// <summary>The compilation's source types, member names, overrides and implementations, built on first need.</summary>
+        public SourceIndex Sources { get; }
 
         private readonly HashSet<string> _configuredSinkNames = new HashSet<string>(StringComparer.Ordinal);
 
@@ -88,18 +80,18 @@ namespace ProductionAnalyzers.Sql
             _compilation = compilation;
             _computeIsCommandType = ComputeIsCommandType;
             _computeMayBeSink = ComputeMayBeSinkOrWrapper;
-            _findImplementations = FindImplementations;
-            _dbCommandInterface = types.Type("System.Data.IDbCommand");
-            _dbCommand = types.Type("System.Data.Common.DbCommand");
-            _dbBatchCommand = types.Type("System.Data.Common.DbBatchCommand");
-            _dataAdapterInterface = types.Type("System.Data.IDataAdapter");
-            _dbDataAdapter = types.Type("System.Data.Common.DbDataAdapter");
-            _dbConnectionInterface = types.Type("System.Data.IDbConnection");
-            _dbDataSource = types.Type("System.Data.Common.DbDataSource");
-            _sqlMapper = types.Type("Dapper.SqlMapper");
-            _commandDefinition = types.Type("Dapper.CommandDefinition");
-            _efQueryable = types.Type("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-            _efDatabase = types.Type("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            Sources = new SourceIndex(compilation);
+            _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
+            _dbCommand = types.Type(SqlSinks.DbCommand);
+            _dbBatchCommand = types.Type(SqlSinks.DbBatchCommand);
+            _dataAdapterInterface = types.Type(SqlSinks.DataAdapterInterface);
+            _dbDataAdapter = types.Type(SqlSinks.DbDataAdapter);
+            _dbConnectionInterface = types.Type(SqlSinks.DbConnectionInterface);
+            _dbDataSource = types.Type(SqlSinks.DbDataSource);
+            _sqlMapper = types.Type(SqlSinks.SqlMapper);
+            _commandDefinition = types.Type(SqlSinks.CommandDefinition);
+            _efQueryable = types.Type(SqlSinks.EfQueryable);
+            _efDatabase = types.Type(SqlSinks.EfDatabase);
             StringBuilder = types.Type("System.Text.StringBuilder");
             DbCommandBuilder = types.Type("System.Data.Common.DbCommandBuilder");
             MemberInfo = types.Type("System.Reflection.MemberInfo");
@@ -136,6 +128,14 @@ namespace ProductionAnalyzers.Sql
             }
 
             _sanitizerNames = names.ToImmutable();
+
+            var anyType = false;
+            foreach (var name in SqlSinks.RuleTypes)
+            {
+                anyType |= types.Type(name) is not null;
+            }
+
+            HasAnySink = anyType || _configuredSinks.Count > 0;
         }
 
         public Compilation Compilation => _compilation;
@@ -158,10 +158,8 @@ namespace ProductionAnalyzers.Sql
 
         public INamedTypeSymbol? MemberInfo { get; }
 
-        /// <summary>False when the compilation references no SQL API at all and configures no sink: nothing to do.</summary>
-        public bool HasAnySink =>
-            _dbCommandInterface is not null || _dbBatchCommand is not null || _sqlMapper is not null || _efQueryable is not null ||
-            _efDatabase is not null || _dataAdapterInterface is not null || _configuredSinks.Count > 0;
+        /// <summary>False when the compilation references no type of the sink catalogue and configures no sink: nothing to do.</summary>
+        public bool HasAnySink { get; }
 
         public static SqlApis Create(Compilation compilation, RuleOptions options) =>
             new SqlApis(
@@ -441,13 +439,8 @@ namespace ProductionAnalyzers.Sql
 
             return definition.MethodKind == MethodKind.Constructor
                 ? HasTextParameter(definition)
-                : IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
+                : SqlSinks.IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
         }
-
-        /// <summary>Names of library methods that are sinks by name (Dapper's Query*/Execute*, EF Core, EF6, NHibernate).</summary>
-        private static bool IsLibrarySinkName(string name) =>
-            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-            name is "FromSqlRaw" or "SqlQueryRaw" or "FromSql" or "SqlQuery" or "Sql" or "CreateSQLQuery" or "CreateSqlQuery";
 
         public bool IsCommandType(ITypeSymbol? type)
         {
@@ -464,17 +457,9 @@ namespace ProductionAnalyzers.Sql
             TypeHierarchy.DerivesFrom(type, _dbCommand) || TypeHierarchy.DerivesFrom(type, _dbBatchCommand) || TypeHierarchy.Implements(type, _dbCommandInterface);
 
         /// <summary>A method of this compilation, with source we can read.</summary>
-        public bool IsSourceMethod(IMethodSymbol method) =>
-            IsSourceAssembly(method.ContainingAssembly) && !method.DeclaringSyntaxReferences.IsEmpty;
+        public bool IsSourceMethod(IMethodSymbol method) => Sources.IsSourceMethod(method);
 
-        /// <summary>The compilation's own assembly (by reference first: the common answer, no symbol comparison).</summary>
-        private bool IsSourceAssembly(IAssemblySymbol? assembly)
-        {
-            // The compiler hands out one symbol object per assembly, so the reference test decides; the comparison is kept only
-            // for a source assembly (never a referenced one, the common case: no symbol comparison for every library call).
-            var source = _sourceAssembly ??= _compilation.Assembly;
-            return ReferenceEquals(assembly, source) || (assembly is ISourceAssemblySymbol && SymbolEqualityComparer.Default.Equals(assembly, source));
-        }
+        private bool IsSourceAssembly(IAssemblySymbol? assembly) => Sources.IsSourceAssembly(assembly);
 
         public bool IsSourceField(IFieldSymbol field) =>
             SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, _compilation.Assembly) && !field.DeclaringSyntaxReferences.IsEmpty;
@@ -511,233 +496,15 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
-        /// <summary>
-        /// The overrides of an abstract or virtual property in this compilation (<c>protected abstract string TableName</c>
-        /// of a generic repository). Collected once per compilation from the source types, on first need.
-        /// </summary>
-        public IReadOnlyList<IPropertySymbol> OverridesOf(IPropertySymbol property)
-        {
-            var map = _overrides;
-            if (map is null)
-            {
-                map = new Dictionary<IPropertySymbol, List<IPropertySymbol>>(SymbolEqualityComparer.Default);
-                foreach (var type in SourceTypes())
-                {
-                    foreach (var member in type.GetMembers())
-                    {
-                        if (member is IPropertySymbol { IsOverride: true } candidate)
-                        {
-                            for (var overridden = candidate.OverriddenProperty; overridden is not null; overridden = overridden.OverriddenProperty)
-                            {
-                                var key = overridden.OriginalDefinition;
-                                if (!map.TryGetValue(key, out var list))
-                                {
-                                    map[key] = list = new List<IPropertySymbol>();
-                                }
+        /// <summary>The overrides of an abstract or virtual property in this compilation (see <see cref="SourceIndex.OverridesOf"/>).</summary>
+        public IReadOnlyList<IPropertySymbol> OverridesOf(IPropertySymbol property) => Sources.OverridesOf(property);
 
-                                list.Add(candidate);
-                            }
-                        }
-                    }
-                }
+        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) => Sources.ImplementationsOf(method);
 
-                map = Interlocked.CompareExchange(ref _overrides, map, null) ?? map;
-            }
+        private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex() => Sources.MemberNameIndex();
 
-            return map.TryGetValue(property.OriginalDefinition, out var result) ? result : (IReadOnlyList<IPropertySymbol>)Array.Empty<IPropertySymbol>();
-        }
+        private ImmutableArray<INamedTypeSymbol> SourceTypes() => Sources.SourceTypes();
 
-        /// <summary>
-        /// Implementations (interface members) and overrides of an interface, abstract or virtual method in the compilation's
-        /// source types (at most <see cref="MaxImplementations"/>, a bound on the wrapper search). Searched per method on first
-        /// need, among the types that can implement or override a source member at all (<see cref="CandidateTypes"/>): a code
-        /// base asks this for a few dozen methods, so a map of every interface member of every type would cost far more.
-        /// </summary>
-        private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) =>
-            _implementations.GetOrAdd(method.OriginalDefinition, _findImplementations);
-
-        private IReadOnlyList<IMethodSymbol> FindImplementations(IMethodSymbol method)
-        {
-            var containing = method.ContainingType;
-            if (containing is null || !IsSourceAssembly(containing.ContainingAssembly))
-            {
-                // Only members of this compilation can be wrappers.
-                return Array.Empty<IMethodSymbol>();
-            }
-
-            var found = new List<IMethodSymbol>();
-            void Add(IMethodSymbol implementation)
-            {
-                implementation = implementation.OriginalDefinition;
-                if (found.Count < MaxImplementations && IsSourceMethod(implementation) &&
-                    !found.Exists(existing => SymbolEqualityComparer.Default.Equals(existing, implementation)))
-                {
-                    found.Add(implementation);
-                }
-            }
-
-            if (containing.TypeKind == TypeKind.Interface)
-            {
-                if (!ImplementersByInterface().TryGetValue(containing.OriginalDefinition, out var implementers))
-                {
-                    return Array.Empty<IMethodSymbol>();
-                }
-
-                foreach (var type in implementers)
-                {
-                    if (found.Count >= MaxImplementations)
-                    {
-                        break;
-                    }
-
-                    foreach (var @interface in type.AllInterfaces)
-                    {
-                        if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, containing))
-                        {
-                            continue;
-                        }
-
-                        // The member of the constructed interface (IRepository<Order>.Query) that this method defines.
-                        foreach (var member in @interface.GetMembers(method.Name))
-                        {
-                            if (member is IMethodSymbol interfaceMethod && SymbolEqualityComparer.Default.Equals(interfaceMethod.OriginalDefinition, method) &&
-                                type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
-                            {
-                                Add(implementation);
-                            }
-                        }
-                    }
-                }
-            }
-            else if (MemberNameIndex().TryGetValue(method.Name, out var declaring))
-            {
-                // Overrides: only the source types that declare a member of that name.
-                foreach (var type in declaring)
-                {
-                    if (found.Count >= MaxImplementations)
-                    {
-                        break;
-                    }
-
-                    if (type.BaseType is not { } baseType || !IsSourceAssembly(baseType.ContainingAssembly))
-                    {
-                        continue;
-                    }
-
-                    foreach (var member in type.GetMembers(method.Name))
-                    {
-                        if (member is IMethodSymbol { IsOverride: true } candidateMethod)
-                        {
-                            for (var overridden = candidateMethod.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                            {
-                                if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
-                                {
-                                    Add(candidateMethod);
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-
-            return found.Count == 0 ? Array.Empty<IMethodSymbol>() : found;
-        }
-
-        /// <summary>
-        /// The candidate types (<see cref="CandidateTypes"/>) by each source interface they implement (definitions), built
-        /// once per compilation on first need: an interface's implementations are then found among its implementers only.
-        /// </summary>
-        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> ImplementersByInterface()
-        {
-            var map = Volatile.Read(ref _implementersByInterface);
-            if (map is null)
-            {
-                map = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
-                foreach (var candidate in CandidateTypes())
-                {
-                    foreach (var @interface in candidate.Type.AllInterfaces)
-                    {
-                        var definition = @interface.OriginalDefinition;
-                        if (!IsSourceAssembly(definition.ContainingAssembly))
-                        {
-                            continue;
-                        }
-
-                        if (!map.TryGetValue(definition, out var types))
-                        {
-                            map[definition] = types = new List<INamedTypeSymbol>();
-                        }
-
-                        types.Add(candidate.Type);
-                    }
-                }
-
-                map = Interlocked.CompareExchange(ref _implementersByInterface, map, null) ?? map;
-            }
-
-            return map;
-        }
-
-        private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>? _implementersByInterface;
-
-        /// <summary>
-        /// The source classes and structs that can implement a source interface or override a source method: those with a
-        /// source base type or a direct source interface (a type reaches a source interface only through one of these). Most
-        /// types of a code base (DTOs, options, controllers, DbContexts, hosted services) have neither. Collected once.
-        /// </summary>
-        private ImmutableArray<CandidateType> CandidateTypes()
-        {
-            var candidates = _candidateTypes;
-            if (candidates.IsDefault)
-            {
-                var builder = ImmutableArray.CreateBuilder<CandidateType>();
-                foreach (var type in SourceTypes())
-                {
-                    if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-                    {
-                        continue;
-                    }
-
-                    var derives = type.BaseType is { } baseType && IsSourceAssembly(baseType.ContainingAssembly);
-                    var implementsSource = derives;
-                    if (!implementsSource)
-                    {
-                        foreach (var direct in type.Interfaces)
-                        {
-                            if (IsSourceAssembly(direct.ContainingAssembly))
-                            {
-                                implementsSource = true;
-                                break;
-                            }
-                        }
-                    }
-
-                    if (implementsSource)
-                    {
-                        builder.Add(new CandidateType(type, derives));
-                    }
-                }
-
-                ImmutableInterlocked.InterlockedInitialize(ref _candidateTypes, builder.ToImmutable());
-                candidates = _candidateTypes;
-            }
-
-            return candidates;
-        }
-
-        private readonly struct CandidateType
-        {
-            public CandidateType(INamedTypeSymbol type, bool derivesFromSource)
-            {
-                Type = type;
-                DerivesFromSource = derivesFromSource;
-            }
-
-            public INamedTypeSymbol Type { get; }
-
-            public bool DerivesFromSource { get; }
-        }
 
         private static bool HasStringParameter(IMethodSymbol method)
         {
@@ -752,75 +519,6 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
-        /// <summary>
-        /// The source types that declare a member of each name, from the declarations' member names (no member symbol is
-        /// made). Built once per compilation on first need, so that "is this name a method of the compilation?" is one
-        /// lookup: the compiler's own name search walks every declaration of the compilation on each question.
-        /// </summary>
-        private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex()
-        {
-            var index = Volatile.Read(ref _memberNameIndex);
-            if (index is null)
-            {
-                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-                foreach (var type in SourceTypes())
-                {
-                    foreach (var name in type.MemberNames)
-                    {
-                        if (!index.TryGetValue(name, out var types))
-                        {
-                            index[name] = types = new List<INamedTypeSymbol>();
-                        }
-
-                        types.Add(type);
-                    }
-                }
-
-                index = Interlocked.CompareExchange(ref _memberNameIndex, index, null) ?? index;
-            }
-
-            return index;
-        }
-
-        private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;
-
-        /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
-        private ImmutableArray<INamedTypeSymbol> SourceTypes()
-        {
-            var types = _sourceTypes;
-            if (types.IsDefault)
-            {
-                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-                var stack = new Stack<INamespaceOrTypeSymbol>();
-                stack.Push(_compilation.Assembly.GlobalNamespace);
-                while (stack.Count > 0)
-                {
-                    var current = stack.Pop();
-                    if (current is INamespaceSymbol ns)
-                    {
-                        foreach (var member in ns.GetMembers())
-                        {
-                            stack.Push(member);
-                        }
-
-                        continue;
-                    }
-
-                    var type = (INamedTypeSymbol)current;
-                    builder.Add(type);
-                    foreach (var nested in type.GetTypeMembers())
-                    {
-                        stack.Push(nested);
-                    }
-                }
-
-                types = builder.ToImmutable();
-                ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types);
-                types = _sourceTypes;
-            }
-
-            return types;
-        }
 
         /// <summary>
         /// The body of a method, property getter or field initializer of this compilation, with an index of its
@@ -878,12 +576,12 @@ namespace ProductionAnalyzers.Sql
             return new MethodBody(operation, MethodIndex.Build(new[] { operation }));
         }
 
-        /// <summary>The method has a string parameter named like command text (<see cref="TextParameterNames"/>).</summary>
+        /// <summary>The method has a string parameter named like command text (<see cref="SqlSinks.TextParameterNames"/>).</summary>
         private static bool HasTextParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (SqlOperations.IsString(parameter.Type) && IsTextParameterName(parameter.Name))
+                if (SqlOperations.IsString(parameter.Type) && SqlSinks.IsTextParameterName(parameter.Name))
                 {
                     return true;
                 }
@@ -897,7 +595,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && SqlOperations.IsString(parameter.Type) &&
-                    IsTextParameterName(parameter.Name) &&
+                    SqlSinks.IsTextParameterName(parameter.Name) &&
                     argument.ArgumentKind != ArgumentKind.DefaultValue)
                 {
                     return argument.Value;
@@ -905,19 +603,6 @@ namespace ProductionAnalyzers.Sql
             }
 
             return null;
-        }
-
-        private static bool IsTextParameterName(string name)
-        {
-            foreach (var candidate in TextParameterNames)
-            {
-                if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static IOperation? ArgumentFor(ImmutableArray<IArgumentOperation> arguments, string name)
@@ -946,7 +631,7 @@ namespace ProductionAnalyzers.Sql
             return null;
         }
 
-        /// <summary>The sink parameter of a configured method: a string named sql/query/commandText, else the first string.</summary>
+        /// <summary>The sink parameter of a configured method: a string named as in <see cref="SqlSinks.ConfiguredTextParameterNames"/>, else the first string.</summary>
         private static int SinkParameterOrdinal(IMethodSymbol method)
         {
             var first = -1;
@@ -962,8 +647,7 @@ namespace ProductionAnalyzers.Sql
                     first = parameter.Ordinal;
                 }
 
-                var name = parameter.Name.ToLowerInvariant();
-                if (name is "sql" or "query" or "commandtext")
+                if (SqlSinks.ConfiguredTextParameterNames.Contains(parameter.Name))
                 {
                     return parameter.Ordinal;
                 }

@@ -87,6 +87,8 @@ namespace ProductionAnalyzers.Sql
                 return "a configuration value";
             }
 
+            // By name on purpose, not TypeHierarchy.DerivesFrom: the origins are types of many libraries (provider readers,
+            // ASP.NET Core request types) the compilation may not reference, and any type so named tells where the text came from.
             for (var current = type; current is not null; current = current.BaseType)
             {
                 switch (current.Name)

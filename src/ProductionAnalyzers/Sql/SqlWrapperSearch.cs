@@ -478,30 +478,7 @@ namespace ProductionAnalyzers.Sql
             name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
             name == "CommandDefinition";
 
-        /// <summary>The source types by name, built once per compilation on first need.</summary>
-        private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName()
-        {
-            var index = Volatile.Read(ref _sourceTypesByName);
-            if (index is null)
-            {
-                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-                foreach (var type in SourceTypes())
-                {
-                    if (!index.TryGetValue(type.Name, out var types))
-                    {
-                        index[type.Name] = types = new List<INamedTypeSymbol>();
-                    }
-
-                    types.Add(type);
-                }
-
-                index = Interlocked.CompareExchange(ref _sourceTypesByName, index, null) ?? index;
-            }
-
-            return index;
-        }
-
-        private Dictionary<string, List<INamedTypeSymbol>>? _sourceTypesByName;
+        private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName() => Sources.SourceTypesByName();
 
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {
@@ -512,15 +489,8 @@ namespace ProductionAnalyzers.Sql
         };
 
 
-        /// <summary>
-        /// Names of methods that can take SQL text: Dapper and provider Query*/Execute*, EF Core and EF6 raw SQL
-        /// (FromSqlRaw, ExecuteSqlRaw, SqlQuery..., anything with "Sql" in it), CreateCommand, micro-ORM reads, configured sinks.
-        /// </summary>
-        private bool IsSinkName(string name) =>
-            name.StartsWith("Query", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) ||
-            name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 || name == "CreateCommand" ||
-            name is "Select" or "Single" or "SingleOrDefault" or "First" or "FirstOrDefault" or "Scalar" or "Column" or "Fetch" or "Page" ||
-            _configuredSinkNames.Contains(name);
+        /// <summary>Names of methods that can take SQL text: the catalogue's (<see cref="SqlSinks.MayBeSinkName"/>) and the configured sinks.</summary>
+        private bool IsSinkName(string name) => SqlSinks.MayBeSinkName(name) || _configuredSinkNames.Contains(name);
 
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {

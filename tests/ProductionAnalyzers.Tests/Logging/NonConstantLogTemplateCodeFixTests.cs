@@ -103,6 +103,19 @@ public class NonConstantLogTemplateCodeFixTests
             Mel("""_logger.LogWarning("Order {OrderId} for {Name} failed", order.Id, name);"""));
 
     [Fact]
+    public async Task RawAndVerbatimInterpolation_Fixes() =>
+        // The shared text-pieces layer reads raw interpolated strings (once refused here) and keeps a verbatim message verbatim.
+        await Verify.VerifyCodeFixAsync(
+            Mel(""""
+                _logger.LogInformation([|$"""Order "{order.Id}" for {name}"""|]);
+                        _logger.LogWarning([|$@"Path C:\data\{name} missing"|]);
+                """"),
+            Mel(""""
+                _logger.LogInformation("Order \"{OrderId}\" for {Name}", order.Id, name);
+                        _logger.LogWarning(@"Path C:\data\{Name} missing", name);
+                """"));
+
+    [Fact]
     public async Task StringFormat_Fixes() =>
         await Verify.VerifyCodeFixAsync(
             Mel("""_logger.LogError([|string.Format("Order {0} total {1:N2} by {2,-12}", order.Id, price, name)|]);"""),

@@ -110,6 +110,68 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// A positional attribute argument is named by the constructor parameter, read from the attributes of whatever the
+        /// attribute is applied to (type, method, return value, property, field, event, parameter, type parameter, accessor,
+        /// assembly), from the semantic model where that owner is a lambda or a local function, and where the attribute
+        /// has no constructor that fits the arguments (its first candidate names the value).
+        /// </summary>
+        [Fact]
+        public async Task PositionalAttributeArgumentsOnEveryOwner_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+
+                [assembly: Vault("assembly", {|PA2001:"Hx7-aQ2-vN9-kL4"|})]
+
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                class VaultAttribute : Attribute
+                {
+                    public VaultAttribute(string name, string password) { }
+                    public VaultAttribute(string name, string password, string region) { }
+                }
+
+                [AttributeUsage(AttributeTargets.All)]
+                class RouteNameAttribute : Attribute
+                {
+                    public RouteNameAttribute(string template) { }
+                }
+
+                [RouteName("orders-Svc2024!x")]
+                [Vault("type", {|PA2001:"Tp4-wE8-rY2-uI6"|})]
+                class Orders<[Vault("typeParameter", {|PA2001:"Gm3-kD7-sF1-hJ5"|})] T>
+                {
+                    [Vault("field", {|PA2001:"Fd9-qW3-eR7-tY1"|})]
+                    private string _a = "", _b = "";
+
+                    [Vault("event", {|PA2001:"Ev2-zX6-cV4-bN8"|})]
+                    public event EventHandler? Changed;
+
+                    [Vault("property", {|PA2001:"Pr5-mK9-jH3-gF7"|})]
+                    public string Name
+                    {
+                        [Vault("accessor", {|PA2001:"Ac8-lP2-oI6-uY4"|})]
+                        get => _a + _b;
+                    }
+
+                    [Vault("method", {|PA2001:"Mt1-nB5-vC9-xZ3"|}, "eu")]
+                    [return: Vault("return", {|PA2001:"Rt6-aS0-dF4-gH8"|})]
+                    public string Find([Vault("parameter", {|PA2001:"Pm7-qA1-wS5-eD9"|})] string id)
+                    {
+                        [Vault("local", {|PA2001:"Lf3-rT7-yU1-iO5"|})]
+                        static string Local() => "";
+
+                        Func<string, string> lambda = [Vault("lambda", {|PA2001:"Lm4-pL8-kJ2-hG6"|})] (x) => x;
+                        Changed?.Invoke(this, EventArgs.Empty);
+                        return id + Local() + lambda(id);
+                    }
+
+                    [{|CS1729:Vault("unbound", {|PA2001:"Ub2-xC6-vB0-nM4"|}, "a", "b")|}]
+                    public void Broken() { }
+                }
+                """);
+        }
+
         [Fact]
         public async Task KeysAsBytes_Report()
         {
@@ -130,6 +192,22 @@ namespace ProductionAnalyzers.Tests.Secrets
                         aes.IV = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
                         var signingKey = {|PA2001:"RmFrZVNpZ25pbmdLZXk="u8|}.ToArray();
                     }
+                }
+                """);
+        }
+
+        /// <summary>A collection expression of 8+ distinct numbers for a key is a key; one with a spread or of another element type is not.</summary>
+        [Fact]
+        public async Task KeysAsCollectionExpressions_Report()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    private static readonly byte[] SigningKey = {|PA2001:[0x3a, 0x91, 0x0c, 0xe4, 0x57, 0xb2, 0x6f, 0x18]|};
+                    private static readonly byte[] Salt = [1, 2, 3, 4, 5, 6, 7, 8];
+                    private static readonly byte[] EncryptionKey = [.. Salt, 9, 10, 11, 12, 13, 14, 15, 16];
+                    private static readonly int[] ApiKey = [7, 1, 8, 2, 9, 3, 6, 4];
+                    private static readonly byte[] HmacKey = [1, 1, 1, 1, 2, 2, 2, 2];
                 }
                 """);
         }

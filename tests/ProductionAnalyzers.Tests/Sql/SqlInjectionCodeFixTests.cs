@@ -153,6 +153,38 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task Dapper_StringFormatAndConcat_Fix()
+        {
+            // The shared text-pieces layer reads string.Format (through the one composite-format tokenizer) and string.Concat.
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public void Run(IDbConnection db, string name, string city)
+                {
+                    db.Execute([|string.Format("DELETE FROM Orders WHERE Name = '{0}' AND City = '{1}'", name, city)|]);
+                    db.Execute([|string.Concat("DELETE FROM Orders WHERE City = '", city, "'")|]);
+                }
+                """), Repo("""
+                public void Run(IDbConnection db, string name, string city)
+                {
+                    db.Execute("DELETE FROM Orders WHERE Name = @name AND City = @city", new { name, city });
+                    db.Execute("DELETE FROM Orders WHERE City = @city", new { city });
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task Dapper_StringFormatWithItemFormat_NoFix()
+        {
+            // {0,5} pads the value inside the text: a parameter would send the value itself, so no fix is offered.
+            var source = Repo("""
+                public void Run(IDbConnection db, string name)
+                {
+                    db.Execute([|string.Format("DELETE FROM Orders WHERE Name = '{0,5}'", name)|]);
+                }
+                """);
+            await Verify.VerifyCodeFixAsync(source, source);
+        }
+
+        [Fact]
         public async Task Dapper_LocalUsedOnceAndLikePattern_Fixes()
         {
             await Verify.VerifyCodeFixAsync(Repo("""

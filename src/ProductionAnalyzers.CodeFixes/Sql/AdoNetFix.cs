@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.CodeFixes.Infrastructure;
 using ProductionAnalyzers.Sql;
 
 namespace ProductionAnalyzers.CodeFixes.Sql
@@ -136,7 +137,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 var current = root.TrackNodes(textExpression, anchor);
                 current = current.ReplaceNode(current.GetCurrentNode(textExpression)!, newText.WithTriviaFrom(textExpression));
                 var currentAnchor = current.GetCurrentNode(anchor)!;
-                var endOfLine = DetectEndOfLine(root);
+                var endOfLine = UsingDirectives.EndOfLine(root).ToString();
                 if (usingStatement is not null)
                 {
                     var usingNode = (UsingStatementSyntax)currentAnchor;
@@ -268,19 +269,6 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             }
 
             return builder.ToString();
-        }
-
-        private static string DetectEndOfLine(SyntaxNode root)
-        {
-            foreach (var trivia in root.DescendantTrivia())
-            {
-                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-                {
-                    return trivia.ToString();
-                }
-            }
-
-            return "\n";
         }
     }
 }

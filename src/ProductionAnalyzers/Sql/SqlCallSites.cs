@@ -4,16 +4,17 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Authorization;
 
 namespace ProductionAnalyzers.Sql
 {
     /// <summary>
-    /// The call sites of the compilation's own methods, for judging a parameter by what its callers pass. An index of
-    /// invocations by invoked name and of constructor calls is made once per compilation, on the first question (one walk
-    /// over the syntax trees);
-    /// the calls of a method are bound on first need and cached. A method with more than <see cref="MaxCallSites"/>
+    /// The call sites of the compilation's own methods, for judging a parameter by what its callers pass. The calls of a
+    /// method or constructor are found on the first question about it by searching the source text for its name
+    /// (<see cref="SourceSearch"/>: no tree is walked node by node), then bound and cached. A method with more than <see cref="MaxCallSites"/>
     /// candidate calls is not followed: its parameters are judged inside it.
     /// </summary>
     internal sealed class SqlCallSites
@@ -28,13 +29,15 @@ namespace ProductionAnalyzers.Sql
         public const int MaxConstructorCallSites = 256;
 
         private readonly Compilation _compilation;
-        private readonly object _gate = new object();
-        private SyntaxIndex? _index;
+        private readonly SourceSearch _search;
         private readonly ConcurrentDictionary<IMethodSymbol, CallSiteList> _calls = new ConcurrentDictionary<IMethodSymbol, CallSiteList>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, byte> _reported = new ConcurrentDictionary<SyntaxNode, byte>();
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
 
-        public SqlCallSites(Compilation compilation) => _compilation = compilation;
+        public SqlCallSites(Compilation compilation)
+        {
+            _compilation = compilation;
+            _search = new SourceSearch(compilation);
+        }
 
         /// <summary>
         /// A method whose parameters can be judged at its call sites: an ordinary method of the compilation that nothing
@@ -81,21 +84,30 @@ namespace ProductionAnalyzers.Sql
 
         private CallSiteList Find(IMethodSymbol method, CancellationToken cancellationToken)
         {
-            if (!Index(cancellationToken).ByName.TryGetValue(method.Name, out var candidates))
+            var candidates = new List<InvocationExpressionSyntax>();
+            foreach (var token in _search.Identifiers(new[] { method.Name }, name => name == method.Name, null, int.MaxValue, cancellationToken)!)
             {
-                return CallSiteList.None;
+                if (InvocationNamedBy(token) is { } invocation)
+                {
+                    if (candidates.Count == MaxCallSites)
+                    {
+                        return CallSiteList.TooMany;
+                    }
+
+                    candidates.Add(invocation);
+                }
             }
 
-            if (candidates.Count > MaxCallSites)
+            if (candidates.Count == 0)
             {
-                return CallSiteList.TooMany;
+                return CallSiteList.None;
             }
 
             var result = ImmutableArray.CreateBuilder<IInvocationOperation>();
             foreach (var syntax in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var model = _models.GetOrAdd(syntax.SyntaxTree, Model);
+                var model = _search.Model(syntax.SyntaxTree);
                 if (model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation &&
                     SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, method))
                 {
@@ -104,6 +116,23 @@ namespace ProductionAnalyzers.Sql
             }
 
             return new CallSiteList(result.ToImmutable());
+        }
+
+        /// <summary>The invocation whose invoked name is <paramref name="identifier"/>: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>, with or without type arguments.</summary>
+        private static InvocationExpressionSyntax? InvocationNamedBy(SyntaxToken identifier)
+        {
+            if (identifier.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            ExpressionSyntax callee = name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         /// <summary>
@@ -132,31 +161,53 @@ namespace ProductionAnalyzers.Sql
                 return ConstructorCallList.TooMany;
             }
 
-            var index = Index(cancellationToken);
-            var candidates = new List<SyntaxNode>();
-            if (index.Creations.TryGetValue(type.Name, out var named))
+            // new T(…), and the : base(…) initializers of types whose base list starts with T, found through the
+            // identifiers spelled T; : this(…) in the type's own declarations; target-typed new(…) that may call it.
+            var creations = new List<SyntaxNode>();
+            var initializers = new List<SyntaxNode>();
+            foreach (var token in _search.Identifiers(new[] { type.Name }, name => name == type.Name, null, int.MaxValue, cancellationToken)!)
             {
-                candidates.AddRange(named);
+                if (token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                SyntaxNode typeSyntax = name.Parent is QualifiedNameSyntax qualified && qualified.Right == name ? qualified
+                    : name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name ? alias
+                    : name;
+                switch (typeSyntax.Parent)
+                {
+                    case ObjectCreationExpressionSyntax creation when creation.Type == typeSyntax:
+                        creations.Add(creation);
+                        break;
+                    case BaseTypeSyntax { Parent: BaseListSyntax { Parent: TypeDeclarationSyntax derived } baseList } baseType
+                        when baseList.Types[0] == baseType && baseType.Type == typeSyntax:
+                        AddInitializers(derived, "base", initializers);
+                        break;
+                }
             }
 
-            foreach (var targetTyped in index.TargetTyped)
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                if (TargetTypedMayCall(targetTyped, type, constructor))
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax own)
                 {
-                    candidates.Add(targetTyped);
+                    AddInitializers(own, "this", initializers);
                 }
             }
-            foreach (var initializer in index.Initializers)
+
+            var candidates = creations;
+            if (!type.IsAbstract)
             {
-                // : this(…) in the type itself, : base(…) in a type whose base list starts with the type's name.
-                if (initializer.Parent?.Parent is TypeDeclarationSyntax declaring &&
-                    (initializer.ThisOrBaseKeyword.ValueText == "this"
-                        ? declaring.Identifier.ValueText == type.Name
-                        : declaring.BaseList is { Types.Count: > 0 } baseList && SimpleName(baseList.Types[0].Type) == type.Name))
+                foreach (var targetTyped in TargetTypedCreations(cancellationToken))
                 {
-                    candidates.Add(initializer);
+                    if (TargetTypedMayCall(targetTyped, type, constructor))
+                    {
+                        candidates.Add(targetTyped);
+                    }
                 }
             }
+
+            candidates.AddRange(initializers);
 
             if (candidates.Count > MaxConstructorCallSites)
             {
@@ -167,7 +218,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var syntax in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var model = _models.GetOrAdd(syntax.SyntaxTree, Model);
+                var model = _search.Model(syntax.SyntaxTree);
                 switch (model.GetOperation(syntax, cancellationToken))
                 {
                     case IObjectCreationOperation { Constructor: { } target } creation when SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor):
@@ -236,74 +287,73 @@ namespace ProductionAnalyzers.Sql
             _ => null,
         };
 
-        /// <summary>What one walk over the compilation's syntax trees collects: invocations by invoked name, and constructor calls.</summary>
-        private sealed class SyntaxIndex
+        /// <summary>The <c>: base(…)</c> or <c>: this(…)</c> initializers of the constructors declared in <paramref name="declaration"/>.</summary>
+        private static void AddInitializers(TypeDeclarationSyntax declaration, string keyword, List<SyntaxNode> initializers)
         {
-            public Dictionary<string, List<InvocationExpressionSyntax>> ByName { get; } = new Dictionary<string, List<InvocationExpressionSyntax>>(StringComparer.Ordinal);
-
-            public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-
-            public List<ImplicitObjectCreationExpressionSyntax> TargetTyped { get; } = new List<ImplicitObjectCreationExpressionSyntax>();
-
-            public List<ConstructorInitializerSyntax> Initializers { get; } = new List<ConstructorInitializerSyntax>();
+            foreach (var member in declaration.Members)
+            {
+                if (member is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.ThisOrBaseKeyword.ValueText == keyword)
+                {
+                    initializers.Add(initializer);
+                }
+            }
         }
 
-#pragma warning disable RS1030 // The trees of call sites are read once per compilation and their models cached.
-        private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-
-        private SyntaxIndex Index(CancellationToken cancellationToken)
+        /// <summary>
+        /// The target-typed <c>new(…)</c> of the compilation, found once per compilation on the first constructor question
+        /// by searching the source text for <c>new</c> followed by <c>(</c>; no tree is walked node by node.
+        /// </summary>
+        private List<ImplicitObjectCreationExpressionSyntax> TargetTypedCreations(CancellationToken cancellationToken)
         {
-            var index = Volatile.Read(ref _index);
-            if (index is not null)
+            var known = Volatile.Read(ref _targetTyped);
+            if (known is not null)
             {
-                return index;
+                return known;
             }
 
-            lock (_gate)
+            var found = new List<ImplicitObjectCreationExpressionSyntax>();
+            foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (_index is null)
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken).ToString();
+                SyntaxNode? root = null;
+                for (var index = text.IndexOf("new", StringComparison.Ordinal); index >= 0; index = text.IndexOf("new", index + 3, StringComparison.Ordinal))
                 {
-                    var built = new SyntaxIndex();
-                    foreach (var tree in _compilation.SyntaxTrees)
+                    if (!IsCreationKeywordAt(text, index))
                     {
-                        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                        {
-                            switch (node)
-                            {
-                                case InvocationExpressionSyntax invocation when Infrastructure.SyntaxNames.InvokedName(invocation.Expression) is { } name:
-                                    Add(built.ByName, name, invocation);
-                                    break;
-                                case ObjectCreationExpressionSyntax creation when SimpleName(creation.Type) is { } typeName:
-                                    Add(built.Creations, typeName, (SyntaxNode)creation);
-                                    break;
-                                case ImplicitObjectCreationExpressionSyntax targetTyped:
-                                    built.TargetTyped.Add(targetTyped);
-                                    break;
-                                case ConstructorInitializerSyntax initializer:
-                                    built.Initializers.Add(initializer);
-                                    break;
-                            }
-                        }
+                        continue;
                     }
 
-                    Volatile.Write(ref _index, built);
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(index);
+                    if (token.IsKind(SyntaxKind.NewKeyword) && token.SpanStart == index && token.Parent is ImplicitObjectCreationExpressionSyntax creation)
+                    {
+                        found.Add(creation);
+                    }
                 }
-
-                return _index!;
             }
+
+            return Interlocked.CompareExchange(ref _targetTyped, found, null) ?? found;
         }
 
-        private static void Add<T>(Dictionary<string, List<T>> index, string key, T node)
+        private List<ImplicitObjectCreationExpressionSyntax>? _targetTyped;
+
+        /// <summary><c>new</c> as a word at <paramref name="index"/>, followed (after white space) by <c>(</c>.</summary>
+        private static bool IsCreationKeywordAt(string text, int index)
         {
-            if (!index.TryGetValue(key, out var list))
+            if (index > 0 && (char.IsLetterOrDigit(text[index - 1]) || text[index - 1] is '_' or '@'))
             {
-                index[key] = list = new List<T>();
+                return false;
             }
 
-            list.Add(node);
-        }
+            var next = index + 3;
+            while (next < text.Length && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
 
+            return next < text.Length && text[next] == '(';
+        }
     }
 
     /// <summary>The calls of one method, or the mark that it has too many to follow.</summary>

@@ -39,6 +39,22 @@ namespace ProductionAnalyzers.Tests.Sql
                     .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of Repo.OnRequest; passed to Repo.Purge)"));
         }
 
+        /// <summary>Call sites are found by the method's name in the source text: a null-conditional call and a generic call are calls too.</summary>
+        [Fact]
+        public async Task HelperCalledThroughNullConditionalAndGenericCalls_ReportsAtThoseCalls()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Nightly(IDbConnection db) => Purge<Order>(db, "Sessions");
+
+                // Purge(db, order.Name) in a comment is no call.
+                public void OnRequest(IDbConnection db, Order order, Repo? other) => other?.Purge<Order>(db, {|#0:order.Name|});
+
+                private void Purge<T>(IDbConnection db, string table) => db.Execute({|#1:$"DELETE FROM {table} WHERE Expired = 1"|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of Repo.OnRequest; passed to Repo.Purge)"));
+        }
+
         [Fact]
         public async Task ParameterPassedOnThroughTwoCallers_ReportsWhereItIsUntrusted()
         {
@@ -198,6 +214,69 @@ namespace ProductionAnalyzers.Tests.Sql
                 """ + schemaArgument + """
                 );
                         return table.Count(db);
+                    }
+                }
+                """;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_schema", "an identifier", Identifier, ""));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
+
+        /// <summary>
+        /// Constructor calls written with white space before the argument list and a qualified generic base type are found
+        /// (the calls are located by searching the source text, so spacing and qualification must not hide them).
+        /// </summary>
+        [Theory]
+        [InlineData("\"archive\"", "\"dbo\"", false)]
+        [InlineData("request.Query[\"schema\"].ToString()", "\"dbo\"", true)]
+        [InlineData("\"archive\"", "request.Headers[\"X-Schema\"].ToString()", true)]
+        public async Task SchemaFromConstructor_SpacedAndQualifiedCalls_AreJudged(string createdWith, string baseWith, bool reported)
+        {
+            var text = reported ? "{|#0:$\"SELECT COUNT(*) FROM [{_schema}].[Orders]\"|}" : "$\"SELECT COUNT(*) FROM [{_schema}].[Orders]\"";
+            var source = """
+                using System.Data;
+                using Dapper;
+                using Microsoft.AspNetCore.Http;
+
+                namespace Shop.Data
+                {
+                    public class Table<T>
+                    {
+                        private readonly string _schema;
+
+                        public Table(string schema) => _schema = schema;
+
+                        public long Count(IDbConnection db) => db.ExecuteScalar<long>(
+                """ + text + """
+                );
+                    }
+                }
+
+                namespace Shop.Web
+                {
+                    public sealed class Order { }
+
+                    public sealed class TenantOrders : Shop.Data.Table<Order>
+                    {
+                        public TenantOrders(HttpRequest request) : base (
+                """ + baseWith + """
+                ) { }
+                    }
+
+                    public sealed class Reports
+                    {
+                        public long Archived(IDbConnection db, HttpRequest request)
+                        {
+                            Shop.Data.Table<Order> table = new (
+                """ + createdWith + """
+                );
+                            return table.Count(db);
+                        }
                     }
                 }
                 """;

@@ -64,8 +64,8 @@ namespace ProductionAnalyzers.Logging
             foreach (var candidate in model.GetSymbolInfo(syntax, context.CancellationToken).CandidateSymbols)
             {
                 if (candidate is IMethodSymbol method &&
-                    (resolver.Apis.IsLoggerType(method.ContainingType) ||
-                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.Apis.IsLoggerType(method.Parameters[0].Type))))
+                    (resolver.IsLoggerType(method.ContainingType) ||
+                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.IsLoggerType(method.Parameters[0].Type))))
                 {
                     isLoggingCall = true;
                     break;

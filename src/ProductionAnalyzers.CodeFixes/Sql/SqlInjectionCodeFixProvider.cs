@@ -49,13 +49,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     continue;
                 }
 
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node is ArgumentSyntax argument)
-                {
-                    node = argument.Expression;
-                }
-
-                if (node is not ExpressionSyntax expression || Plan(expression, kind, model, context.CancellationToken) is null)
+                if (TextAt(root, diagnostic.Location.SourceSpan) is not { } expression || Plan(expression, kind, model, context.CancellationToken) is null)
                 {
                     continue;
                 }
@@ -92,13 +86,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 return document;
             }
 
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            if (node is ArgumentSyntax argument)
-            {
-                node = argument.Expression;
-            }
-
-            var plan = node is ExpressionSyntax expression ? Plan(expression, kind, model, cancellationToken) : null;
+            var plan = TextAt(root, span) is { } expression ? Plan(expression, kind, model, cancellationToken) : null;
             if (plan is null)
             {
                 return document;
@@ -125,13 +113,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     continue;
                 }
 
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node is ArgumentSyntax argument)
-                {
-                    node = argument.Expression;
-                }
-
-                if (!nodes.ContainsKey(node))
+                if (TextAt(root, diagnostic.Location.SourceSpan) is { } node && !nodes.ContainsKey(node))
                 {
                     var annotation = new SyntaxAnnotation(TargetAnnotation.Kind, annotations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     annotations.Add((annotation, kind));
@@ -227,6 +209,13 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The SQL text expression a diagnostic points at (an argument's value), or null.</summary>
+        private static ExpressionSyntax? TextAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            return (node is ArgumentSyntax argument ? argument.Expression : node) as ExpressionSyntax;
         }
 
         private static ExpressionSyntax Strip(ExpressionSyntax expression)

@@ -57,7 +57,7 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
         /// </summary>
         public static ImmutableArray<LoggerCandidate> Find(SemanticModel semanticModel, SyntaxNode node, int position, CancellationToken cancellationToken)
         {
-            var logging = LoggingApis.Get(WellKnownTypes.Get(semanticModel.Compilation));
+            var logging = LogCallResolver.Get(semanticModel.Compilation);
 
             // Which functions' locals and parameters are reachable, and whether 'this' is.
             var reachableFunctions = new HashSet<ISymbol>(SymbolEqualityComparer.Default);

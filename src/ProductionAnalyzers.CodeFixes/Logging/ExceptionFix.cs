@@ -50,7 +50,7 @@ namespace ProductionAnalyzers.CodeFixes.Logging
             }
 
             var textOperation = model.GetOperation(node, cancellationToken);
-            if (textOperation is null || !ExceptionTexts.TryGetExceptionText(textOperation, resolver, out var reported))
+            if (textOperation is null || !ExceptionTexts.TryGetExceptionText(textOperation, resolver.ExceptionType, out var reported))
             {
                 return null;
             }
@@ -62,10 +62,10 @@ namespace ProductionAnalyzers.CodeFixes.Logging
 
             // Every text of the same exception in the template and the values.
             var found = new List<ExceptionText>();
-            ExceptionTexts.Collect(call.Template.Value, resolver, found);
+            ExceptionTexts.Collect(call.Template.Value, resolver.ExceptionType, found);
             foreach (var value in call.Values)
             {
-                ExceptionTexts.Collect(value, resolver, found);
+                ExceptionTexts.Collect(value, resolver.ExceptionType, found);
             }
 
             var texts = found

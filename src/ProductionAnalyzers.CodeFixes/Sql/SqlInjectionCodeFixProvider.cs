@@ -20,7 +20,9 @@ namespace ProductionAnalyzers.CodeFixes.Sql
     /// PA1001 fix: moves the values of a SQL text into parameters. EF Core <c>*Raw</c> calls become their
     /// <c>FormattableString</c> twins (<c>FromSql</c>, <c>ExecuteSql(Async)</c>, <c>SqlQuery</c>); Dapper calls get
     /// <c>@name</c> placeholders and an anonymous parameter object; ADO.NET commands get placeholders and parameters added
-    /// right after the command text is set. Offered only when every value sits in a value position.
+    /// right after the command text is set. Offered only when every value sits in a value position. The rewrite is chosen
+    /// by the sink kind the analyzer puts on the diagnostic (<see cref="SqlInjectionAnalyzer.SinkKindProperty"/>); a
+    /// diagnostic without it, or with a kind the fix does not know, gets no fix.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SqlInjectionCodeFixProvider)), Shared]
     public sealed class SqlInjectionCodeFixProvider : CodeFixProvider
@@ -42,13 +44,12 @@ namespace ProductionAnalyzers.CodeFixes.Sql
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node is ArgumentSyntax argument)
+                if (!TryGetSinkKind(diagnostic, out var kind))
                 {
-                    node = argument.Expression;
+                    continue;
                 }
 
-                if (node is not ExpressionSyntax expression || Plan(expression, model, context.CancellationToken) is null)
+                if (TextAt(root, diagnostic.Location.SourceSpan) is not { } expression || Plan(expression, kind, model, context.CancellationToken) is null)
                 {
                     continue;
                 }
@@ -58,13 +59,25 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Pass the values as SQL parameters",
-                        cancellationToken => FixAsync(document, span, cancellationToken),
+                        cancellationToken => FixAsync(document, span, kind, cancellationToken),
                         FixKeys.Pa1001Parameterize),
                     diagnostic);
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, CancellationToken cancellationToken)
+        /// <summary>
+        /// The sink kind the analyzer put on the diagnostic; false when the property is missing or names no kind of
+        /// <see cref="SqlSinkKind"/> exactly as the analyzer writes it (a number or another spelling is not taken).
+        /// </summary>
+        internal static bool TryGetSinkKind(Diagnostic diagnostic, out SqlSinkKind kind)
+        {
+            kind = default;
+            return diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var text) && text is not null &&
+                   Enum.TryParse(text, ignoreCase: false, out kind) && Enum.IsDefined(typeof(SqlSinkKind), kind) &&
+                   kind.ToString() == text;
+        }
+
+        private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, SqlSinkKind kind, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -73,13 +86,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 return document;
             }
 
-            var node = root.FindNode(span, getInnermostNodeForTie: true);
-            if (node is ArgumentSyntax argument)
-            {
-                node = argument.Expression;
-            }
-
-            var plan = node is ExpressionSyntax expression ? Plan(expression, model, cancellationToken) : null;
+            var plan = TextAt(root, span) is { } expression ? Plan(expression, kind, model, cancellationToken) : null;
             if (plan is null)
             {
                 return document;
@@ -97,27 +104,26 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 return document;
             }
 
-            var annotations = new List<SyntaxAnnotation>();
+            var annotations = new List<(SyntaxAnnotation Annotation, SqlSinkKind Kind)>();
             var nodes = new Dictionary<SyntaxNode, SyntaxAnnotation>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node is ArgumentSyntax argument)
+                if (!TryGetSinkKind(diagnostic, out var kind))
                 {
-                    node = argument.Expression;
+                    continue;
                 }
 
-                if (!nodes.ContainsKey(node))
+                if (TextAt(root, diagnostic.Location.SourceSpan) is { } node && !nodes.ContainsKey(node))
                 {
                     var annotation = new SyntaxAnnotation(TargetAnnotation.Kind, annotations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    annotations.Add(annotation);
+                    annotations.Add((annotation, kind));
                     nodes[node] = annotation;
                 }
             }
 
             root = root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original]));
             document = document.WithSyntaxRoot(root);
-            foreach (var annotation in annotations)
+            foreach (var (annotation, kind) in annotations)
             {
                 root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
                 var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
@@ -132,7 +138,7 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                     continue;
                 }
 
-                var plan = Plan(expression, model, context.CancellationToken);
+                var plan = Plan(expression, kind, model, context.CancellationToken);
                 if (plan is not null)
                 {
                     document = document.WithSyntaxRoot(plan(root));
@@ -142,12 +148,21 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             return document;
         }
 
-        /// <summary>Works out the fix for the text expression the diagnostic points at; null when none is correct.</summary>
-        private static Func<SyntaxNode, SyntaxNode>? Plan(ExpressionSyntax target, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// Works out the fix for the text expression the diagnostic points at, with the rewrite of the diagnostic's sink
+        /// <paramref name="kind"/>; null when the kind has no rewrite, the text does not reach a sink of that kind here, or no
+        /// rewrite is correct.
+        /// </summary>
+        private static Func<SyntaxNode, SyntaxNode>? Plan(ExpressionSyntax target, SqlSinkKind kind, SemanticModel model, CancellationToken cancellationToken)
         {
-            var compilation = model.Compilation;
-            var apis = SqlApis.Create(compilation, default);
-            var sinkOperation = FindSinkOperation(target, model, apis, cancellationToken, out var sink);
+            if (kind is SqlSinkKind.Configured or SqlSinkKind.Wrapper)
+            {
+                // A sink named in .editorconfig or a method of the project: no known way to pass parameters.
+                return null;
+            }
+
+            var apis = SqlApis.Create(model.Compilation, default);
+            var sinkOperation = FindSinkOperation(target, kind, model, apis, cancellationToken);
             if (sinkOperation is null)
             {
                 return null;
@@ -179,21 +194,28 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 return null;
             }
 
-            switch (sink.Kind)
+            switch (kind)
             {
                 case SqlSinkKind.EntityFrameworkRaw:
                     return localDeclarator is null ? EntityFrameworkRawFix.Plan(target, pieces, (IInvocationOperation)sinkOperation) : null;
                 case SqlSinkKind.Dapper:
                 case SqlSinkKind.DapperCommandDefinition:
-                    return DapperFix.Plan(textExpression, pieces, sinkOperation, sink.Kind, model);
+                    return DapperFix.Plan(textExpression, pieces, sinkOperation, kind, model);
                 case SqlSinkKind.CommandText:
                 case SqlSinkKind.CommandConstructor:
                 case SqlSinkKind.DataAdapter:
                 case SqlSinkKind.ProviderMethod:
-                    return AdoNetFix.Plan(textExpression, pieces, sinkOperation, sink.Kind, model, apis, cancellationToken);
+                    return AdoNetFix.Plan(textExpression, pieces, sinkOperation, kind, model, apis, cancellationToken);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The SQL text expression a diagnostic points at (an argument's value), or null.</summary>
+        private static ExpressionSyntax? TextAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            return (node is ArgumentSyntax argument ? argument.Expression : node) as ExpressionSyntax;
         }
 
         private static ExpressionSyntax Strip(ExpressionSyntax expression)
@@ -206,9 +228,9 @@ namespace ProductionAnalyzers.CodeFixes.Sql
             return expression;
         }
 
-        private static IOperation? FindSinkOperation(ExpressionSyntax target, SemanticModel model, SqlApis apis, CancellationToken cancellationToken, out SqlSink sink)
+        /// <summary>The call, creation or assignment where <paramref name="target"/> is the text of a sink of <paramref name="kind"/>, or null.</summary>
+        private static IOperation? FindSinkOperation(ExpressionSyntax target, SqlSinkKind kind, SemanticModel model, SqlApis apis, CancellationToken cancellationToken)
         {
-            sink = default;
             for (SyntaxNode? node = target.Parent; node is not null && node is not StatementSyntax and not MemberDeclarationSyntax; node = node.Parent)
             {
                 if (node is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax))
@@ -217,9 +239,9 @@ namespace ProductionAnalyzers.CodeFixes.Sql
                 }
 
                 var operation = model.GetOperation(node, cancellationToken);
-                if (operation is not null && apis.TryGetSink(operation, out var candidate) && candidate.Text.Syntax.Span == target.Span)
+                if (operation is not null && apis.TryGetSink(operation, out var sink, includeWrappers: false) &&
+                    sink.Kind == kind && sink.Text.Syntax.Span == target.Span)
                 {
-                    sink = candidate;
                     return operation;
                 }
             }

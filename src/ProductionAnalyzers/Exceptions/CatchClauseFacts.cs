@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Exceptions
 {
@@ -213,8 +214,7 @@ namespace ProductionAnalyzers.Exceptions
                     return false;
             }
 
-            if (ProductionAnalyzers.Infrastructure.LoggingApis.IsLogMethodName(methodName) ||
-                methodName is "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical")
+            if (LoggingFrameworks.IsLogMethodName(methodName) || LoggingFrameworks.IsFacadeLevelMethod(methodName))
             {
                 return true;
             }

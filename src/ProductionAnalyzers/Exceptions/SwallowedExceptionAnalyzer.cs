@@ -39,7 +39,7 @@ namespace ProductionAnalyzers.Exceptions
                         types.Type("System.OperationCanceledException"),
                         types.Type("System.Diagnostics.ConditionalAttribute"),
                         types.Type("System.Environment"),
-                        LoggingApis.Get(types));
+                        LogCallResolver.Get(compilation));
             });
 
             context.RegisterSyntaxNodeAction(c => state.Value?.AnalyzeCatchClause(c), SyntaxKind.CatchClause);
@@ -52,7 +52,7 @@ namespace ProductionAnalyzers.Exceptions
             private readonly INamedTypeSymbol? _operationCanceled;
             private readonly INamedTypeSymbol? _conditionalAttribute;
             private readonly INamedTypeSymbol? _environment;
-            private readonly LoggingApis _logging;
+            private readonly LogCallResolver _logging;
 
             public State(
                 INamedTypeSymbol exception,
@@ -60,7 +60,7 @@ namespace ProductionAnalyzers.Exceptions
                 INamedTypeSymbol? operationCanceled,
                 INamedTypeSymbol? conditionalAttribute,
                 INamedTypeSymbol? environment,
-                LoggingApis logging)
+                LogCallResolver logging)
             {
                 _exception = exception;
                 _systemException = systemException;

@@ -257,6 +257,26 @@ namespace ProductionAnalyzers.Infrastructure
             name is "Log" or "LogTrace" or "LogDebug" or "LogInformation" or "LogWarning" or "LogError" or "LogCritical"
                 or "Trace" or "Verbose" or "Debug" or "Info" or "Information" or "Warn" or "Warning" or "Error" or "Fatal" or "Critical";
 
+        /// <summary>
+        /// A method named like logging: <c>Log</c> or <c>Log&lt;Upper&gt;…</c> (<c>LogError</c>, <c>LogFailure</c>; not
+        /// <c>LogIn</c>/<c>LogOn</c>/<c>LogOut</c>/<c>LogOff</c>, which sign a user in or out).
+        /// </summary>
+        public static bool IsLogMethodName(string name)
+        {
+            if (!name.StartsWith("Log", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            if (name.Length == 3)
+            {
+                return true;
+            }
+
+            var bare = name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+            return char.IsUpper(name[3]) && bare is not ("LogIn" or "LogOn" or "LogOut" or "LogOff");
+        }
+
         /// <summary>The assemblies of the logging frameworks (not System.Diagnostics): a library method is a logging call only in one of them or in an assembly that references one.</summary>
         public static string[] AssemblyNames { get; } =
             { MicrosoftExtensionsLogging.AssemblyName!, Serilog.AssemblyName!, NLog.AssemblyName!, Log4Net.AssemblyName! };

@@ -23,22 +23,28 @@ namespace ProductionAnalyzers.Logging
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var compilation = context.Compilation;
+
+            // Two steps per compilation, both built by the first callback that needs them. The exception type alone decides
+            // whether a call can carry exception text (most calls cannot: checked first, on the operations the driver
+            // already built); the logging model (logger types, the shape of every called method) is asked only for a call
+            // that does, to learn whether it logs and where its template and exception go.
+            var exception = PerCompilation(() => WellKnownTypes.Get(compilation).Type("System.Exception"));
             var state = PerCompilation(() => LogCallResolver.Create(compilation) is { ExceptionType: not null } resolver ? resolver : null);
             context.RegisterOperationAction(
                 c =>
                 {
-                    if (state.Value is { } resolver)
+                    if (exception.Value is { } exceptionType)
                     {
-                        Analyze(c, resolver);
+                        Analyze(c, exceptionType, state);
                     }
                 },
                 OperationKind.Invocation);
             context.RegisterOperationAction(
                 c =>
                 {
-                    if (state.Value is { } resolver)
+                    if (exception.Value is { } exceptionType)
                     {
-                        AnalyzeUnresolvedCall(c, resolver);
+                        AnalyzeUnresolvedCall(c, exceptionType, state);
                     }
                 },
                 OperationKind.Invalid);
@@ -48,9 +54,10 @@ namespace ProductionAnalyzers.Logging
         /// A logging call that does not bind because an argument's type does not resolve (<c>LogError("… {Error}",
         /// stripeException.Message)</c> without the Stripe assembly, or with a name made ambiguous by implicit usings): the
         /// candidates still say it is a logging call and its name the level; the catch variable is an exception whatever its
-        /// type binds to.
+        /// type binds to. The arguments are read first; the candidates are looked up only for a call that writes exception
+        /// text.
         /// </summary>
-        private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, LogCallResolver resolver)
+        private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invalid = (IInvalidOperation)context.Operation;
             if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax ||
@@ -60,25 +67,9 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            var isLoggingCall = false;
-            foreach (var candidate in model.GetSymbolInfo(syntax, context.CancellationToken).CandidateSymbols)
-            {
-                if (candidate is IMethodSymbol method &&
-                    (resolver.Apis.IsLoggerType(method.ContainingType) ||
-                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.Apis.IsLoggerType(method.Parameters[0].Type))))
-                {
-                    isLoggingCall = true;
-                    break;
-                }
-            }
-
-            if (!isLoggingCall)
-            {
-                return;
-            }
-
             ISymbol? passed = null;
             var seenText = false;
+            List<ExceptionText>? texts = null;
             foreach (var child in invalid.ChildOperations)
             {
                 var argument = TemplateForms.Unwrap(child);
@@ -89,10 +80,10 @@ namespace ProductionAnalyzers.Logging
 
                 if (!seenText)
                 {
-                    if (ExceptionTexts.IsCatchVariable(argument) || resolver.IsException(argument.Type))
+                    if (ExceptionTexts.IsCatchVariable(argument) || TypeHierarchy.DerivesFrom(argument.Type, exceptionType))
                     {
                         // LogError(ex, "…") or LogError(eventId, ex, "…"): the exception argument comes before the message.
-                        passed ??= ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(argument, resolver));
+                        passed ??= ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(argument, exceptionType));
                         continue;
                     }
 
@@ -104,13 +95,40 @@ namespace ProductionAnalyzers.Logging
                 }
 
                 seenText = true;
-                if (!ExceptionTexts.TryGetExceptionText(argument, resolver, out var text) ||
+                if (!ExceptionTexts.TryGetExceptionText(argument, exceptionType, out var text) ||
                     (text.ExceptionSymbol is not null && SymbolEqualityComparer.Default.Equals(text.ExceptionSymbol, passed)) ||
-                    (text.IsSummary && !IsBroad(text, resolver, model, context.CancellationToken) && level < LogLevels.Error))
+                    (text.IsSummary && !IsBroad(text, exceptionType, model, context.CancellationToken) && level < LogLevels.Error))
                 {
                     continue;
                 }
 
+                (texts ??= new List<ExceptionText>()).Add(text);
+            }
+
+            if (texts is null || state.Value is not { } resolver)
+            {
+                return;
+            }
+
+            var isLoggingCall = false;
+            foreach (var candidate in model.GetSymbolInfo(syntax, context.CancellationToken).CandidateSymbols)
+            {
+                if (candidate is IMethodSymbol method &&
+                    (resolver.IsLoggerType(method.ContainingType) ||
+                     (method.IsExtensionMethod && method.Parameters.Length > 0 && resolver.IsLoggerType(method.Parameters[0].Type))))
+                {
+                    isLoggingCall = true;
+                    break;
+                }
+            }
+
+            if (!isLoggingCall)
+            {
+                return;
+            }
+
+            foreach (var text in texts)
+            {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.ExceptionLoggedAsText,
                     text.Text.Syntax.GetLocation(),
@@ -120,10 +138,11 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call is null ||
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !MayCarryExceptionText(invocation, exceptionType) ||
+                state.Value is not { } resolver || !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)
             {
                 return;
@@ -137,12 +156,12 @@ namespace ProductionAnalyzers.Logging
             var found = new List<ExceptionText>();
             if (call.Template is not null)
             {
-                ExceptionTexts.Collect(call.Template.Value, resolver, found);
+                ExceptionTexts.Collect(call.Template.Value, exceptionType, found);
             }
 
             foreach (var value in call.Values)
             {
-                ExceptionTexts.Collect(value, resolver, found);
+                ExceptionTexts.Collect(value, exceptionType, found);
             }
 
             if (found.Count == 0)
@@ -152,7 +171,7 @@ namespace ProductionAnalyzers.Logging
 
             // The exception passed as the exception argument, by its root: LogError(ex.InnerException, ex.Message) is fine too.
             var passedException = call.Exception?.Value ?? FluentException(invocation);
-            var passed = passedException is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(passedException, resolver));
+            var passed = passedException is null ? null : ExceptionTexts.ReferencedSymbol(ExceptionTexts.Root(passedException, exceptionType));
             var reported = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var reportedWithoutSymbol = false;
             foreach (var text in found)
@@ -165,7 +184,7 @@ namespace ProductionAnalyzers.Logging
                 // A specific, expected exception summarized in one line (ex.Message) at Warning or below is a deliberate
                 // choice; a catch-all's message, or any message at Error or above, loses the type and stack trace that matter.
                 if (text.IsSummary && LogLevels.Of(call.Invocation) is { } level && level < LogLevels.Error &&
-                    !(invocation.SemanticModel is { } model && IsBroad(text, resolver, model, context.CancellationToken)))
+                    !(invocation.SemanticModel is { } model && IsBroad(text, exceptionType, model, context.CancellationToken)))
                 {
                     continue;
                 }
@@ -183,6 +202,51 @@ namespace ProductionAnalyzers.Logging
                     text.Text.Syntax.ToString(),
                     call.Method.Name));
             }
+        }
+
+        /// <summary>
+        /// False when no argument can hold exception text: what <see cref="ExceptionTexts.Collect"/> would find in the call's
+        /// template and values, looked for in every argument (also the exception argument, which is not known before the
+        /// method is classified), in the argument itself, the operands it is converted from and the elements of a params
+        /// array or collection, so that it finds at least what <see cref="LogCallResolver.TryGetLogCall"/> lists. Needs
+        /// only the exception type: the logging model is not asked about the method of a call that cannot be reported,
+        /// nearly every call of a code base.
+        /// </summary>
+        private static bool MayCarryExceptionText(IInvocationOperation invocation, INamedTypeSymbol exceptionType)
+        {
+            List<ExceptionText>? found = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                found ??= new List<ExceptionText>();
+                for (IOperation? value = argument.Value; value is not null; value = (value as IConversionOperation)?.Operand)
+                {
+                    ExceptionTexts.Collect(value, exceptionType, found);
+                    switch (value)
+                    {
+                        case IArrayCreationOperation { Initializer: { } initializer }:
+                            foreach (var element in initializer.ElementValues)
+                            {
+                                ExceptionTexts.Collect(element, exceptionType, found);
+                            }
+
+                            break;
+                        case ICollectionExpressionOperation collection:
+                            foreach (var element in collection.Elements)
+                            {
+                                ExceptionTexts.Collect(element, exceptionType, found);
+                            }
+
+                            break;
+                    }
+
+                    if (found.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The exception given further down NLog's fluent chain: <c>.Message(…).Exception(ex).Log()</c>.</summary>
@@ -205,9 +269,9 @@ namespace ProductionAnalyzers.Logging
         /// variable, the catch's <c>when</c> filter does not select failures (<c>when (ex is HttpRequestException)</c>,
         /// <c>when (IsTransient(ex))</c> make the catch specific). Read only for a summary logged below Error.
         /// </summary>
-        private static bool IsBroad(ExceptionText text, LogCallResolver resolver, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        private static bool IsBroad(ExceptionText text, INamedTypeSymbol exceptionType, SemanticModel model, System.Threading.CancellationToken cancellationToken)
         {
-            if (!IsBroad(text.Exception.Type, resolver))
+            if (!IsBroad(text.Exception.Type, exceptionType))
             {
                 return false;
             }
@@ -229,7 +293,7 @@ namespace ProductionAnalyzers.Logging
         /// <c>Exception</c> or <c>SystemException</c> (what a catch-all catches), also when the name does not resolve; a
         /// specific type, or a type that does not resolve under another name, is not broad.
         /// </summary>
-        private static bool IsBroad(ITypeSymbol? type, LogCallResolver resolver)
+        private static bool IsBroad(ITypeSymbol? type, INamedTypeSymbol exceptionType)
         {
             if (type is null)
             {
@@ -241,7 +305,7 @@ namespace ProductionAnalyzers.Logging
                 return type.Name is "Exception" or "SystemException";
             }
 
-            return SymbolEqualityComparer.Default.Equals(type, resolver.ExceptionType) ||
+            return SymbolEqualityComparer.Default.Equals(type, exceptionType) ||
                    type is { Name: "SystemException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
         }
     }

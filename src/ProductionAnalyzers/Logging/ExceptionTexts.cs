@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
 {
@@ -38,7 +39,7 @@ namespace ProductionAnalyzers.Logging
     /// </summary>
     internal static class ExceptionTexts
     {
-        public static void Collect(IOperation? operation, LogCallResolver resolver, List<ExceptionText> found, int depth = 0)
+        public static void Collect(IOperation? operation, INamedTypeSymbol? exceptionType, List<ExceptionText> found, int depth = 0)
         {
             operation = TemplateForms.Unwrap(operation);
             if (operation is null || depth > 6 || operation.ConstantValue.HasValue)
@@ -46,7 +47,7 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            if (TryGetExceptionText(operation, resolver, out var text))
+            if (TryGetExceptionText(operation, exceptionType, out var text))
             {
                 found.Add(text);
                 return;
@@ -59,14 +60,14 @@ namespace ProductionAnalyzers.Logging
                     {
                         if (part is IInterpolationOperation hole)
                         {
-                            Collect(hole.Expression, resolver, found, depth + 1);
+                            Collect(hole.Expression, exceptionType, found, depth + 1);
                         }
                     }
 
                     break;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
-                    Collect(binary.LeftOperand, resolver, found, depth + 1);
-                    Collect(binary.RightOperand, resolver, found, depth + 1);
+                    Collect(binary.LeftOperand, exceptionType, found, depth + 1);
+                    Collect(binary.RightOperand, exceptionType, found, depth + 1);
                     break;
                 case IAnonymousObjectCreationOperation anonymous when depth == 0:
                     // LogError("Failed {@Err}", new { Error = ex.Message }): a value's members are written out too.
@@ -74,7 +75,7 @@ namespace ProductionAnalyzers.Logging
                     {
                         if (initializer is ISimpleAssignmentOperation assignment)
                         {
-                            Collect(assignment.Value, resolver, found, depth + 1);
+                            Collect(assignment.Value, exceptionType, found, depth + 1);
                         }
                     }
 
@@ -86,12 +87,12 @@ namespace ProductionAnalyzers.Logging
                         {
                             foreach (var element in initializer.ElementValues)
                             {
-                                Collect(element, resolver, found, depth + 1);
+                                Collect(element, exceptionType, found, depth + 1);
                             }
                         }
                         else
                         {
-                            Collect(argument.Value, resolver, found, depth + 1);
+                            Collect(argument.Value, exceptionType, found, depth + 1);
                         }
                     }
 
@@ -99,33 +100,33 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
-        public static bool TryGetExceptionText(IOperation operation, LogCallResolver resolver, out ExceptionText text)
+        public static bool TryGetExceptionText(IOperation operation, INamedTypeSymbol? exceptionType, out ExceptionText text)
         {
             text = default;
             operation = TemplateForms.Unwrap(operation)!;
             switch (operation)
             {
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                    when resolver.IsException(operation.Type) || IsCatchVariable(operation):
+                    when TypeHierarchy.DerivesFrom(operation.Type, exceptionType) || IsCatchVariable(operation):
                     {
-                        var root = Root(operation, resolver);
+                        var root = Root(operation, exceptionType);
                         text = new ExceptionText(operation, root, ReferencedSymbol(root));
                         return true;
                     }
 
-                case IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: { } instance } when resolver.IsException(instance.Type):
-                    return Make(operation, instance, resolver, out text);
+                case IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: { } instance } when TypeHierarchy.DerivesFrom(instance.Type, exceptionType):
+                    return Make(operation, instance, exceptionType, out text);
                 case IInvalidOperation invalid when TryGetUnresolvedExceptionText(invalid, out text):
                     return true;
-                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } when resolver.IsException(instance.Type):
-                    return Make(operation, instance, resolver, out text);
-                case IConditionalAccessOperation conditional when resolver.IsException(conditional.Operation.Type):
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } when TypeHierarchy.DerivesFrom(instance.Type, exceptionType):
+                    return Make(operation, instance, exceptionType, out text);
+                case IConditionalAccessOperation conditional when TypeHierarchy.DerivesFrom(conditional.Operation.Type, exceptionType):
                     {
                         var whenNotNull = TemplateForms.Unwrap(conditional.WhenNotNull);
                         if (whenNotNull is IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: IConditionalAccessInstanceOperation } or
                             IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: IConditionalAccessInstanceOperation })
                         {
-                            return Make(operation, conditional.Operation, resolver, out text);
+                            return Make(operation, conditional.Operation, exceptionType, out text);
                         }
 
                         return false;
@@ -136,9 +137,9 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
-        private static bool Make(IOperation textOperation, IOperation instance, LogCallResolver resolver, out ExceptionText text)
+        private static bool Make(IOperation textOperation, IOperation instance, INamedTypeSymbol? exceptionType, out ExceptionText text)
         {
-            var root = Root(instance, resolver);
+            var root = Root(instance, exceptionType);
             var unwrapped = TemplateForms.Unwrap(root);
             if (unwrapped is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation))
             {
@@ -207,20 +208,20 @@ namespace ProductionAnalyzers.Logging
         }
 
         /// <summary><c>ex.InnerException</c>, <c>ex.GetBaseException()</c> → <c>ex</c>: passing the outer exception logs the inner ones too.</summary>
-        public static IOperation Root(IOperation operation, LogCallResolver resolver)
+        public static IOperation Root(IOperation operation, INamedTypeSymbol? exceptionType)
         {
             var current = TemplateForms.Unwrap(operation)!;
             while (true)
             {
                 switch (current)
                 {
-                    case IPropertyReferenceOperation { Property.Name: "InnerException", Instance: { } instance } when resolver.IsException(instance.Type):
+                    case IPropertyReferenceOperation { Property.Name: "InnerException", Instance: { } instance } when TypeHierarchy.DerivesFrom(instance.Type, exceptionType):
                         current = TemplateForms.Unwrap(instance)!;
                         continue;
-                    case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } instance } when resolver.IsException(instance.Type):
+                    case IInvocationOperation { TargetMethod.Name: "GetBaseException", Instance: { } instance } when TypeHierarchy.DerivesFrom(instance.Type, exceptionType):
                         current = TemplateForms.Unwrap(instance)!;
                         continue;
-                    case IConditionalAccessOperation conditional when resolver.IsException(conditional.Operation.Type) &&
+                    case IConditionalAccessOperation conditional when TypeHierarchy.DerivesFrom(conditional.Operation.Type, exceptionType) &&
                         TemplateForms.Unwrap(conditional.WhenNotNull) is IPropertyReferenceOperation { Property.Name: "InnerException", Instance: IConditionalAccessInstanceOperation }:
                         current = TemplateForms.Unwrap(conditional.Operation)!;
                         continue;

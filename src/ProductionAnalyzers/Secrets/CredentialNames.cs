@@ -161,7 +161,18 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>True when a credential term appears anywhere in <paramref name="text"/> (<c>"access_token"</c>, <c>"Jwt:Secret"</c>).</summary>
         public bool Mentions(string text)
         {
-            var joined = string.Concat(SplitWords(text));
+            // The words of the text joined: its letters and digits, lower-case (what string.Concat(SplitWords(text)) gives).
+            var chars = new char[text.Length];
+            var length = 0;
+            foreach (var c in text)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    chars[length++] = char.ToLowerInvariant(c);
+                }
+            }
+
+            var joined = new string(chars, 0, length);
             foreach (var term in _terms)
             {
                 if (joined.IndexOf(term, StringComparison.Ordinal) >= 0)

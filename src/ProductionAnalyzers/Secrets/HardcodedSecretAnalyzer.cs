@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -53,17 +54,31 @@ namespace ProductionAnalyzers.Secrets
                     : CredentialNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
             }
 
-            CredentialNames ForTree(SyntaxTree tree) =>
-                namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+            // The last tree's list first: a tree's literals come one after another, and a syntax tree's hash code (an object's,
+            // kept in its header) is slow to read once the compiler has locked on the tree.
+            var last = new TreeNames(null, CredentialNames.Default);
+            CredentialNames ForTree(SyntaxTree tree)
+            {
+                var known = Volatile.Read(ref last);
+                if (ReferenceEquals(known.Tree, tree))
+                {
+                    return known.Names;
+                }
+
+                var names = namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
+                Volatile.Write(ref last, new TreeNames(tree, names));
+                return names;
+            }
+
             Func<SyntaxTree, CredentialNames> forTree = ForTree;
 
             context.RegisterSyntaxNodeAction(
                 c => AnalyzeLiteral(c, forTree),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, ForTree(c.Node.SyntaxTree)), SyntaxKind.InterpolatedStringExpression);
+            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, forTree), SyntaxKind.InterpolatedStringExpression);
             context.RegisterSyntaxNodeAction(
-                c => AnalyzeByteArray(c, ForTree(c.Node.SyntaxTree)),
+                c => AnalyzeByteArray(c, forTree),
                 SyntaxKind.ArrayCreationExpression,
                 SyntaxKind.ImplicitArrayCreationExpression,
                 SyntaxKind.CollectionExpression);
@@ -175,7 +190,7 @@ namespace ProductionAnalyzers.Secrets
             Report(context, Descriptors.HardcodedCredential, literal, name, SecretValues.Redact(credential), null, CodeRemedy);
         }
 
-        private static void AnalyzeInterpolated(SyntaxNodeAnalysisContext context, CredentialNames names)
+        private static void AnalyzeInterpolated(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
             var contents = interpolated.Contents;
@@ -203,7 +218,7 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
-            if (!mayHavePairs && !(contents[0] is InterpolatedStringTextSyntax first && SecretValues.HasSchemePrefix(first.TextToken.ValueText + Hole)))
+            if (!mayHavePairs && !(contents[0] is InterpolatedStringTextSyntax first && SecretValues.HasSchemePrefixBeforeHole(first.TextToken.ValueText)))
             {
                 foreach (var content in contents)
                 {
@@ -250,7 +265,7 @@ namespace ProductionAnalyzers.Secrets
                 }
             }
 
-            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, names) is { } query)
+            if (QueryCredentials.MayContainQuery(value) && QueryCredentials.Find(value, namesFor(interpolated.SyntaxTree)) is { } query)
             {
                 ReportQueryCredential(context, interpolated, query.Name, query.Value);
                 return;
@@ -261,6 +276,8 @@ namespace ProductionAnalyzers.Secrets
             {
                 return;
             }
+
+            var names = namesFor(interpolated.SyntaxTree);
 
             var scheme = SecretValues.SchemeCredential(value);
             if (scheme is not null && scheme.IndexOf(Hole) < 0 && scheme.Length >= 8 && !SecretValues.IsPlaceholder(scheme))
@@ -273,7 +290,7 @@ namespace ProductionAnalyzers.Secrets
             }
         }
 
-        private static void AnalyzeByteArray(SyntaxNodeAnalysisContext context, CredentialNames names)
+        private static void AnalyzeByteArray(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var node = (ExpressionSyntax)context.Node;
 
@@ -324,7 +341,7 @@ namespace ProductionAnalyzers.Secrets
 
             // An implicit array or collection expression must be bytes: the target decides (Key, key parameter).
             var name = target.Name ?? ResolveParameterName(context, target);
-            if (name is null || !names.IsCredential(name, bytes: true))
+            if (name is null || !namesFor(node.SyntaxTree).IsCredential(name, bytes: true))
             {
                 return;
             }
@@ -594,6 +611,20 @@ namespace ProductionAnalyzers.Secrets
                 ? Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, argument1, remedy)
                 : Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, argument1, argument2, remedy);
             context.ReportDiagnostic(diagnostic);
+        }
+
+        /// <summary>A syntax tree and its word list (the last one looked up).</summary>
+        private sealed class TreeNames
+        {
+            public TreeNames(SyntaxTree? tree, CredentialNames names)
+            {
+                Tree = tree;
+                Names = names;
+            }
+
+            public SyntaxTree? Tree { get; }
+
+            public CredentialNames Names { get; }
         }
 
         private static string FileName(string path)

@@ -148,11 +148,15 @@ namespace ProductionAnalyzers.Secrets
             new SecretFormat("Notion integration token", "ntn_", 40, 50, Chars.Alnum),
             new SecretFormat("Alibaba Cloud AccessKey ID", "LTAI", 16, 20, Chars.Alnum));
 
-        /// <summary>Formats by the first character of their prefix.</summary>
-        private static readonly Dictionary<char, SecretFormat[]> ByFirstChar = Index();
+        /// <summary>Formats by the first character of their prefix (ASCII; null where no prefix starts), longer prefixes first.</summary>
+        private static readonly SecretFormat[]?[] ByFirstChar = Index(anywhere: false);
 
-        /// <summary>ASCII characters that start some prefix: one array read per character of a scanned value.</summary>
-        private static readonly bool[] StartsPrefix = FirstChars();
+        /// <summary>
+        /// The same for a position inside a word: only the formats whose token may start there (<c>sig=</c> inside a query,
+        /// <c>Q~</c> after the Azure AD secret's first four characters). Every other format needs a word boundary before its
+        /// prefix, so the scan does not compare prefixes inside ordinary words.
+        /// </summary>
+        private static readonly SecretFormat[]?[] ByFirstCharInWord = Index(anywhere: true);
 
         /// <summary>The shortest token any format matches: shorter values are not scanned.</summary>
         public static int MinLength { get; } = ComputeMinLength();
@@ -165,10 +169,13 @@ namespace ProductionAnalyzers.Secrets
                 return null;
             }
 
+            var inWord = false;
             for (var i = 0; i < value.Length; i++)
             {
                 var c = value[i];
-                if (c >= 128 || !StartsPrefix[c] || !ByFirstChar.TryGetValue(c, out var formats))
+                var previousInWord = inWord;
+                inWord = c == '_' || (c < 128 ? IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c));
+                if (c >= 128 || (previousInWord ? ByFirstCharInWord[c] : ByFirstChar[c]) is not { } formats)
                 {
                     continue;
                 }
@@ -184,6 +191,8 @@ namespace ProductionAnalyzers.Secrets
 
             return null;
         }
+
+        private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
         /// <summary>A 64-byte key in base64 (88 characters ending in <c>==</c>): the shape of an Azure storage account key.</summary>
         public static bool IsAzureStorageKeyShape(string value)
@@ -285,16 +294,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>At least six distinct characters: a body of a few repeated characters is a placeholder.</summary>
-        internal static bool LooksRandom(string value, int start, int end)
-        {
-            var seen = new HashSet<char>();
-            for (var i = start; i < end && seen.Count < 6; i++)
-            {
-                seen.Add(value[i]);
-            }
-
-            return seen.Count >= 6;
-        }
+        internal static bool LooksRandom(string value, int start, int end) => SecretValues.HasDistinct(value, start, end, 6);
 
         private static bool Matches(char c, Chars set)
         {
@@ -411,43 +411,37 @@ namespace ProductionAnalyzers.Secrets
             return count >= 64 && LooksRandom(value, end + 5, value.Length);
         }
 
-        private static Dictionary<char, SecretFormat[]> Index()
+        /// <summary>
+        /// Formats by the first character of their prefix; with <paramref name="anywhere"/>, only those that can match where the
+        /// previous character is a letter, a digit or <c>_</c> (<see cref="TryMatch"/> rejects the others there).
+        /// </summary>
+        private static SecretFormat[]?[] Index(bool anywhere)
         {
-            var lists = new Dictionary<char, List<SecretFormat>>();
+            var lists = new List<SecretFormat>?[128];
             foreach (var format in All)
             {
                 var c = format.Prefix[0];
-                if (!lists.TryGetValue(c, out var list))
+                if (c >= 128 || (anywhere && format.Prefix is not ("sig=" or "Q~")))
                 {
-                    lists[c] = list = new List<SecretFormat>();
+                    continue;
                 }
 
-                list.Add(format);
+                (lists[c] ??= new List<SecretFormat>()).Add(format);
             }
 
-            var result = new Dictionary<char, SecretFormat[]>();
-            foreach (var pair in lists)
+            var result = new SecretFormat[]?[128];
+            for (var c = 0; c < lists.Length; c++)
             {
-                // Longer prefixes first: "sk-proj-" before "sk-".
-                pair.Value.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
-                result[pair.Key] = pair.Value.ToArray();
+                if (lists[c] is { } list)
+                {
+                    // Longer prefixes first: "sk-proj-" before "sk-"; a stable sort keeps the table's order among equals.
+                    var ordered = new List<SecretFormat>(list);
+                    ordered.Sort((a, b) => b.Prefix.Length != a.Prefix.Length ? b.Prefix.Length.CompareTo(a.Prefix.Length) : list.IndexOf(a).CompareTo(list.IndexOf(b)));
+                    result[c] = ordered.ToArray();
+                }
             }
 
             return result;
-        }
-
-        private static bool[] FirstChars()
-        {
-            var table = new bool[128];
-            foreach (var format in All)
-            {
-                if (format.Prefix[0] < 128)
-                {
-                    table[format.Prefix[0]] = true;
-                }
-            }
-
-            return table;
         }
 
         private static int ComputeMinLength()

@@ -188,7 +188,8 @@ namespace ProductionAnalyzers.Secrets
             }
 
             int digits = 0, upper = 0, lower = 0, dots = 0;
-            var distinct = new System.Collections.Generic.HashSet<char>();
+            var distinct = 0;
+            char first = '\0', second = '\0', third = '\0';
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
@@ -224,13 +225,19 @@ namespace ProductionAnalyzers.Secrets
                     return false;
                 }
 
-                if (distinct.Count < 4)
+                // The first four distinct characters, counted without a set.
+                if (distinct < 4 && (distinct < 1 || c != first) && (distinct < 2 || c != second) && (distinct < 3 || c != third))
                 {
-                    distinct.Add(c);
+                    switch (distinct++)
+                    {
+                        case 0: first = c; break;
+                        case 1: second = c; break;
+                        case 2: third = c; break;
+                    }
                 }
             }
 
-            if (distinct.Count < 4 && text.Length >= 8)
+            if (distinct < 4 && text.Length >= 8)
             {
                 return false;
             }
@@ -246,6 +253,23 @@ namespace ProductionAnalyzers.Secrets
             }
 
             return (digits > 0 && (upper + lower > 0 || text.Length >= 6)) || (text.Length >= 20 && upper > 0 && lower > 0);
+        }
+
+        /// <summary>True when <paramref name="value"/>[<paramref name="start"/>..<paramref name="end"/>) has at least <paramref name="count"/> distinct characters.</summary>
+        internal static bool HasDistinct(string value, int start, int end, int count)
+        {
+            var seen = new char[count];
+            var n = 0;
+            for (var i = start; i < end && n < count; i++)
+            {
+                var c = value[i];
+                if (Array.IndexOf(seen, c, 0, n) < 0)
+                {
+                    seen[n++] = c;
+                }
+            }
+
+            return n >= count;
         }
 
         /// <summary>Characters besides letters, digits, <c>.</c> and <c>=</c> that generated tokens and secrets use.</summary>
@@ -313,6 +337,17 @@ namespace ProductionAnalyzers.Secrets
         public static bool HasSchemePrefix(string value) =>
             StartsWithWord(value, "Basic ") || StartsWithWord(value, "Bearer ") || StartsWithWord(value, "Token ") ||
             StartsWithWord(value, "ApiKey ") || StartsWithWord(value, "SharedAccessSignature ") || StartsWithWord(value, "Digest ");
+
+        /// <summary>
+        /// <see cref="HasSchemePrefix"/> of <paramref name="text"/> followed by an interpolation hole (<c>$"Basic {…}"</c>): the
+        /// scheme word may end the text. Without building that string.
+        /// </summary>
+        public static bool HasSchemePrefixBeforeHole(string text) =>
+            StartsWithWordBeforeHole(text, "Basic ") || StartsWithWordBeforeHole(text, "Bearer ") || StartsWithWordBeforeHole(text, "Token ") ||
+            StartsWithWordBeforeHole(text, "ApiKey ") || StartsWithWordBeforeHole(text, "SharedAccessSignature ") || StartsWithWordBeforeHole(text, "Digest ");
+
+        private static bool StartsWithWordBeforeHole(string text, string word) =>
+            text.Length >= word.Length && text.StartsWith(word, StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The credential of an Authorization value (<c>Basic abc</c> → <c>abc</c>), or null when there is no scheme.</summary>
         public static string? SchemeCredential(string value)

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using ProductionAnalyzers.Logging;
+using ProductionAnalyzers.Infrastructure;
 using ProductionAnalyzers.Tests.Verifiers;
 using Xunit;
 

@@ -1,5 +1,15 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
 using ProductionAnalyzers.CodeFixes;
+using ProductionAnalyzers.CodeFixes.Sql;
+using ProductionAnalyzers.Sql;
+using ProductionAnalyzers.Tests.Quality;
 using Xunit;
 using static ProductionAnalyzers.Tests.Sql.SqlTestCode;
 using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -464,6 +474,127 @@ namespace ProductionAnalyzers.Tests.Sql
                     """),
                 CodeActionEquivalenceKey = FixKeys.Pa1001Parameterize,
             }.RunAsync();
+        }
+
+        // ------------------------------------------------------------------ text written back, parameter names
+
+        [Fact]
+        public async Task InterpolatedTextWithDoubledBraces_UndoublesThemInThePlainText_Fixes()
+        {
+            // '{{urgent}}' in an interpolated string is the SQL text '{urgent}' (a PostgreSQL array literal); the fixed
+            // text is no longer interpolated, so the braces are written once.
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public IEnumerable<Order> Urgent(IDbConnection db, string name) =>
+                    db.Query<Order>([|$"SELECT * FROM Orders WHERE Tags @> '{{urgent}}' AND Name = '{name}'"|]);
+
+                public int Retag(NpgsqlConnection connection, string name)
+                {
+                    using var command = new NpgsqlCommand([|$"UPDATE Orders SET Tags = '{{late,urgent}}' WHERE Name = '{name}'"|], connection);
+                    return command.ExecuteNonQuery();
+                }
+                """), Repo("""
+                public IEnumerable<Order> Urgent(IDbConnection db, string name) =>
+                    db.Query<Order>("SELECT * FROM Orders WHERE Tags @> '{urgent}' AND Name = @name", new { name });
+
+                public int Retag(NpgsqlConnection connection, string name)
+                {
+                    using var command = new NpgsqlCommand("UPDATE Orders SET Tags = '{late,urgent}' WHERE Name = @name", connection);
+                    command.Parameters.AddWithValue("@name", name);
+                    return command.ExecuteNonQuery();
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task RegularTextWithLineBreakEscapes_StaysARegularString_Fixes()
+        {
+            // "\n" written as an escape stays an escape: the fix does not turn a regular string into a verbatim one.
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public Order? Find(IDbConnection db, string name) =>
+                    db.QueryFirstOrDefault<Order>([|"SELECT Id, Name\nFROM Orders\nWHERE Name = '" + name + "'"|]);
+
+                public int Delete(SqlConnection connection, string name)
+                {
+                    using var command = new SqlCommand([|$"DELETE FROM Orders\r\nWHERE Name = '{name}'"|], connection);
+                    return command.ExecuteNonQuery();
+                }
+                """), Repo("""
+                public Order? Find(IDbConnection db, string name) =>
+                    db.QueryFirstOrDefault<Order>("SELECT Id, Name\nFROM Orders\nWHERE Name = @name", new { name });
+
+                public int Delete(SqlConnection connection, string name)
+                {
+                    using var command = new SqlCommand("DELETE FROM Orders\r\nWHERE Name = @name", connection);
+                    command.Parameters.AddWithValue("@name", name);
+                    return command.ExecuteNonQuery();
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task ParameterNames_DropUnderscoreAsyncSuffixAndCasts_Fixes()
+        {
+            // _tenantId → @tenantId, await owners.GetOwnerAsync(…) → @owner, (int)status → @status.
+            await Verify.VerifyCodeFixAsync(Repo("""
+                public interface IOwnerDirectory
+                {
+                    Task<string> GetOwnerAsync(int orderId);
+                }
+
+                private readonly Guid _tenantId = Guid.NewGuid();
+
+                public async Task<int> Close(IDbConnection db, IOwnerDirectory owners, OrderStatus status, Order order) =>
+                    await db.ExecuteAsync([|$"UPDATE Orders SET Status = {(int)status}, Owner = '{await owners.GetOwnerAsync(order.Id)}' WHERE TenantId = '{_tenantId}' AND Id = {order.Id}"|]);
+                """), Repo("""
+                public interface IOwnerDirectory
+                {
+                    Task<string> GetOwnerAsync(int orderId);
+                }
+
+                private readonly Guid _tenantId = Guid.NewGuid();
+
+                public async Task<int> Close(IDbConnection db, IOwnerDirectory owners, OrderStatus status, Order order) =>
+                    await db.ExecuteAsync("UPDATE Orders SET Status = @status, Owner = @owner WHERE TenantId = @tenantId AND Id = @id", new { status = (int)status, owner = await owners.GetOwnerAsync(order.Id), tenantId = _tenantId, id = order.Id });
+                """));
+        }
+
+        // ------------------------------------------------------------------ the diagnostic's SinkKind property
+
+        [Theory]
+        [InlineData(null, false)]
+        [InlineData("", false)]
+        [InlineData("NoSuchSink", false)]
+        [InlineData("4", false)]
+        [InlineData("dapper", false)]
+        [InlineData("Wrapper", false)]
+        [InlineData("EntityFrameworkRaw", false)]
+        [InlineData("CommandText", false)]
+        [InlineData("Dapper", true)]
+        public async Task SinkKindProperty_ChoosesTheRewrite_NoFixWhenMissingUnknownOrOfAnotherSink(string? sinkKind, bool offered)
+        {
+            // The analyzer reports this Dapper call with SinkKind=Dapper; the same diagnostic without the property, with a
+            // value that is not a kind as the analyzer writes it, or with the kind of another sink gets no fix.
+            var source = Repo("""
+                public Order? Find(IDbConnection db, string name) =>
+                    db.QueryFirstOrDefault<Order>("SELECT * FROM Orders WHERE Name = '" + name + "'");
+                """);
+            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new SqlInjectionAnalyzer());
+            var (project, compilation) = await QualityHarness.CreateProjectAsync(new[] { ("/0/Repo.cs", source) }, QualityReferences.Full, analyzers);
+            var reported = Assert.Single((await QualityHarness.AnalyzeAsync(compilation, analyzers)).Diagnostics, d => d.Id == "PA1001");
+            Assert.Equal("Dapper", reported.Properties[SqlInjectionAnalyzer.SinkKindProperty]);
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (sinkKind is not null)
+            {
+                properties = properties.Add(SqlInjectionAnalyzer.SinkKindProperty, sinkKind);
+            }
+
+            var diagnostic = Diagnostic.Create(reported.Descriptor, reported.Location, properties);
+            var document = QualityHarness.FindDocument(project, reported.Location.SourceTree)!;
+            var actions = new List<CodeAction>();
+            await new SqlInjectionCodeFixProvider().RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            Assert.Equal(offered ? 1 : 0, actions.Count);
         }
     }
 }

@@ -5,9 +5,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using ProductionAnalyzers.Infrastructure;
 
-namespace ProductionAnalyzers.Logging
+namespace ProductionAnalyzers.Infrastructure
 {
     /// <summary>What kind of logging call a <see cref="LogCall"/> is.</summary>
     internal enum LogCallKind
@@ -106,17 +105,26 @@ namespace ProductionAnalyzers.Logging
     }
 
     /// <summary>
-    /// Recognises the logging calls of Microsoft.Extensions.Logging, Serilog and NLog and finds their message template,
-    /// exception and value arguments by the framework's own parameter contract: MEL's <c>LoggerExtensions</c>
-    /// <c>message</c>/<c>messageFormat</c> and <c>LoggerMessage</c> <c>formatString</c>; Serilog's and NLog's
-    /// <c>[MessageTemplateFormatMethod("…")]</c> parameter (which also covers the user's own wrappers), Serilog's
-    /// <c>messageTemplate</c> and NLog's <c>message</c>. Create once per compilation.
+    /// The package's one logging model for a compilation, read by the exceptions family (a catch that logs handles the
+    /// exception), the logging family and every fix that writes a logging call. From the framework descriptions
+    /// (<see cref="LoggingFrameworks"/>) it answers "is this a logger?" (<see cref="FrameworkOf"/>), "is this call a logging
+    /// call?" (<see cref="IsLoggingCall"/>: any call on a logger, System.Diagnostics tracing included) and, for the
+    /// template frameworks (Microsoft.Extensions.Logging, Serilog, NLog with its fluent API, log4net), "where are this
+    /// call's template, exception and values?" (<see cref="TryGetLogCall"/>), by the framework's own parameter contract:
+    /// MEL's <c>LoggerExtensions</c> <c>message</c>/<c>messageFormat</c> and <c>LoggerMessage</c> <c>formatString</c>;
+    /// Serilog's and NLog's <c>[MessageTemplateFormatMethod("…")]</c> parameter (which also covers the user's own wrappers),
+    /// Serilog's <c>messageTemplate</c>, NLog's <c>message</c>, log4net's <c>format</c>/<c>message</c>. One instance per
+    /// compilation (<see cref="Get"/>), shared by all rules, so each type and method is classified once.
     /// </summary>
     internal sealed class LogCallResolver
     {
-        private static readonly ConditionalWeakTable<Compilation, StrongBox<LogCallResolver?>> Cache = new ConditionalWeakTable<Compilation, StrongBox<LogCallResolver?>>();
+        private static readonly ConditionalWeakTable<Compilation, LogCallResolver> Cache = new ConditionalWeakTable<Compilation, LogCallResolver>();
+        private static readonly ConditionalWeakTable<Compilation, LogCallResolver>.CreateValueCallback CreateForCompilation =
+            c => new LogCallResolver(WellKnownTypes.Get(c));
 
-        private readonly LoggingApis _apis;
+        /// <summary>The logger types of the frameworks the compilation references, with their framework.</summary>
+        private readonly ImmutableArray<(INamedTypeSymbol Type, LoggingFramework Framework)> _loggerTypes;
+        private readonly bool _hasLoggingFramework;
         private readonly INamedTypeSymbol? _melLoggerExtensions;
         private readonly INamedTypeSymbol? _melLoggerMessage;
         private readonly INamedTypeSymbol? _melILogger;
@@ -142,7 +150,20 @@ namespace ProductionAnalyzers.Logging
 
         private LogCallResolver(WellKnownTypes types)
         {
-            _apis = LoggingApis.Get(types);
+            var loggerTypes = ImmutableArray.CreateBuilder<(INamedTypeSymbol, LoggingFramework)>();
+            foreach (var description in LoggingFrameworks.All)
+            {
+                foreach (var name in description.LoggerTypes)
+                {
+                    if (types.Type(name) is { } type)
+                    {
+                        loggerTypes.Add((type, description.Framework));
+                        _hasLoggingFramework |= !description.IsDiagnostics;
+                    }
+                }
+            }
+
+            _loggerTypes = loggerTypes.ToImmutable();
             _melLoggerExtensions = types.Type(LoggingFrameworks.MelLoggerExtensions);
             _melLoggerMessage = types.Type(LoggingFrameworks.MelLoggerMessage);
             _melILogger = types.Type(LoggingFrameworks.MelILogger);
@@ -152,22 +173,21 @@ namespace ProductionAnalyzers.Logging
             _serilogLog = types.Type(LoggingFrameworks.SerilogLog);
             _fluentBuilder = types.Type(LoggingFrameworks.NLogLogEventBuilder);
             _computeShape = ComputeShape;
-            _computeTypeFramework = _apis.FrameworkOf;
+            _computeTypeFramework = ComputeFrameworkOf;
             _computeExceptionOverload = ComputeExceptionOverload;
         }
 
-        /// <summary>
-        /// The resolver of this compilation, or null when the compilation references none of the three frameworks. All the
-        /// logging rules get the same instance, so each called method is classified once per compilation.
-        /// </summary>
-        public static LogCallResolver? Create(Compilation compilation) =>
-            Cache.GetValue(compilation, c =>
-            {
-                var resolver = new LogCallResolver(WellKnownTypes.Get(c));
-                return new StrongBox<LogCallResolver?>(resolver._apis.HasLoggingFramework ? resolver : null);
-            }).Value;
+        /// <summary>The model of this compilation (created on first use, then shared by every rule and fix).</summary>
+        public static LogCallResolver Get(Compilation compilation) => Cache.GetValue(compilation, CreateForCompilation);
 
-        public LoggingApis Apis => _apis;
+        /// <summary>
+        /// The model of this compilation for the logging rules, or null when the compilation references no logging framework
+        /// (System.Diagnostics tracing alone is not one).
+        /// </summary>
+        public static LogCallResolver? Create(Compilation compilation) => Get(compilation) is { HasLoggingFramework: true } resolver ? resolver : null;
+
+        /// <summary>True when the compilation references a logging framework other than System.Diagnostics.</summary>
+        public bool HasLoggingFramework => _hasLoggingFramework;
 
         public INamedTypeSymbol? ExceptionType => _exception;
 
@@ -340,7 +360,7 @@ namespace ProductionAnalyzers.Logging
             }
 
             // (log4net's plain level methods take the message as object: Warn(object message).)
-            if (!inSource && !HasStringOrLoggerParameter(definition) && FrameworkOfType(containing) != LoggingFramework.Log4Net)
+            if (!inSource && !HasStringOrLoggerParameter(definition) && FrameworkOf(containing) != LoggingFramework.Log4Net)
             {
                 return CallShape.None;
             }
@@ -367,7 +387,7 @@ namespace ProductionAnalyzers.Logging
             {
                 templateParameter = attributeParameter;
                 framework = attributeFramework;
-                kind = FrameworkOfType(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
+                kind = FrameworkOf(containing) == framework ? LogCallKind.Event : LogCallKind.Wrapper;
             }
             else if (_melLoggerExtensions is not null && SymbolEqualityComparer.Default.Equals(containing, _melLoggerExtensions))
             {
@@ -406,7 +426,7 @@ namespace ProductionAnalyzers.Logging
             }
             else
             {
-                framework = FrameworkOfType(containing);
+                framework = FrameworkOf(containing);
                 var description = LoggingFrameworks.Get(framework);
                 if (description is { IsDiagnostics: false } && framework != LoggingFramework.MicrosoftExtensionsLogging &&
                     description.IsLevelMethod(definition.Name))
@@ -480,7 +500,7 @@ namespace ProductionAnalyzers.Logging
                 return true;
             }
 
-            return method.IsStatic && method.Parameters.Length > 0 && _apis.IsLoggerType(method.Parameters[0].Type) &&
+            return method.IsStatic && method.Parameters.Length > 0 && IsLoggerType(method.Parameters[0].Type) &&
                    AssemblyMaySee(method, LoggerMessageAttributeAssemblies);
         }
 
@@ -532,7 +552,7 @@ namespace ProductionAnalyzers.Logging
             }
 
             // NLog's fluent builder takes the exception in its own call: ForErrorEvent().Message(…).Exception(ex).
-            if (definition.Name == "Message" && LoggingFrameworks.Get(_apis.FrameworkOf(containing))?.FluentExceptionMethod is { } exceptionMethod &&
+            if (definition.Name == "Message" && LoggingFrameworks.Get(FrameworkOf(containing))?.FluentExceptionMethod is { } exceptionMethod &&
                 !containing.GetMembers(exceptionMethod).IsEmpty)
             {
                 return true;
@@ -583,7 +603,7 @@ namespace ProductionAnalyzers.Logging
                 {
                     exception = argument;
                 }
-                else if (!_apis.IsLoggerType(type) && type.Name != "LogLevel")
+                else if (!IsLoggerType(type) && type.Name != "LogLevel")
                 {
                     values.Add(argument.Value);
                 }
@@ -716,7 +736,7 @@ namespace ProductionAnalyzers.Logging
             {
                 if (parameter.Name == name)
                 {
-                    return _apis.IsLoggerType(parameter.Type);
+                    return IsLoggerType(parameter.Type);
                 }
             }
 
@@ -727,11 +747,11 @@ namespace ProductionAnalyzers.Logging
                     switch (member)
                     {
                         case IFieldSymbol field:
-                            return _apis.IsLoggerType(field.Type);
+                            return IsLoggerType(field.Type);
                         case IPropertySymbol property:
-                            return _apis.IsLoggerType(property.Type);
+                            return IsLoggerType(property.Type);
                         case INamedTypeSymbol nested:
-                            return _apis.IsLoggerType(nested);
+                            return IsLoggerType(nested);
                     }
                 }
             }
@@ -741,7 +761,7 @@ namespace ProductionAnalyzers.Logging
             {
                 foreach (var parameter in constructor.Parameters)
                 {
-                    if (parameter.Name == name && _apis.IsLoggerType(parameter.Type))
+                    if (parameter.Name == name && IsLoggerType(parameter.Type))
                     {
                         return true;
                     }
@@ -776,13 +796,104 @@ namespace ProductionAnalyzers.Logging
             return false;
         }
 
-        /// <summary><see cref="LoggingApis.FrameworkOf"/>, cached per type (it walks base types and interfaces).</summary>
+        /// <summary>
+        /// The framework <paramref name="type"/> belongs to: the type itself, a type that implements or derives from a logger
+        /// type (<c>ILogger&lt;T&gt;</c>, an <c>EventSource</c> subclass, NLog's <c>Logger</c>), or
+        /// <see cref="LoggingFramework.None"/>. Cached per type (it walks base types and interfaces).
+        /// </summary>
         /// <remarks>
-        /// Keyed by the type's original definition: <see cref="LoggingApis.FrameworkOf"/> compares original definitions of the
-        /// type, its bases and interfaces, which are the same for <c>List&lt;Order&gt;</c> and <c>List&lt;T&gt;</c>; this avoids
-        /// substituting the interfaces of every constructed type.
+        /// Keyed by the type's original definition: the answer compares original definitions of the type, its bases and
+        /// interfaces, which are the same for <c>List&lt;Order&gt;</c> and <c>List&lt;T&gt;</c>; this avoids substituting the
+        /// interfaces of every constructed type.
         /// </remarks>
-        private LoggingFramework FrameworkOfType(ITypeSymbol type) => _typeFrameworks.GetOrAdd(type.OriginalDefinition, _computeTypeFramework);
+        public LoggingFramework FrameworkOf(ITypeSymbol? type) =>
+            type is null || type.TypeKind == TypeKind.Error || _loggerTypes.IsEmpty
+                ? LoggingFramework.None
+                : _typeFrameworks.GetOrAdd(type.OriginalDefinition, _computeTypeFramework);
+
+        public bool IsLoggerType(ITypeSymbol? type) => FrameworkOf(type) != LoggingFramework.None;
+
+        /// <summary>
+        /// The framework of a logging call: a method of a logger type, a call on a logger instance, an extension method on a
+        /// logger (MEL's <c>LogError</c>, <c>[LoggerMessage]</c> methods), or a static method that takes a logger as a
+        /// parameter (<c>LoggerMessage.Define</c> delegates wrapped in helpers). None otherwise.
+        /// </summary>
+        public LoggingFramework FrameworkOfCall(IInvocationOperation invocation)
+        {
+            if (_loggerTypes.IsEmpty)
+            {
+                return LoggingFramework.None;
+            }
+
+            var method = invocation.TargetMethod;
+            var framework = FrameworkOf(method.ContainingType);
+            if (framework != LoggingFramework.None)
+            {
+                return framework;
+            }
+
+            if (invocation.Instance is { } instance)
+            {
+                framework = FrameworkOf(instance.Type);
+                if (framework != LoggingFramework.None)
+                {
+                    return framework;
+                }
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                framework = FrameworkOf(parameter.Type);
+                if (framework != LoggingFramework.None)
+                {
+                    return framework;
+                }
+            }
+
+            return LoggingFramework.None;
+        }
+
+        /// <summary>A call on a logger of any framework the package knows, System.Diagnostics tracing included.</summary>
+        public bool IsLoggingCall(IInvocationOperation invocation) => FrameworkOfCall(invocation) != LoggingFramework.None;
+
+        private LoggingFramework ComputeFrameworkOf(ITypeSymbol original)
+        {
+            if (FrameworkOfExactly(original) is var own && own != LoggingFramework.None)
+            {
+                return own;
+            }
+
+            for (var current = original.BaseType; current is not null; current = current.BaseType)
+            {
+                if (FrameworkOfExactly(current.OriginalDefinition) is var framework && framework != LoggingFramework.None)
+                {
+                    return framework;
+                }
+            }
+
+            foreach (var @interface in original.AllInterfaces)
+            {
+                if (FrameworkOfExactly(@interface.OriginalDefinition) is var framework && framework != LoggingFramework.None)
+                {
+                    return framework;
+                }
+            }
+
+            return LoggingFramework.None;
+        }
+
+        private LoggingFramework FrameworkOfExactly(ITypeSymbol original)
+        {
+            foreach (var (loggerType, framework) in _loggerTypes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(original, loggerType))
+                {
+                    return framework;
+                }
+            }
+
+            return LoggingFramework.None;
+        }
 
         private static bool HasStringParameter(IMethodSymbol method)
         {
@@ -801,7 +912,7 @@ namespace ProductionAnalyzers.Logging
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.Type.SpecialType == SpecialType.System_String || FrameworkOfType(parameter.Type) != LoggingFramework.None)
+                if (parameter.Type.SpecialType == SpecialType.System_String || FrameworkOf(parameter.Type) != LoggingFramework.None)
                 {
                     return true;
                 }

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using ProductionAnalyzers.Exceptions;
 using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging

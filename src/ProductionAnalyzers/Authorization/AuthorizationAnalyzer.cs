@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -144,7 +145,8 @@ namespace ProductionAnalyzers.Authorization
                 _facts = new CompilationFacts(compilation, _walker, _attributes);
             }
 
-            private string Suffix(CompilationFacts.GlobalFacts global) => global.HostCode ? string.Empty : HostNotVisible;
+            private string Suffix(CompilationFacts.GlobalFacts global, CancellationToken cancellationToken) =>
+                _facts.HostCode(global, cancellationToken) ? string.Empty : HostNotVisible;
 
             // ------------------------------------------------------------------ controllers and pages
 
@@ -299,7 +301,7 @@ namespace ProductionAnalyzers.Authorization
                     Descriptors.ControllerActionWithoutAuthorization,
                     definition.Locations[0],
                     ControllerFacts.Display(controller, action),
-                    Suffix(global)));
+                    Suffix(global, context.CancellationToken)));
                 return true;
             }
 
@@ -329,9 +331,10 @@ namespace ProductionAnalyzers.Authorization
                 var bases = _attributes.OfBases(page);
                 var path = PagePath.Of(page, page.Locations[0].SourceTree?.FilePath);
                 var byConvention = Decision.None;
+                var pages = _facts.Pages(context.CancellationToken);
                 if (path is { } pagePath)
                 {
-                    foreach (var convention in global.PageConventions)
+                    foreach (var convention in pages.PageConventions)
                     {
                         if (convention.Covers(pagePath))
                         {
@@ -339,12 +342,12 @@ namespace ProductionAnalyzers.Authorization
                         }
                     }
                 }
-                else if (global.PageConventions.Count > 0)
+                else if (pages.PageConventions.Count > 0)
                 {
                     byConvention |= Decision.Unknown;
                 }
 
-                if (global.UnknownPageConvention)
+                if (pages.UnknownPageConvention)
                 {
                     byConvention |= Decision.Unknown;
                 }
@@ -365,7 +368,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, Suffix(global)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, Suffix(global, context.CancellationToken)));
             }
 
             // ------------------------------------------------------------------ endpoints
@@ -437,7 +440,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global, context.CancellationToken)));
             }
 
             /// <summary>A class as the controller rules see it; the decisions are filled in for controllers only.</summary>

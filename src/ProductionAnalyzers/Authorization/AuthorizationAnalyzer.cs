@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -135,12 +136,17 @@ namespace ProductionAnalyzers.Authorization
             private readonly AttributeDecisions _attributes = new AttributeDecisions();
             private readonly ChainWalker _walker;
             private readonly CompilationFacts _facts;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types;
 
             public State(Compilation compilation, INamedTypeSymbol? controllerBase, INamedTypeSymbol? pageModel)
             {
                 _controllerBase = controllerBase;
                 _pageModel = pageModel;
+
+                // One entry per class of the compilation: sized up front (about two classes a file) so that it is not regrown, with
+                // its lock held, while the driver's threads add to it.
+                _types = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(
+                    concurrencyLevel: 16, capacity: Math.Max(64, 2 * compilation.SyntaxTrees.Count()), SymbolEqualityComparer.Default);
                 _walker = new ChainWalker(compilation.Assembly, _attributes);
                 _facts = new CompilationFacts(compilation, _walker, _attributes);
             }
@@ -205,8 +211,9 @@ namespace ProductionAnalyzers.Authorization
                 var method = (IMethodSymbol)context.Symbol;
                 if (_controllerBase is null || method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
                     method.IsStatic || method.IsAbstract || method.IsGenericMethod ||
-                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false } controller)
+                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public } controller)
                 {
+                    // Not a controller's action (ControllerFacts.IsController asks the same of the class): no per-type lookup.
                     return;
                 }
 

@@ -27,6 +27,9 @@ namespace ProductionAnalyzers.Authorization
         /// <summary>The most classes followed down from one base class when its inherited actions are judged.</summary>
         public const int MaxDerived = 512;
 
+        /// <summary>Base classes whose derived classes are found by a text search each; past that, one index of every base list.</summary>
+        private const int MaxDerivedSearches = 8;
+
         /// <summary>The names of the calls and members that make a global decision (page conventions and host calls apart).</summary>
         internal static readonly string[] DecisionNames = AspNetNames.ControllerMappings
             .Concat(new[] { AspNetNames.FallbackPolicy, AspNetNames.SetFallbackPolicy, "Filters", AspNetNames.MapRazorPages })
@@ -57,6 +60,7 @@ namespace ProductionAnalyzers.Authorization
         private PageFacts? _pages;
         private object? _hostCalls;
         private Dictionary<string, List<ClassDeclarationSyntax>>? _baseLists;
+        private int _derivedSearches;
         private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derivedOf = new ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallSites> _callSites = new ConcurrentDictionary<IMethodSymbol, CallSites>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MemberFacts> _members = new ConcurrentDictionary<ISymbol, MemberFacts>(SymbolEqualityComparer.Default);
@@ -96,6 +100,7 @@ namespace ProductionAnalyzers.Authorization
         {
             var facts = new GlobalFacts();
             var tokens = _search.Identifiers(DecisionAnchors, name => Array.IndexOf(DecisionNames, name) >= 0, null, int.MaxValue, cancellationToken)!;
+            var filterTypes = new Dictionary<string, bool>(StringComparer.Ordinal);
             var controllerMappings = new List<InvocationExpressionSyntax>();
             var pageMappings = new List<InvocationExpressionSyntax>();
             foreach (var token in tokens)
@@ -124,7 +129,7 @@ namespace ProductionAnalyzers.Authorization
                     if (SourceSearch.MemberExpressionOf(token) is MemberAccessExpressionSyntax filters &&
                         filters.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService" or "Insert" } add && add.Expression == filters &&
                         add.Parent is InvocationExpressionSyntax filterCall && filterCall.Expression == add &&
-                        MayBeAuthorizationFilter(add.Name, filterCall, cancellationToken) &&
+                        MayBeAuthorizationFilter(add.Name, filterCall, filterTypes, cancellationToken) &&
                         model.GetOperation(filterCall, cancellationToken) is IInvocationOperation filterInvocation &&
                         IsGlobalFilter(filterInvocation))
                     {
@@ -408,7 +413,7 @@ namespace ProductionAnalyzers.Authorization
         /// Syntax and declarations only, before the call is bound: the filter added is MVC's <c>AuthorizeFilter</c>, a type of this
         /// compilation that is an authorization filter, or not named in the call (a variable, <c>new(...)</c>).
         /// </summary>
-        private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, Dictionary<string, bool> byName, CancellationToken cancellationToken)
         {
             TypeSyntax? filterType = null;
             if (method is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic)
@@ -447,15 +452,22 @@ namespace ProductionAnalyzers.Authorization
                 return true;
             }
 
-            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
+            // Each host's Startup adds the same filters: one declaration lookup per name.
+            if (!byName.TryGetValue(name, out var mayBe))
             {
-                if (symbol is ITypeSymbol type && _attributes.OfType(type).Has(Decision.Filter))
+                foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
                 {
-                    return true;
+                    if (symbol is ITypeSymbol type && _attributes.OfType(type).Has(Decision.Filter))
+                    {
+                        mayBe = true;
+                        break;
+                    }
                 }
+
+                byName[name] = mayBe;
             }
 
-            return false;
+            return mayBe;
         }
 
         // ------------------------------------------------------------------ derived classes
@@ -473,7 +485,10 @@ namespace ProductionAnalyzers.Authorization
             }
 
             var found = new List<INamedTypeSymbol>();
-            if (BaseListIndex(cancellationToken).TryGetValue(type.Name, out var candidates))
+            var candidates = Interlocked.Increment(ref _derivedSearches) <= MaxDerivedSearches && Volatile.Read(ref _baseLists) is null
+                ? DeclarationsDerivingFrom(type.Name, cancellationToken)
+                : BaseListIndex(cancellationToken).TryGetValue(type.Name, out var indexed) ? indexed : null;
+            if (candidates is not null)
             {
                 foreach (var declaration in candidates)
                 {
@@ -487,6 +502,40 @@ namespace ProductionAnalyzers.Authorization
             }
 
             return _derivedOf.GetOrAdd(type, found);
+        }
+
+        /// <summary>
+        /// The class declarations whose base list starts with a type of simple name <paramref name="name"/>, found by a text search
+        /// for the name (one vectorised pass over the sources) instead of an index of every class declaration of the compilation.
+        /// </summary>
+        private List<ClassDeclarationSyntax> DeclarationsDerivingFrom(string name, CancellationToken cancellationToken)
+        {
+            var declarations = new List<ClassDeclarationSyntax>();
+            foreach (var token in _search.Identifiers(new[] { name }, n => n == name, null, int.MaxValue, cancellationToken)!)
+            {
+                if (token.Parent is not SimpleNameSyntax simpleName)
+                {
+                    continue;
+                }
+
+                TypeSyntax type = simpleName;
+                if (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type)
+                {
+                    type = qualified;
+                }
+                else if (type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                {
+                    type = aliased;
+                }
+
+                if (type.Parent is SimpleBaseTypeSyntax { Parent: BaseListSyntax { Parent: ClassDeclarationSyntax declaration } baseList } baseType &&
+                    baseList.Types[0] == baseType)
+                {
+                    declarations.Add(declaration);
+                }
+            }
+
+            return declarations;
         }
 
         /// <summary>Class declarations by the simple name of the first type in their base list; type declarations only, no member body is read.</summary>

@@ -161,6 +161,13 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            // A positional argument of a well-known framework attribute is a route, a name, a policy or a message: its
+            // constructor's parameters never name a credential, so neither the value checks nor the constructor are needed.
+            if (found.Name is null && found.Call is AttributeSyntax attribute && IsNonCredentialAttribute(attribute))
+            {
+                return;
+            }
+
             var credential = CredentialValue(value, found, names);
             if (credential is null)
             {
@@ -509,6 +516,42 @@ namespace ProductionAnalyzers.Secrets
             return (upper && lower && (digit || symbol)) ||
                    (hex && digit && (upper || lower) && value.Length >= 16) ||
                    (value.Length >= 20 && SecretValues.LooksGenerated(value));
+        }
+
+        /// <summary>
+        /// Attributes of ASP.NET Core, System.Text.Json, Newtonsoft.Json, data annotations and the BCL whose constructors take
+        /// only templates, names, policies, content types and messages (<c>[Route("…")]</c>, <c>[HttpPost("…")]</c>,
+        /// <c>[JsonPropertyName("…")]</c>, <c>[Authorize("…")]</c>): their positional arguments are not resolved. A type of
+        /// the code's own with one of these names and a credential parameter is not looked at (docs/rules/PA2001.md).
+        /// </summary>
+        private static readonly HashSet<string> NonCredentialAttributes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Route", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead", "HttpOptions", "AcceptVerbs", "Area",
+            "Authorize", "Produces", "Consumes", "JsonPropertyName", "JsonProperty", "FromKeyedServices", "Obsolete", "Description",
+            "DisplayName", "Table", "Column", "ForeignKey", "InverseProperty", "DebuggerDisplay", "Category", "SuppressMessage",
+        };
+
+        private static bool IsNonCredentialAttribute(AttributeSyntax attribute)
+        {
+            var name = attribute.Name switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
+            {
+                name = name.Substring(0, name.Length - "Attribute".Length);
+            }
+
+            return NonCredentialAttributes.Contains(name);
         }
 
         /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>

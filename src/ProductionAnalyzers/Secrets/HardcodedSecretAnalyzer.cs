@@ -132,8 +132,9 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
-            // PA2001: only where the literal is given a name; the cheap parent check comes before any value check.
-            if (!MayHaveName(literal))
+            // PA2001: only where the literal is given a name; the cheap parent check comes before any value check. A message,
+            // a URL or a path is no credential whatever its name (CredentialValue would say so after the name lookups).
+            if (!MayHaveName(literal) || SecretValues.IsMessageOrPath(value))
             {
                 return;
             }

@@ -476,7 +476,8 @@ namespace ProductionAnalyzers.Secrets
         /// Cheap test for a positional argument, before the semantic model names it: an Authorization value, or the shape of a
         /// password or a generated key — at least 8 characters without spaces, and upper- and lower-case letters with a digit
         /// or a symbol (<c>Adm1n!Orders2024</c>), 16+ hex digits with letters and digits (<c>c0ffee5eed1234abcd</c>), or 20+
-        /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here.
+        /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here, and so
+        /// do letters joined by <c>-</c>, <c>_</c> or <c>.</c> without a digit (identifiers, header and resource names).
         /// </summary>
         private static bool MayBeUnnamedCredential(string value)
         {
@@ -490,7 +491,7 @@ namespace ProductionAnalyzers.Secrets
                 return false;
             }
 
-            bool upper = false, lower = false, digit = false, symbol = false, hex = true;
+            bool upper = false, lower = false, digit = false, symbol = false, hex = true, otherSymbol = false;
             foreach (var c in value)
             {
                 if (c >= 'A' && c <= 'Z')
@@ -511,7 +512,15 @@ namespace ProductionAnalyzers.Secrets
                 {
                     symbol = true;
                     hex = false;
+                    otherSymbol |= c is not ('-' or '_' or '.');
                 }
+            }
+
+            // Letters joined by '-', '_' or '.' without a digit: an identifier, a header or a resource name
+            // ("User-Agent", "SsoInvalidIdentifierError", "Orders_GetInbox"), not worth the semantic model.
+            if (!digit && !otherSymbol)
+            {
+                return false;
             }
 
             return (upper && lower && (digit || symbol)) ||

@@ -420,6 +420,10 @@ namespace ProductionAnalyzers.Tests.Secrets
                         Connect("db", {|PA2001:"Orders-Relay7"|});
                         Connect("db", "libx264-q7");
                         Connect("db", "admin@contoso.test");
+                        Connect("db", "User-Agent");
+                        Connect("db", "SsoInvalidIdentifierError");
+                        Connect("db", "Orders_Relay_Inbox");
+                        Connect("db", {|PA2001:"Orders_Relay!Inbox"|});
                         var credential = new NetworkCredential("svc", "mailer_relay");
                     }
                 }

@@ -39,7 +39,9 @@ namespace ProductionAnalyzers.Exceptions
                         types.Type("System.OperationCanceledException"),
                         types.Type("System.Diagnostics.ConditionalAttribute"),
                         types.Type("System.Environment"),
-                        LogCallResolver.Get(compilation));
+                        // The logging model is built only when a catch-all's block calls something (most catches are
+                        // reported or cleared before), and then shared with the logging rules.
+                        new Lazy<LogCallResolver>(() => LogCallResolver.Get(compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly));
             });
 
             context.RegisterSyntaxNodeAction(c => state.Value?.AnalyzeCatchClause(c), SyntaxKind.CatchClause);
@@ -52,7 +54,7 @@ namespace ProductionAnalyzers.Exceptions
             private readonly INamedTypeSymbol? _operationCanceled;
             private readonly INamedTypeSymbol? _conditionalAttribute;
             private readonly INamedTypeSymbol? _environment;
-            private readonly LogCallResolver _logging;
+            private readonly Lazy<LogCallResolver> _logging;
 
             public State(
                 INamedTypeSymbol exception,
@@ -60,7 +62,7 @@ namespace ProductionAnalyzers.Exceptions
                 INamedTypeSymbol? operationCanceled,
                 INamedTypeSymbol? conditionalAttribute,
                 INamedTypeSymbol? environment,
-                LogCallResolver logging)
+                Lazy<LogCallResolver> logging)
             {
                 _exception = exception;
                 _systemException = systemException;
@@ -305,12 +307,12 @@ namespace ProductionAnalyzers.Exceptions
                 if (IsConditional(method))
                 {
                     // Debug.WriteLine and friends are compiled out of release builds.
-                    return _logging.IsLoggingCall(invocation) && !IsDebugOnly(method);
+                    return _logging.Value.IsLoggingCall(invocation) && !IsDebugOnly(method);
                 }
 
                 // A team's own facade (named like a logger) counts only when it is given the caught exception, which the
                 // local-reference check sees as a use of the exception.
-                return _logging.IsLoggingCall(invocation);
+                return _logging.Value.IsLoggingCall(invocation);
             }
 
             /// <summary>

@@ -44,7 +44,9 @@ namespace ProductionAnalyzers.Exceptions
                         new Lazy<LogCallResolver>(() => LogCallResolver.Get(compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly));
             });
 
-            context.RegisterSyntaxNodeAction(c => state.Value?.AnalyzeCatchClause(c), SyntaxKind.CatchClause);
+            // On the catch clause's operation: the driver builds each body's operations once for every rule, so the catch
+            // block's operations (what PA3002 walks) come with it instead of being asked for again (GetOperation).
+            context.RegisterOperationAction(c => state.Value?.AnalyzeCatchClause(c), OperationKind.CatchClause);
         }
 
         private sealed class State
@@ -72,9 +74,14 @@ namespace ProductionAnalyzers.Exceptions
                 _logging = logging;
             }
 
-            public void AnalyzeCatchClause(SyntaxNodeAnalysisContext context)
+            public void AnalyzeCatchClause(OperationAnalysisContext context)
             {
-                var catchClause = (CatchClauseSyntax)context.Node;
+                var operation = (ICatchClauseOperation)context.Operation;
+                if (operation.Syntax is not CatchClauseSyntax catchClause || operation.SemanticModel is not { } semanticModel)
+                {
+                    return;
+                }
+
                 var block = catchClause.Block;
                 if (block is null || block.IsMissing || catchClause.ContainsDiagnostics)
                 {
@@ -84,16 +91,16 @@ namespace ProductionAnalyzers.Exceptions
 
                 if (CatchClauseFacts.HasNoStatements(block))
                 {
-                    AnalyzeEmptyCatch(context, catchClause);
+                    AnalyzeEmptyCatch(context, operation, catchClause);
                 }
                 else
                 {
-                    AnalyzeDiscardingCatch(context, catchClause);
+                    AnalyzeDiscardingCatch(context, operation, catchClause, semanticModel);
                 }
             }
 
             // PA3001
-            private void AnalyzeEmptyCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            private void AnalyzeEmptyCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause)
             {
                 // The author chose exactly which failures to ignore.
                 if (catchClause.Filter is not null || CatchClauseFacts.HasConditionalCode(catchClause.Block))
@@ -108,9 +115,9 @@ namespace ProductionAnalyzers.Exceptions
                 }
 
                 ITypeSymbol caughtType = _exception;
-                if (catchClause.Declaration is { } declaration)
+                if (catchClause.Declaration is not null)
                 {
-                    var type = context.SemanticModel.GetTypeInfo(declaration.Type, context.CancellationToken).Type;
+                    var type = operation.ExceptionType;
                     if (type is null)
                     {
                         return;
@@ -131,7 +138,7 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                if (HasErrors(context.SemanticModel, catchClause, context.CancellationToken))
+                if (HasErrors(operation.SemanticModel!, catchClause, context.CancellationToken))
                 {
                     return;
                 }
@@ -143,7 +150,7 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             // PA3002
-            private void AnalyzeDiscardingCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            private void AnalyzeDiscardingCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause, SemanticModel semanticModel)
             {
                 var declaration = catchClause.Declaration;
                 if (declaration is not null && !IsSpelledLikeBroadException(declaration.Type))
@@ -156,13 +163,12 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                var semanticModel = context.SemanticModel;
                 var cancellationToken = context.CancellationToken;
                 ITypeSymbol caughtType = _exception;
                 ILocalSymbol? local = null;
                 if (declaration is not null)
                 {
-                    var type = semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type;
+                    var type = operation.ExceptionType;
                     if (type is { TypeKind: TypeKind.Error, Name: "Exception" or "SystemException" })
                     {
                         // Spelled like the broad type but not bound (an ambiguous name, a missing reference): still a catch-all.
@@ -194,7 +200,7 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                if (semanticModel.GetOperation(catchClause.Block, cancellationToken) is not IBlockOperation body || IsHandled(body, catchClause, local))
+                if (operation.Handler is not { } body || IsHandled(body, catchClause, local))
                 {
                     return;
                 }

@@ -57,23 +57,22 @@ namespace ProductionAnalyzers.Infrastructure
             // .NET Standard / .NET Framework facades, and the assemblies named after its namespace
             // (Dapper.SqlMapper in Dapper, System.Data.Common.DbCommand in System.Data.Common or System.Data,
             // Microsoft.Extensions.Logging.ILogger in Microsoft.Extensions.Logging.Abstractions).
-            var ns = Namespace(metadataName);
-            var assemblies = CandidateAssemblies();
-
             // The project's own declaration first, then the core library (System.Exception, System.Text.StringBuilder):
-            // a type found there is the one every project binds to, and the other System.* assemblies are not searched.
-            if (assemblies.Own.GetTypeByMetadataName(metadataName) is { } own)
+            // a type found there is the one every project binds to, and the other System.* assemblies are not searched
+            // (nor read: a compilation whose rules ask only for core types never lists its references).
+            if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
             {
                 return own;
             }
 
-            if (assemblies.Core?.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } core)
+            if (_compilation.ObjectType.ContainingAssembly?.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } core)
             {
                 return core;
             }
 
             // The first public declaration in reference order wins.
-            foreach (var candidate in assemblies.All)
+            var ns = Namespace(metadataName);
+            foreach (var candidate in CandidateAssemblies().All)
             {
                 var related = candidate.IsCore ||
                               (ns.Length > 0 && (IsNamespacePrefix(candidate.Name, ns) || IsNamespacePrefix(ns, candidate.Name)));

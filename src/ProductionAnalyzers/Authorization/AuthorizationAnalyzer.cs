@@ -2,6 +2,8 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -134,17 +136,23 @@ namespace ProductionAnalyzers.Authorization
             private readonly AttributeDecisions _attributes = new AttributeDecisions();
             private readonly ChainWalker _walker;
             private readonly CompilationFacts _facts;
-            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<INamedTypeSymbol, TypeFacts> _types;
 
             public State(Compilation compilation, INamedTypeSymbol? controllerBase, INamedTypeSymbol? pageModel)
             {
                 _controllerBase = controllerBase;
                 _pageModel = pageModel;
+
+                // One entry per class of the compilation: sized up front (about two classes a file) so that it is not regrown, with
+                // its lock held, while the driver's threads add to it.
+                _types = new ConcurrentDictionary<INamedTypeSymbol, TypeFacts>(
+                    concurrencyLevel: 16, capacity: Math.Max(64, 2 * compilation.SyntaxTrees.Count()), SymbolEqualityComparer.Default);
                 _walker = new ChainWalker(compilation.Assembly, _attributes);
                 _facts = new CompilationFacts(compilation, _walker, _attributes);
             }
 
-            private string Suffix(CompilationFacts.GlobalFacts global) => global.HostCode ? string.Empty : HostNotVisible;
+            private string Suffix(CompilationFacts.GlobalFacts global, CancellationToken cancellationToken) =>
+                _facts.HostCode(global, cancellationToken) ? string.Empty : HostNotVisible;
 
             // ------------------------------------------------------------------ controllers and pages
 
@@ -203,8 +211,9 @@ namespace ProductionAnalyzers.Authorization
                 var method = (IMethodSymbol)context.Symbol;
                 if (_controllerBase is null || method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
                     method.IsStatic || method.IsAbstract || method.IsGenericMethod ||
-                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false } controller)
+                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public } controller)
                 {
+                    // Not a controller's action (ControllerFacts.IsController asks the same of the class): no per-type lookup.
                     return;
                 }
 
@@ -299,7 +308,7 @@ namespace ProductionAnalyzers.Authorization
                     Descriptors.ControllerActionWithoutAuthorization,
                     definition.Locations[0],
                     ControllerFacts.Display(controller, action),
-                    Suffix(global)));
+                    Suffix(global, context.CancellationToken)));
                 return true;
             }
 
@@ -329,9 +338,10 @@ namespace ProductionAnalyzers.Authorization
                 var bases = _attributes.OfBases(page);
                 var path = PagePath.Of(page, page.Locations[0].SourceTree?.FilePath);
                 var byConvention = Decision.None;
+                var pages = _facts.Pages(context.CancellationToken);
                 if (path is { } pagePath)
                 {
-                    foreach (var convention in global.PageConventions)
+                    foreach (var convention in pages.PageConventions)
                     {
                         if (convention.Covers(pagePath))
                         {
@@ -339,12 +349,12 @@ namespace ProductionAnalyzers.Authorization
                         }
                     }
                 }
-                else if (global.PageConventions.Count > 0)
+                else if (pages.PageConventions.Count > 0)
                 {
                     byConvention |= Decision.Unknown;
                 }
 
-                if (global.UnknownPageConvention)
+                if (pages.UnknownPageConvention)
                 {
                     byConvention |= Decision.Unknown;
                 }
@@ -365,7 +375,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, Suffix(global)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RazorPageWithoutAuthorization, page.Locations[0], display, Suffix(global, context.CancellationToken)));
             }
 
             // ------------------------------------------------------------------ endpoints
@@ -437,7 +447,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global, context.CancellationToken)));
             }
 
             /// <summary>A class as the controller rules see it; the decisions are filled in for controllers only.</summary>

@@ -27,13 +27,29 @@ namespace ProductionAnalyzers.Authorization
         /// <summary>The most classes followed down from one base class when its inherited actions are judged.</summary>
         public const int MaxDerived = 512;
 
-        /// <summary>Every name a global decision or host code is recognised by.</summary>
-        private static readonly string[] GlobalNames = AspNetNames.ControllerMappings
-            .Concat(AspNetNames.HostCalls)
-            .Concat(AspNetNames.PageConventions)
+        /// <summary>Base classes whose derived classes are found by a text search each; past that, one index of every base list.</summary>
+        private const int MaxDerivedSearches = 8;
+
+        /// <summary>The names of the calls and members that make a global decision (page conventions and host calls apart).</summary>
+        internal static readonly string[] DecisionNames = AspNetNames.ControllerMappings
             .Concat(new[] { AspNetNames.FallbackPolicy, AspNetNames.SetFallbackPolicy, "Filters", AspNetNames.MapRazorPages })
-            .Distinct(StringComparer.Ordinal)
             .ToArray();
+
+        /// <summary>
+        /// Text the sources are searched for to find <see cref="DecisionNames"/>: each name contains one of them. A few whole-text
+        /// searches (vectorised by the runtime) instead of a word-by-word pass over every character of the compilation.
+        /// </summary>
+        internal static readonly string[] DecisionAnchors = { "MapControllers", "ControllerRoute", "MapRazorPages", "FallbackPolicy", "Filters" };
+
+        /// <summary>The same for <see cref="AspNetNames.HostCalls"/>, searched only when a report needs to know whether host code is present.</summary>
+        internal static readonly string[] HostAnchors =
+        {
+            "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder", "CreateDefaultBuilder", "ConfigureWebHost", "UseStartup", "UseEndpoints",
+            "UseMvc", "UseRouting",
+        };
+
+        /// <summary>The same for <see cref="AspNetNames.PageConventions"/>, searched only when a page model is judged.</summary>
+        internal static readonly string[] PageAnchors = { "AuthorizeFolder", "AuthorizePage", "AuthorizeArea", "AllowAnonymousTo" };
 
         private readonly Compilation _compilation;
         private readonly ChainWalker _walker;
@@ -41,7 +57,10 @@ namespace ProductionAnalyzers.Authorization
         private readonly SourceSearch _search;
         private readonly object _gate = new object();
         private GlobalFacts? _global;
+        private PageFacts? _pages;
+        private object? _hostCalls;
         private Dictionary<string, List<ClassDeclarationSyntax>>? _baseLists;
+        private int _derivedSearches;
         private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>> _derivedOf = new ConcurrentDictionary<INamedTypeSymbol, IReadOnlyList<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallSites> _callSites = new ConcurrentDictionary<IMethodSymbol, CallSites>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, MemberFacts> _members = new ConcurrentDictionary<ISymbol, MemberFacts>(SymbolEqualityComparer.Default);
@@ -80,21 +99,14 @@ namespace ProductionAnalyzers.Authorization
         private GlobalFacts FindGlobal(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var facts = new GlobalFacts();
-            var tokens = _search.IdentifiersNamed(GlobalNames, cancellationToken);
+            var tokens = _search.Identifiers(DecisionAnchors, name => Array.IndexOf(DecisionNames, name) >= 0, null, int.MaxValue, cancellationToken)!;
+            var filterTypes = new Dictionary<string, bool>(StringComparer.Ordinal);
             var controllerMappings = new List<InvocationExpressionSyntax>();
             var pageMappings = new List<InvocationExpressionSyntax>();
             foreach (var token in tokens)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var name = token.ValueText;
-                if (AspNetNames.HostCalls.Contains(name))
-                {
-                    // Host code is recognised by the call's name alone (CreateBuilder, UseEndpoints, UseStartup...): binding the
-                    // host's largest methods to confirm it would cost more than the message suffix it decides is worth.
-                    facts.HostCode |= SourceSearch.InvocationOf(token) is not null;
-                    continue;
-                }
-
                 var model = _search.Model(token.SyntaxTree!);
                 if (name == AspNetNames.FallbackPolicy)
                 {
@@ -117,7 +129,7 @@ namespace ProductionAnalyzers.Authorization
                     if (SourceSearch.MemberExpressionOf(token) is MemberAccessExpressionSyntax filters &&
                         filters.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" or "AddService" or "Insert" } add && add.Expression == filters &&
                         add.Parent is InvocationExpressionSyntax filterCall && filterCall.Expression == add &&
-                        MayBeAuthorizationFilter(add.Name, filterCall, cancellationToken) &&
+                        MayBeAuthorizationFilter(add.Name, filterCall, filterTypes, cancellationToken) &&
                         model.GetOperation(filterCall, cancellationToken) is IInvocationOperation filterInvocation &&
                         IsGlobalFilter(filterInvocation))
                     {
@@ -145,14 +157,9 @@ namespace ProductionAnalyzers.Authorization
                     continue;
                 }
 
-                var method = invocation.TargetMethod;
                 if (name == AspNetNames.SetFallbackPolicy)
                 {
                     facts.FallbackPolicy |= invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value);
-                }
-                else if (AspNetNames.PageConventions.Contains(name))
-                {
-                    AddPageConvention(facts, invocation);
                 }
             }
 
@@ -198,7 +205,80 @@ namespace ProductionAnalyzers.Authorization
             return filterType is not null && _attributes.OfType(filterType).Has(Decision.Filter);
         }
 
-        private static void AddPageConvention(GlobalFacts facts, IInvocationOperation invocation)
+        /// <summary>
+        /// Whether the project holds host code (it builds or maps the web app): a controller or page mapping found with the global
+        /// decisions, else a host call (CreateBuilder, UseEndpoints, UseStartup...), searched on first need, once per compilation.
+        /// </summary>
+        public bool HostCode(GlobalFacts global, CancellationToken cancellationToken)
+        {
+            if (global.HostCode)
+            {
+                return true;
+            }
+
+            var known = Volatile.Read(ref _hostCalls);
+            if (known is null)
+            {
+                lock (_gate)
+                {
+                    if (_hostCalls is null)
+                    {
+                        var found = false;
+                        var tokens = _search.Identifiers(HostAnchors, name => AspNetNames.HostCalls.Contains(name), null, int.MaxValue, cancellationToken)!;
+                        foreach (var token in tokens)
+                        {
+                            // Host code is recognised by the call's name alone (CreateBuilder, UseEndpoints, UseStartup...): binding the
+                            // host's largest methods to confirm it would cost more than the message suffix it decides is worth.
+                            if (SourceSearch.InvocationOf(token) is not null)
+                            {
+                                found = true;
+                                break;
+                            }
+                        }
+
+                        Volatile.Write(ref _hostCalls, found ? (object)true : false);
+                    }
+
+                    known = _hostCalls!;
+                }
+            }
+
+            return (bool)known;
+        }
+
+        /// <summary>The app's Razor Pages conventions (AuthorizeFolder, AllowAnonymousToPage...), found on first need, once per compilation.</summary>
+        public PageFacts Pages(CancellationToken cancellationToken)
+        {
+            var pages = Volatile.Read(ref _pages);
+            if (pages is not null)
+            {
+                return pages;
+            }
+
+            lock (_gate)
+            {
+                if (_pages is null)
+                {
+                    var found = new PageFacts();
+                    var tokens = _search.Identifiers(PageAnchors, name => AspNetNames.PageConventions.Contains(name), null, int.MaxValue, cancellationToken)!;
+                    foreach (var token in tokens)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (SourceSearch.InvocationOf(token) is { } call &&
+                            _search.Model(call.SyntaxTree).GetOperation(call, cancellationToken) is IInvocationOperation invocation)
+                        {
+                            AddPageConvention(found, invocation);
+                        }
+                    }
+
+                    Volatile.Write(ref _pages, found);
+                }
+
+                return _pages!;
+            }
+        }
+
+        private static void AddPageConvention(PageFacts facts, IInvocationOperation invocation)
         {
             var name = invocation.TargetMethod.Name;
             string? area = null;
@@ -333,7 +413,7 @@ namespace ProductionAnalyzers.Authorization
         /// Syntax and declarations only, before the call is bound: the filter added is MVC's <c>AuthorizeFilter</c>, a type of this
         /// compilation that is an authorization filter, or not named in the call (a variable, <c>new(...)</c>).
         /// </summary>
-        private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, CancellationToken cancellationToken)
+        private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, Dictionary<string, bool> byName, CancellationToken cancellationToken)
         {
             TypeSyntax? filterType = null;
             if (method is GenericNameSyntax { TypeArgumentList.Arguments.Count: 1 } generic)
@@ -372,15 +452,22 @@ namespace ProductionAnalyzers.Authorization
                 return true;
             }
 
-            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
+            // Each host's Startup adds the same filters: one declaration lookup per name.
+            if (!byName.TryGetValue(name, out var mayBe))
             {
-                if (symbol is ITypeSymbol type && _attributes.OfType(type).Has(Decision.Filter))
+                foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Type, cancellationToken))
                 {
-                    return true;
+                    if (symbol is ITypeSymbol type && _attributes.OfType(type).Has(Decision.Filter))
+                    {
+                        mayBe = true;
+                        break;
+                    }
                 }
+
+                byName[name] = mayBe;
             }
 
-            return false;
+            return mayBe;
         }
 
         // ------------------------------------------------------------------ derived classes
@@ -398,7 +485,10 @@ namespace ProductionAnalyzers.Authorization
             }
 
             var found = new List<INamedTypeSymbol>();
-            if (BaseListIndex(cancellationToken).TryGetValue(type.Name, out var candidates))
+            var candidates = Interlocked.Increment(ref _derivedSearches) <= MaxDerivedSearches && Volatile.Read(ref _baseLists) is null
+                ? DeclarationsDerivingFrom(type.Name, cancellationToken)
+                : BaseListIndex(cancellationToken).TryGetValue(type.Name, out var indexed) ? indexed : null;
+            if (candidates is not null)
             {
                 foreach (var declaration in candidates)
                 {
@@ -412,6 +502,40 @@ namespace ProductionAnalyzers.Authorization
             }
 
             return _derivedOf.GetOrAdd(type, found);
+        }
+
+        /// <summary>
+        /// The class declarations whose base list starts with a type of simple name <paramref name="name"/>, found by a text search
+        /// for the name (one vectorised pass over the sources) instead of an index of every class declaration of the compilation.
+        /// </summary>
+        private List<ClassDeclarationSyntax> DeclarationsDerivingFrom(string name, CancellationToken cancellationToken)
+        {
+            var declarations = new List<ClassDeclarationSyntax>();
+            foreach (var token in _search.Identifiers(new[] { name }, n => n == name, null, int.MaxValue, cancellationToken)!)
+            {
+                if (token.Parent is not SimpleNameSyntax simpleName)
+                {
+                    continue;
+                }
+
+                TypeSyntax type = simpleName;
+                if (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type)
+                {
+                    type = qualified;
+                }
+                else if (type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                {
+                    type = aliased;
+                }
+
+                if (type.Parent is SimpleBaseTypeSyntax { Parent: BaseListSyntax { Parent: ClassDeclarationSyntax declaration } baseList } baseType &&
+                    baseList.Types[0] == baseType)
+                {
+                    declarations.Add(declaration);
+                }
+            }
+
+            return declarations;
         }
 
         /// <summary>Class declarations by the simple name of the first type in their base list; type declarations only, no member body is read.</summary>
@@ -700,21 +824,24 @@ namespace ProductionAnalyzers.Authorization
 
             public bool GlobalFilter { get; set; }
 
-            /// <summary>The project builds or maps the web app (it is the host).</summary>
+            /// <summary>The project maps controllers or pages (it is the host); other host calls: <see cref="CompilationFacts.HostCode"/>.</summary>
             public bool HostCode { get; set; }
 
             /// <summary>The user declared the host's decision (option or assembly attribute).</summary>
             public bool HostDeclared { get; set; }
-
-            public bool UnknownPageConvention { get; set; }
-
-            public List<PageConvention> PageConventions { get; } = new List<PageConvention>();
 
             public bool ControllersDecided { get; set; }
 
             public bool PagesDecided { get; set; }
 
             public bool EndpointsDecided { get; set; }
+        }
+
+        internal sealed class PageFacts
+        {
+            public bool UnknownPageConvention { get; set; }
+
+            public List<PageConvention> PageConventions { get; } = new List<PageConvention>();
         }
 
         private sealed class CallSites

@@ -39,10 +39,14 @@ namespace ProductionAnalyzers.Exceptions
                         types.Type("System.OperationCanceledException"),
                         types.Type("System.Diagnostics.ConditionalAttribute"),
                         types.Type("System.Environment"),
-                        LogCallResolver.Get(compilation));
+                        // The logging model is built only when a catch-all's block calls something (most catches are
+                        // reported or cleared before), and then shared with the logging rules.
+                        new Lazy<LogCallResolver>(() => LogCallResolver.Get(compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly));
             });
 
-            context.RegisterSyntaxNodeAction(c => state.Value?.AnalyzeCatchClause(c), SyntaxKind.CatchClause);
+            // On the catch clause's operation: the driver builds each body's operations once for every rule, so the catch
+            // block's operations (what PA3002 walks) come with it instead of being asked for again (GetOperation).
+            context.RegisterOperationAction(c => state.Value?.AnalyzeCatchClause(c), OperationKind.CatchClause);
         }
 
         private sealed class State
@@ -52,7 +56,7 @@ namespace ProductionAnalyzers.Exceptions
             private readonly INamedTypeSymbol? _operationCanceled;
             private readonly INamedTypeSymbol? _conditionalAttribute;
             private readonly INamedTypeSymbol? _environment;
-            private readonly LogCallResolver _logging;
+            private readonly Lazy<LogCallResolver> _logging;
 
             public State(
                 INamedTypeSymbol exception,
@@ -60,7 +64,7 @@ namespace ProductionAnalyzers.Exceptions
                 INamedTypeSymbol? operationCanceled,
                 INamedTypeSymbol? conditionalAttribute,
                 INamedTypeSymbol? environment,
-                LogCallResolver logging)
+                Lazy<LogCallResolver> logging)
             {
                 _exception = exception;
                 _systemException = systemException;
@@ -70,9 +74,14 @@ namespace ProductionAnalyzers.Exceptions
                 _logging = logging;
             }
 
-            public void AnalyzeCatchClause(SyntaxNodeAnalysisContext context)
+            public void AnalyzeCatchClause(OperationAnalysisContext context)
             {
-                var catchClause = (CatchClauseSyntax)context.Node;
+                var operation = (ICatchClauseOperation)context.Operation;
+                if (operation.Syntax is not CatchClauseSyntax catchClause || operation.SemanticModel is not { } semanticModel)
+                {
+                    return;
+                }
+
                 var block = catchClause.Block;
                 if (block is null || block.IsMissing || catchClause.ContainsDiagnostics)
                 {
@@ -82,16 +91,16 @@ namespace ProductionAnalyzers.Exceptions
 
                 if (CatchClauseFacts.HasNoStatements(block))
                 {
-                    AnalyzeEmptyCatch(context, catchClause);
+                    AnalyzeEmptyCatch(context, operation, catchClause);
                 }
                 else
                 {
-                    AnalyzeDiscardingCatch(context, catchClause);
+                    AnalyzeDiscardingCatch(context, operation, catchClause, semanticModel);
                 }
             }
 
             // PA3001
-            private void AnalyzeEmptyCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            private void AnalyzeEmptyCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause)
             {
                 // The author chose exactly which failures to ignore.
                 if (catchClause.Filter is not null || CatchClauseFacts.HasConditionalCode(catchClause.Block))
@@ -106,9 +115,9 @@ namespace ProductionAnalyzers.Exceptions
                 }
 
                 ITypeSymbol caughtType = _exception;
-                if (catchClause.Declaration is { } declaration)
+                if (catchClause.Declaration is not null)
                 {
-                    var type = context.SemanticModel.GetTypeInfo(declaration.Type, context.CancellationToken).Type;
+                    var type = operation.ExceptionType;
                     if (type is null)
                     {
                         return;
@@ -129,7 +138,7 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                if (HasErrors(context.SemanticModel, catchClause, context.CancellationToken))
+                if (HasErrors(operation.SemanticModel!, catchClause, context.CancellationToken))
                 {
                     return;
                 }
@@ -141,7 +150,7 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             // PA3002
-            private void AnalyzeDiscardingCatch(SyntaxNodeAnalysisContext context, CatchClauseSyntax catchClause)
+            private void AnalyzeDiscardingCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause, SemanticModel semanticModel)
             {
                 var declaration = catchClause.Declaration;
                 if (declaration is not null && !IsSpelledLikeBroadException(declaration.Type))
@@ -154,13 +163,12 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                var semanticModel = context.SemanticModel;
                 var cancellationToken = context.CancellationToken;
                 ITypeSymbol caughtType = _exception;
                 ILocalSymbol? local = null;
                 if (declaration is not null)
                 {
-                    var type = semanticModel.GetTypeInfo(declaration.Type, cancellationToken).Type;
+                    var type = operation.ExceptionType;
                     if (type is { TypeKind: TypeKind.Error, Name: "Exception" or "SystemException" })
                     {
                         // Spelled like the broad type but not bound (an ambiguous name, a missing reference): still a catch-all.
@@ -192,7 +200,7 @@ namespace ProductionAnalyzers.Exceptions
                     return;
                 }
 
-                if (semanticModel.GetOperation(catchClause.Block, cancellationToken) is not IBlockOperation body || IsHandled(body, catchClause, local))
+                if (operation.Handler is not { } body || IsHandled(body, catchClause, local))
                 {
                     return;
                 }
@@ -305,12 +313,12 @@ namespace ProductionAnalyzers.Exceptions
                 if (IsConditional(method))
                 {
                     // Debug.WriteLine and friends are compiled out of release builds.
-                    return _logging.IsLoggingCall(invocation) && !IsDebugOnly(method);
+                    return _logging.Value.IsLoggingCall(invocation) && !IsDebugOnly(method);
                 }
 
                 // A team's own facade (named like a logger) counts only when it is given the caught exception, which the
                 // local-reference check sees as a use of the exception.
-                return _logging.IsLoggingCall(invocation);
+                return _logging.Value.IsLoggingCall(invocation);
             }
 
             /// <summary>

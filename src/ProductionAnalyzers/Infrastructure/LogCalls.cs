@@ -134,10 +134,10 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly INamedTypeSymbol? _serilogLog;
         private readonly INamedTypeSymbol? _fluentBuilder;
         /// <summary>Where <c>[MessageTemplateFormatMethod]</c> is declared (Serilog.Core and NLog).</summary>
-        private static readonly string[] TemplateAttributeAssemblies = { "Serilog", "NLog" };
+        private static readonly string[] TemplateAttributeAssemblies = { LoggingFrameworks.Serilog.AssemblyName!, LoggingFrameworks.NLog.AssemblyName! };
 
         /// <summary>Where <c>[LoggerMessage]</c> is declared.</summary>
-        private static readonly string[] LoggerMessageAttributeAssemblies = { "Microsoft.Extensions.Logging.Abstractions" };
+        private static readonly string[] LoggerMessageAttributeAssemblies = { LoggingFrameworks.MicrosoftExtensionsLogging.AssemblyName! };
 
         private readonly ConcurrentDictionary<IAssemblySymbol, HashSet<string>> _assemblyReferences = new ConcurrentDictionary<IAssemblySymbol, HashSet<string>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);

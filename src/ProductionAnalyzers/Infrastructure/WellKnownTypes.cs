@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ProductionAnalyzers.Infrastructure
@@ -17,7 +18,7 @@ namespace ProductionAnalyzers.Infrastructure
 
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>();
-        private ImmutableArray<IAssemblySymbol> _assemblies;
+        private Candidates? _candidates;
 
         private WellKnownTypes(Compilation compilation)
         {
@@ -56,11 +57,9 @@ namespace ProductionAnalyzers.Infrastructure
             // .NET Standard / .NET Framework facades, and the assemblies named after its namespace
             // (Dapper.SqlMapper in Dapper, System.Data.Common.DbCommand in System.Data.Common or System.Data,
             // Microsoft.Extensions.Logging.ILogger in Microsoft.Extensions.Logging.Abstractions).
-            var ns = Namespace(metadataName);
-            var assemblies = CandidateAssemblies();
-
             // The project's own declaration first, then the core library (System.Exception, System.Text.StringBuilder):
-            // a type found there is the one every project binds to, and the other System.* assemblies are not searched.
+            // a type found there is the one every project binds to, and the other System.* assemblies are not searched
+            // (nor read: a compilation whose rules ask only for core types never lists its references).
             if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
             {
                 return own;
@@ -71,48 +70,85 @@ namespace ProductionAnalyzers.Infrastructure
                 return core;
             }
 
-            INamedTypeSymbol? found = null;
-            foreach (var assembly in assemblies)
+            // The first public declaration in reference order wins.
+            var ns = Namespace(metadataName);
+            foreach (var candidate in CandidateAssemblies().All)
             {
-                var name = assembly.Name;
-                var related = IsCoreAssembly(assembly) ||
-                              (ns.Length > 0 && (IsNamespacePrefix(name, ns) || IsNamespacePrefix(ns, name)));
-                if (!related || assembly.GetTypeByMetadataName(metadataName) is not { } type)
+                var related = candidate.IsCore ||
+                              (ns.Length > 0 && (IsNamespacePrefix(candidate.Name, ns) || IsNamespacePrefix(ns, candidate.Name)));
+                if (related && candidate.Assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
                 {
-                    continue;
-                }
-
-                if (type.DeclaredAccessibility == Accessibility.Public)
-                {
-                    found ??= type;
+                    return type;
                 }
             }
 
-            return found;
+            return null;
         }
 
-        private ImmutableArray<IAssemblySymbol> CandidateAssemblies()
+        /// <summary>
+        /// The project's assemblies and references, with their names and whether each is a core library, read once per
+        /// compilation: every lookup goes through all of them, and reading an assembly's name, or comparing it with the
+        /// core library, for each of some 300 references and each type name cost more than the lookups themselves.
+        /// </summary>
+        private Candidates CandidateAssemblies()
         {
-            var assemblies = _assemblies;
-            if (assemblies.IsDefault)
+            var candidates = _candidates;
+            if (candidates is null)
             {
-                var builder = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-                builder.Add(_compilation.Assembly);
-                foreach (var module in _compilation.Assembly.Modules)
+                var own = _compilation.Assembly;
+                var coreAssembly = _compilation.ObjectType.ContainingAssembly;
+                var all = ImmutableArray.CreateBuilder<Candidate>();
+                all.Add(new Candidate(own, own.Name, IsCoreAssembly(own, coreAssembly)));
+                foreach (var module in own.Modules)
                 {
-                    builder.AddRange(module.ReferencedAssemblySymbols);
+                    foreach (var assembly in module.ReferencedAssemblySymbols)
+                    {
+                        all.Add(new Candidate(assembly, assembly.Name, IsCoreAssembly(assembly, coreAssembly)));
+                    }
                 }
 
-                ImmutableInterlocked.InterlockedInitialize(ref _assemblies, builder.ToImmutable());
-                assemblies = _assemblies;
+                Interlocked.CompareExchange(ref _candidates, new Candidates(own, coreAssembly, all.ToImmutable()), null);
+                candidates = _candidates!;
             }
 
-            return assemblies;
+            return candidates;
         }
 
-        private bool IsCoreAssembly(IAssemblySymbol assembly) =>
+        private static bool IsCoreAssembly(IAssemblySymbol assembly, IAssemblySymbol? coreAssembly) =>
             assembly.Name is "netstandard" or "mscorlib" or "System.Runtime" or "System.Private.CoreLib" ||
-            SymbolEqualityComparer.Default.Equals(assembly, _compilation.ObjectType.ContainingAssembly);
+            SymbolEqualityComparer.Default.Equals(assembly, coreAssembly);
+
+        private readonly struct Candidate
+        {
+            public Candidate(IAssemblySymbol assembly, string name, bool isCore)
+            {
+                Assembly = assembly;
+                Name = name;
+                IsCore = isCore;
+            }
+
+            public IAssemblySymbol Assembly { get; }
+
+            public string Name { get; }
+
+            public bool IsCore { get; }
+        }
+
+        private sealed class Candidates
+        {
+            public Candidates(IAssemblySymbol own, IAssemblySymbol? core, ImmutableArray<Candidate> all)
+            {
+                Own = own;
+                Core = core;
+                All = all;
+            }
+
+            public IAssemblySymbol Own { get; }
+
+            public IAssemblySymbol? Core { get; }
+
+            public ImmutableArray<Candidate> All { get; }
+        }
 
         /// <summary>True when <paramref name="prefix"/> equals <paramref name="name"/> or starts it, followed by a dot.</summary>
         private static bool IsNamespacePrefix(string prefix, string name) =>

@@ -4,7 +4,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using ProductionAnalyzers.Exceptions;
 using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
@@ -141,7 +140,7 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !MayCarryExceptionText(invocation, exceptionType) ||
+            if (!MayCarryExceptionText(invocation, exceptionType) ||
                 state.Value is not { } resolver || !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)
             {
@@ -214,39 +213,69 @@ namespace ProductionAnalyzers.Logging
         /// </summary>
         private static bool MayCarryExceptionText(IInvocationOperation invocation, INamedTypeSymbol exceptionType)
         {
-            List<ExceptionText>? found = null;
             foreach (var argument in invocation.Arguments)
             {
-                found ??= new List<ExceptionText>();
                 for (IOperation? value = argument.Value; value is not null; value = (value as IConversionOperation)?.Operand)
                 {
-                    ExceptionTexts.Collect(value, exceptionType, found);
+                    if (MayHoldExceptionText(value, exceptionType))
+                    {
+                        return true;
+                    }
+
                     switch (value)
                     {
                         case IArrayCreationOperation { Initializer: { } initializer }:
                             foreach (var element in initializer.ElementValues)
                             {
-                                ExceptionTexts.Collect(element, exceptionType, found);
+                                if (MayHoldExceptionText(element, exceptionType))
+                                {
+                                    return true;
+                                }
                             }
 
                             break;
                         case ICollectionExpressionOperation collection:
                             foreach (var element in collection.Elements)
                             {
-                                ExceptionTexts.Collect(element, exceptionType, found);
+                                if (MayHoldExceptionText(element, exceptionType))
+                                {
+                                    return true;
+                                }
                             }
 
                             break;
-                    }
-
-                    if (found.Count > 0)
-                    {
-                        return true;
                     }
                 }
             }
 
             return false;
+        }
+
+        [System.ThreadStatic]
+        private static List<ExceptionText>? _scratch;
+
+        /// <summary>
+        /// True when <see cref="ExceptionTexts.Collect"/> could find exception text in <paramref name="operation"/>. The
+        /// common arguments are answered directly: a literal holds none, and a variable, field or property holds one only
+        /// when it is an exception (or a catch variable) or its <c>Message</c>/<c>StackTrace</c>; the rest are collected.
+        /// </summary>
+        private static bool MayHoldExceptionText(IOperation operation, INamedTypeSymbol exceptionType)
+        {
+            switch (TemplateForms.Unwrap(operation))
+            {
+                case null:
+                case ILiteralOperation:
+                    return false;
+                case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation:
+                    return ExceptionTexts.TryGetExceptionText(operation, exceptionType, out _);
+                default:
+                    var found = _scratch ??= new List<ExceptionText>();
+                    found.Clear();
+                    ExceptionTexts.Collect(operation, exceptionType, found);
+                    var any = found.Count > 0;
+                    found.Clear();
+                    return any;
+            }
         }
 
         /// <summary>The exception given further down NLog's fluent chain: <c>.Message(…).Exception(ex).Log()</c>.</summary>

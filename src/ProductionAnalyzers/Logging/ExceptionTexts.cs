@@ -107,7 +107,7 @@ namespace ProductionAnalyzers.Logging
             switch (operation)
             {
                 case ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-                    when TypeHierarchy.DerivesFrom(operation.Type, exceptionType) || IsCatchVariable(operation):
+                    when IsException(operation.Type, exceptionType) || IsCatchVariable(operation):
                     {
                         var root = Root(operation, exceptionType);
                         text = new ExceptionText(operation, root, ReferencedSymbol(root));
@@ -120,7 +120,7 @@ namespace ProductionAnalyzers.Logging
                     return true;
                 case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance } when TypeHierarchy.DerivesFrom(instance.Type, exceptionType):
                     return Make(operation, instance, exceptionType, out text);
-                case IConditionalAccessOperation conditional when TypeHierarchy.DerivesFrom(conditional.Operation.Type, exceptionType):
+                case IConditionalAccessOperation conditional when IsException(conditional.Operation.Type, exceptionType):
                     {
                         var whenNotNull = TemplateForms.Unwrap(conditional.WhenNotNull);
                         if (whenNotNull is IPropertyReferenceOperation { Property.Name: "Message" or "StackTrace", Instance: IConditionalAccessInstanceOperation } or
@@ -157,6 +157,14 @@ namespace ProductionAnalyzers.Logging
             IConditionalAccessOperation conditional => TemplateForms.Unwrap(conditional.WhenNotNull) is IPropertyReferenceOperation { Property.Name: "Message" },
             _ => false,
         };
+
+        /// <summary>
+        /// The type is <paramref name="exceptionType"/> or derives from it. Only a class can: the values of other kinds (and
+        /// strings, objects, the other special types) are rejected without walking their base types, as almost every
+        /// argument of almost every call is.
+        /// </summary>
+        private static bool IsException(ITypeSymbol? type, INamedTypeSymbol? exceptionType) =>
+            type is { TypeKind: TypeKind.Class, SpecialType: SpecialType.None } && TypeHierarchy.DerivesFrom(type, exceptionType);
 
         /// <summary>
         /// The variable of a <c>catch</c> clause is an exception whatever its type binds to (a missing reference, a name made

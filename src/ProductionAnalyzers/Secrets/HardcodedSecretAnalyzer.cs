@@ -132,8 +132,9 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
-            // PA2001: only where the literal is given a name; the cheap parent check comes before any value check.
-            if (!MayHaveName(literal))
+            // PA2001: only where the literal is given a name; the cheap parent check comes before any value check. A message,
+            // a URL or a path is no credential whatever its name (CredentialValue would say so after the name lookups).
+            if (!MayHaveName(literal) || SecretValues.IsMessageOrPath(value))
             {
                 return;
             }
@@ -157,6 +158,13 @@ namespace ProductionAnalyzers.Secrets
             // the first argument already names it (headers.Add("X-Api-Key", "…")).
             if (found.Name is null && found.Kind == TargetKind.PositionalArgument &&
                 !(found.Key is { } named && IsCredentialName(named, found, names, value)) && !MayBeUnnamedCredential(value))
+            {
+                return;
+            }
+
+            // A positional argument of a well-known framework attribute is a route, a name, a policy or a message: its
+            // constructor's parameters never name a credential, so neither the value checks nor the constructor are needed.
+            if (found.Name is null && found.Call is AttributeSyntax attribute && IsNonCredentialAttribute(attribute))
             {
                 return;
             }
@@ -468,7 +476,8 @@ namespace ProductionAnalyzers.Secrets
         /// Cheap test for a positional argument, before the semantic model names it: an Authorization value, or the shape of a
         /// password or a generated key — at least 8 characters without spaces, and upper- and lower-case letters with a digit
         /// or a symbol (<c>Adm1n!Orders2024</c>), 16+ hex digits with letters and digits (<c>c0ffee5eed1234abcd</c>), or 20+
-        /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here.
+        /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here, and so
+        /// do letters joined by <c>-</c>, <c>_</c> or <c>.</c> without a digit (identifiers, header and resource names).
         /// </summary>
         private static bool MayBeUnnamedCredential(string value)
         {
@@ -482,7 +491,7 @@ namespace ProductionAnalyzers.Secrets
                 return false;
             }
 
-            bool upper = false, lower = false, digit = false, symbol = false, hex = true;
+            bool upper = false, lower = false, digit = false, symbol = false, hex = true, otherSymbol = false;
             foreach (var c in value)
             {
                 if (c >= 'A' && c <= 'Z')
@@ -503,12 +512,56 @@ namespace ProductionAnalyzers.Secrets
                 {
                     symbol = true;
                     hex = false;
+                    otherSymbol |= c is not ('-' or '_' or '.');
                 }
+            }
+
+            // Letters joined by '-', '_' or '.' without a digit: an identifier, a header or a resource name
+            // ("User-Agent", "SsoInvalidIdentifierError", "Orders_GetInbox"), not worth the semantic model.
+            if (!digit && !otherSymbol)
+            {
+                return false;
             }
 
             return (upper && lower && (digit || symbol)) ||
                    (hex && digit && (upper || lower) && value.Length >= 16) ||
                    (value.Length >= 20 && SecretValues.LooksGenerated(value));
+        }
+
+        /// <summary>
+        /// Attributes of ASP.NET Core, System.Text.Json, Newtonsoft.Json, data annotations and the BCL whose constructors take
+        /// only templates, names, policies, content types and messages (<c>[Route("…")]</c>, <c>[HttpPost("…")]</c>,
+        /// <c>[JsonPropertyName("…")]</c>, <c>[Authorize("…")]</c>): their positional arguments are not resolved. A type of
+        /// the code's own with one of these names and a credential parameter is not looked at (docs/rules/PA2001.md).
+        /// </summary>
+        private static readonly HashSet<string> NonCredentialAttributes = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Route", "HttpGet", "HttpPost", "HttpPut", "HttpDelete", "HttpPatch", "HttpHead", "HttpOptions", "AcceptVerbs", "Area",
+            "Authorize", "Produces", "Consumes", "JsonPropertyName", "JsonProperty", "FromKeyedServices", "Obsolete", "Description",
+            "DisplayName", "Table", "Column", "ForeignKey", "InverseProperty", "DebuggerDisplay", "Category", "SuppressMessage",
+        };
+
+        private static bool IsNonCredentialAttribute(AttributeSyntax attribute)
+        {
+            var name = attribute.Name switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+                _ => null,
+            };
+
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
+            {
+                name = name.Substring(0, name.Length - "Attribute".Length);
+            }
+
+            return NonCredentialAttributes.Contains(name);
         }
 
         /// <summary>The parameter that takes the value of a key/value pair: <c>Add(key, value)</c>, <c>KeyValuePair(key, value)</c>.</summary>

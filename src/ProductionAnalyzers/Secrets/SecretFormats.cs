@@ -174,13 +174,21 @@ namespace ProductionAnalyzers.Secrets
             {
                 var c = value[i];
                 var previousInWord = inWord;
-                inWord = c == '_' || (c < 128 ? IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c));
-                if (c >= 128 || (previousInWord ? ByFirstCharInWord[c] : ByFirstChar[c]) is not { } formats)
+                if (c >= 128)
+                {
+                    inWord = char.IsLetterOrDigit(c);
+                    continue;
+                }
+
+                // One table read per character: is it a word character, does a prefix start with it (at a boundary, inside a word).
+                var kind = CharKinds[c];
+                inWord = (kind & WordChar) != 0;
+                if ((kind & (previousInWord ? StartsInWord : StartsAtBoundary)) == 0)
                 {
                     continue;
                 }
 
-                foreach (var format in formats)
+                foreach (var format in previousInWord ? ByFirstCharInWord[c]! : ByFirstChar[c]!)
                 {
                     if (TryMatch(value, i, format, out var match))
                     {
@@ -190,6 +198,27 @@ namespace ProductionAnalyzers.Secrets
             }
 
             return null;
+        }
+
+        private const byte WordChar = 1;
+        private const byte StartsAtBoundary = 2;
+        private const byte StartsInWord = 4;
+
+        /// <summary>For each ASCII character: <see cref="WordChar"/> (letter, digit, <c>_</c>), and whether a prefix in either table starts with it.</summary>
+        private static readonly byte[] CharKinds = ComputeCharKinds();
+
+        private static byte[] ComputeCharKinds()
+        {
+            var kinds = new byte[128];
+            for (var c = 0; c < 128; c++)
+            {
+                var ch = (char)c;
+                kinds[c] = (byte)((ch == '_' || IsAsciiLetterOrDigit(ch) ? WordChar : 0) |
+                                  (ByFirstChar[c] is not null ? StartsAtBoundary : 0) |
+                                  (ByFirstCharInWord[c] is not null ? StartsInWord : 0));
+            }
+
+            return kinds;
         }
 
         private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

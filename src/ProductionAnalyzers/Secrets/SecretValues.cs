@@ -174,6 +174,19 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>
+        /// A cheap subset of <see cref="IsNotACredential"/> that needs no word list: a value without an Authorization scheme
+        /// that is a message (a space inside), shorter than 4 characters, a URL or a path. Such a value is not a credential
+        /// under any name, so the caller can stop before looking for one.
+        /// </summary>
+        public static bool IsMessageOrPath(string value)
+        {
+            var trimmed = value.Trim();
+            return (trimmed.Length < 4 || CountSpaces(trimmed) >= 1 || trimmed.IndexOf("://", StringComparison.Ordinal) > 0 ||
+                    trimmed[0] == '/' || trimmed[0] == '~' || trimmed[0] == '\\') &&
+                   !HasSchemePrefix(trimmed);
+        }
+
+        /// <summary>
         /// True when <paramref name="value"/> looks made by a machine, as tokens, secrets and API keys are: at least 6 characters
         /// of the URL- and base64-safe kind (and the symbols of generated passwords), no spaces, a digit among letters or a long
         /// mixed-case run, several distinct characters; not a slug or identifier (<c>orders-api</c>, <c>vpp_scale</c>), a version

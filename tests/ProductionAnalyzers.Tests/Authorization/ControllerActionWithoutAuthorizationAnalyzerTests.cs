@@ -466,6 +466,42 @@ namespace ProductionAnalyzers.Tests.Authorization
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET audit' (StockController.Audit)", string.Empty));
             await test.RunAsync();
         }
+        [Fact]
+        public async Task InheritedActionsOfManyBases_FoundBySearchAndByIndexAlike()
+        {
+            // Derived classes of the first bases asked about are found by a text search for each base's name, those of the later
+            // ones through an index of every base list: both must find each derived controller, whatever the order of the questions.
+            var builder = new System.Text.StringBuilder("""
+                using Microsoft.AspNetCore.Mvc;
+
+                namespace Fleet.Api
+                {
+
+                """);
+            for (var i = 0; i < 12; i++)
+            {
+                builder.Append($$"""
+                        // ModuleBase{{i}} is mentioned in this comment and in "ModuleBase{{i}}", neither of which derives from it.
+                        public abstract class ModuleBase{{i}} : ControllerBase
+                        {
+                            [HttpGet("status{{i}}")]
+                            public IActionResult {|PA5001:Status{{i}}|}() => Ok("ModuleBase{{i}}");
+                        }
+
+                        public sealed class Module{{i}}Controller : Fleet.Api.ModuleBase{{i}}
+                        {
+                        }
+
+                    """);
+            }
+
+            builder.Append("}\n");
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Program.cs", Host));
+            test.TestState.Sources.Add(("/0/Controllers.cs", builder.ToString()));
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData("o.Filters.Add<ApiKeyFilter>()", false)]
         [InlineData("o.Filters.Add(typeof(ApiKeyFilter))", false)]

@@ -136,6 +136,82 @@ namespace ProductionAnalyzers.Tests.Exceptions
             await Verify.VerifyAnalyzerAsync(source);
         }
 
+        /// <summary>
+        /// Catch clauses in every kind of executable code the rule sees (it starts from each catch clause's operation):
+        /// accessors, constructors, operators, field and property initializers (lambdas), and top-level statements, for
+        /// both PA3001 and PA3002.
+        /// </summary>
+        [Fact]
+        public async Task CatchesInAccessorsConstructorsInitializersAndTopLevelStatements_Report()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                    Sources =
+                    {
+                        """
+                        using System;
+                        using System.IO;
+
+                        try { File.Delete("stale.lock"); }
+                        [|catch (IOException)|] { }
+
+                        try { File.Delete("stale.tmp"); }
+                        {|PA3002:catch (Exception)|} { Console.Out.Flush(); }
+
+                        public sealed class Settings
+                        {
+                            private static readonly Func<string, string> Reader = path =>
+                            {
+                                try { return File.ReadAllText(path); }
+                                [|catch (IOException)|] { }
+                                return string.Empty;
+                            };
+
+                            private string _value = string.Empty;
+
+                            public Settings(string path)
+                            {
+                                try { _value = Reader(path); }
+                                [|catch (ArgumentException)|] { }
+                            }
+
+                            public string Value
+                            {
+                                get
+                                {
+                                    try { return _value.Trim(); }
+                                    {|PA3002:catch (Exception)|} { return string.Empty; }
+                                }
+                                set
+                                {
+                                    try { _value = value.Trim(); }
+                                    [|catch (NullReferenceException)|] { }
+                                }
+                            }
+
+                            public Func<int> Length { get; } = () =>
+                            {
+                                try { return Environment.ProcessorCount; }
+                                [|catch (InvalidOperationException)|] { }
+                                return 0;
+                            };
+
+                            public static Settings operator +(Settings left, Settings right)
+                            {
+                                try { left._value += right._value; }
+                                [|catch (OutOfMemoryException)|] { }
+                                return left;
+                            }
+                        }
+                        """,
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task NestedEmptyCatchInsideCatch_Reports()
         {

@@ -327,6 +327,7 @@ namespace ProductionAnalyzers.Tests.Exceptions
         {
             const string source = """
                 using System;
+                using NLog;
 
                 namespace Shop
                 {
@@ -355,6 +356,8 @@ namespace ProductionAnalyzers.Tests.Exceptions
                             try { step(); } catch (Exception) { _serilog.Warning("Step failed, skipping"); }
                             try { step(); } catch (Exception) { NLogger.Warn("Step failed, skipping"); }
                             try { step(); } catch (Exception) { _log4net.Warn("Step failed, skipping"); }
+                            try { step(); } catch (Exception) { NLogger.ForWarnEvent().Message("Step {Step} failed, skipping", 1).Log(); }
+                            try { step(); } catch (Exception) { _log4net.WarnFormat("Step {0} failed, skipping", 1); }
                             try { step(); } catch (Exception ex) { _appLogger.Failure("Step failed, skipping", ex); }
                             try { step(); } catch (Exception ex) { LogFailure(ex); }
                         }

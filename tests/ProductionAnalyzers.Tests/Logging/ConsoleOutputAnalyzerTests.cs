@@ -274,6 +274,8 @@ public class ConsoleOutputAnalyzerTests
     [InlineData("build_property.OutputType = Exe\n", "using Microsoft.AspNetCore.Builder;\npublic static class Site { public static WebApplication Build(string[] args) => WebApplication.CreateBuilder(args).Build(); }\n")]
     [InlineData("build_property.OutputType = Library\n", "using Microsoft.Extensions.Logging;\n")]
     [InlineData("build_property.OutputType = Library\n", "using Serilog;\n")]
+    [InlineData("build_property.OutputType = Library\n", "using NLog;\n")]
+    [InlineData("build_property.OutputType = Library\n", "using log4net;\n")]
     public async Task ServiceProject_Reports(string properties, string usings) =>
         await new Verify.Test
         {

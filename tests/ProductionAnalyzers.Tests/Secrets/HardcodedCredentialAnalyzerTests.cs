@@ -172,6 +172,39 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// Positional arguments of well-known framework attributes (routes, HTTP verbs, JSON names, policies, messages) are not
+        /// resolved: their constructors take no credential. The bound: a type of the code's own with one of those names is not
+        /// looked at either, while any other attribute is (the Vault cases above).
+        /// </summary>
+        [Fact]
+        public async Task PositionalArgumentsOfFrameworkAttributeNames_AreNotResolved()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                class RouteAttribute : Attribute
+                {
+                    public RouteAttribute(string name, string password) { }
+                }
+
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                class RoutesAttribute : Attribute
+                {
+                    public RoutesAttribute(string name, string password) { }
+                }
+
+                [Route("orders", "Hx7-aQ2-vN9-kL4")]
+                [RouteAttribute("orders", "Tp4-wE8-rY2-uI6")]
+                [global::RouteAttribute("orders", "Gm3-kD7-sF1-hJ5")]
+                [Routes("orders", {|PA2001:"Fd9-qW3-eR7-tY1"|})]
+                class Orders
+                {
+                }
+                """);
+        }
+
         [Fact]
         public async Task KeysAsBytes_Report()
         {
@@ -387,6 +420,10 @@ namespace ProductionAnalyzers.Tests.Secrets
                         Connect("db", {|PA2001:"Orders-Relay7"|});
                         Connect("db", "libx264-q7");
                         Connect("db", "admin@contoso.test");
+                        Connect("db", "User-Agent");
+                        Connect("db", "SsoInvalidIdentifierError");
+                        Connect("db", "Orders_Relay_Inbox");
+                        Connect("db", {|PA2001:"Orders_Relay!Inbox"|});
                         var credential = new NetworkCredential("svc", "mailer_relay");
                     }
                 }

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ProductionAnalyzers.Exceptions
+namespace ProductionAnalyzers.Infrastructure
 {
     /// <summary>
     /// What a catch clause's <c>when</c> filter says about the exceptions it takes: shared by PA3002 (a filter that selects

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -353,91 +354,136 @@ namespace ProductionAnalyzers.Sql
         };
 
         /// <summary>
-        /// Where the declaration hands one of <paramref name="names"/> (or a local initialized or assigned from one, before
-        /// its use): <see cref="DirectSink"/> when to a sink directly (<c>CommandText</c>, a command or adapter creation, a
-        /// sink name, a delegate or local function); otherwise the names of the methods (and <c>new T</c> of the
-        /// constructors) it hands them to. One walk over the declaration's syntax; <paramref name="names"/> is extended.
+        /// Where the declaration hands one of <paramref name="names"/> (or a local initialized or assigned from one):
+        /// <see cref="DirectSink"/> when to a sink directly (<c>CommandText</c>, a command or adapter creation, a sink name,
+        /// a local function, a call through an expression that has no name); otherwise the names of the methods (and
+        /// <c>new T</c> of the constructors) it hands them to. Found from the occurrences of the names in the declaration's
+        /// text, not by walking its nodes: a body is read in proportion to how often it uses its string parameters, and
+        /// only the tokens found are looked at. <paramref name="names"/> is extended.
         /// </summary>
         private List<string> LinkSites(SyntaxNode declaration, HashSet<string> names, CancellationToken cancellationToken)
         {
             var links = new List<string>();
-            HashSet<string>? localFunctions = null;
-            foreach (var node in declaration.DescendantNodes())
+            var span = declaration.Span;
+            var text = declaration.SyntaxTree.GetText(cancellationToken).ToString(span);
+            var pending = new Queue<string>(names);
+            var seen = new HashSet<int>();
+            while (pending.Count > 0)
             {
-                switch (node)
+                var name = pending.Dequeue();
+                foreach (var token in IdentifierTokens(declaration, text, span.Start, name))
                 {
-                    case VariableDeclaratorSyntax { Initializer.Value: IdentifierNameSyntax value } declarator when names.Contains(value.Identifier.ValueText):
-                        names.Add(declarator.Identifier.ValueText);
-                        continue;
-                    case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: IdentifierNameSyntax right } when names.Contains(right.Identifier.ValueText):
-                        names.Add(left.Identifier.ValueText);
-                        break;
-                    case LocalFunctionStatementSyntax localFunction:
-                        (localFunctions ??= new HashSet<string>(StringComparer.Ordinal)).Add(localFunction.Identifier.ValueText);
-                        continue;
-                    case IdentifierNameSyntax identifier when names.Contains(identifier.Identifier.ValueText):
-                        break;
-                    default:
-                        continue;
-                }
-
-                if (node is not IdentifierNameSyntax)
-                {
-                    continue;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                SyntaxNode expression = node;
-                while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-                {
-                    expression = expression.Parent;
-                }
-
-                switch (expression.Parent)
-                {
-                    case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
-                        return DirectSink;
-                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
-                        switch (call)
-                        {
-                            case ObjectCreationExpressionSyntax creation:
-                                var typeName = CreatedTypeName(creation.Type);
-                                if (typeName is null || IsCommandTypeName(typeName))
-                                {
-                                    return DirectSink;
-                                }
-
-                                links.Add("new " + typeName);
-                                break;
-                            case ImplicitObjectCreationExpressionSyntax:
-                                return DirectSink;
-                            case InvocationExpressionSyntax invocation:
-                                var name = Infrastructure.SyntaxNames.InvokedName(invocation.Expression);
-                                if (name is null || IsSinkName(name))
-                                {
-                                    return DirectSink;
-                                }
-
-                                links.Add(name);
-                                break;
-                        }
-
-                        break;
-                }
-            }
-
-            if (localFunctions is not null)
-            {
-                foreach (var link in links)
-                {
-                    if (localFunctions.Contains(link))
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (token.Parent is not IdentifierNameSyntax identifier || !seen.Add(token.SpanStart))
                     {
-                        return DirectSink;
+                        continue;
+                    }
+
+                    switch (identifier.Parent)
+                    {
+                        case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                            // var alias = name;
+                            if (names.Add(declarator.Identifier.ValueText))
+                            {
+                                pending.Enqueue(declarator.Identifier.ValueText);
+                            }
+
+                            continue;
+                        case AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } assignment when assignment.Right == identifier:
+                            // alias = name;
+                            if (names.Add(left.Identifier.ValueText))
+                            {
+                                pending.Enqueue(left.Identifier.ValueText);
+                            }
+
+                            break;
+                    }
+
+                    SyntaxNode expression = identifier;
+                    while (expression.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+                    {
+                        expression = expression.Parent;
+                    }
+
+                    switch (expression.Parent)
+                    {
+                        case AssignmentExpressionSyntax assignment when assignment.Right == expression && AssignedName(assignment.Left) == "CommandText":
+                            return DirectSink;
+                        case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } }:
+                            switch (call)
+                            {
+                                case ObjectCreationExpressionSyntax creation:
+                                    var typeName = CreatedTypeName(creation.Type);
+                                    if (typeName is null || IsCommandTypeName(typeName))
+                                    {
+                                        return DirectSink;
+                                    }
+
+                                    links.Add("new " + typeName);
+                                    break;
+                                case ImplicitObjectCreationExpressionSyntax:
+                                    return DirectSink;
+                                case InvocationExpressionSyntax invocation:
+                                    var invoked = Infrastructure.SyntaxNames.InvokedName(invocation.Expression);
+                                    if (invoked is null || IsSinkName(invoked))
+                                    {
+                                        return DirectSink;
+                                    }
+
+                                    links.Add(invoked);
+                                    break;
+                            }
+
+                            break;
                     }
                 }
             }
 
+            foreach (var link in links)
+            {
+                if (!link.StartsWith("new ", StringComparison.Ordinal) && DeclaresLocalFunction(declaration, text, span.Start, link))
+                {
+                    // Handed to a local function: whatever it does with it is not followed here.
+                    return DirectSink;
+                }
+            }
+
             return links;
+        }
+
+        /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/> starting at <paramref name="start"/>.</summary>
+        private static IEnumerable<SyntaxToken> IdentifierTokens(SyntaxNode node, string text, int start, string name)
+        {
+            for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+            {
+                var end = index + name.Length;
+                if ((index > 0 && IsIdentifierChar(text[index - 1])) || (end < text.Length && IsIdentifierChar(text[end])))
+                {
+                    // Part of a longer word (id in width, sql in sqlText).
+                    continue;
+                }
+
+                var token = node.FindToken(start + index);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+                {
+                    yield return token;
+                }
+            }
+        }
+
+        private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+        private static bool DeclaresLocalFunction(SyntaxNode declaration, string text, int start, string name)
+        {
+            foreach (var token in IdentifierTokens(declaration, text, start, name))
+            {
+                if (token.Parent is LocalFunctionStatementSyntax function && function.Identifier == token)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -645,13 +691,6 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            if (!known && !MayBeWrapper(definition, null, CancellationToken.None))
-            {
-                // Decided by the syntax pre-pass, before the call's arguments are built.
-                _wrappers.TryAdd(definition, ImmutableArray<int>.Empty);
-                return false;
-            }
-
             // Only a call that hands over text built here can be reported as a wrapper sink: a constant or the caller's own
             // parameter passed on (_orders.FindByEmail(email)) cannot, so the wrapper search is skipped for it. That is most
             // calls between the services and repositories of a code base.
@@ -668,6 +707,14 @@ namespace ProductionAnalyzers.Sql
 
             if (!mayCarryBuiltText)
             {
+                return false;
+            }
+
+            // The syntax pre-pass only for a call that can be reported: most calls of a method hand over constants and
+            // parameters, and a method whose calls never carry built text is never asked about.
+            if (!known && !MayBeWrapper(definition, null, CancellationToken.None))
+            {
+                _wrappers.TryAdd(definition, ImmutableArray<int>.Empty);
                 return false;
             }
 

@@ -80,6 +80,7 @@ namespace ProductionAnalyzers.Sql
             _compilation = compilation;
             _computeIsCommandType = ComputeIsCommandType;
             _computeMayBeSink = ComputeMayBeSinkOrWrapper;
+            _findDeclarations = FindDeclarations;
             Sources = new SourceIndex(compilation);
             _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
             _dbCommand = types.Type(SqlSinks.DbCommand);

@@ -92,7 +92,7 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>
         /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": the method passes
-        /// the pre-pass (<see cref="MayBeWrapperDeclarations"/>), or it is an interface, abstract or virtual method with an
+        /// the pre-pass (<see cref="ReachesSink"/>), or it is an interface, abstract or virtual method with an
         /// implementation that does. Binds nothing; cached per method for the compilation. Methods that fail it are never
         /// bound by the wrapper search.
         /// </summary>
@@ -155,7 +155,7 @@ namespace ProductionAnalyzers.Sql
             }
 
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (Declarations(cancellationToken).Parameters.ContainsKey(declaration))
+            if (MemberParameterNames(declaration) is not null)
             {
                 return ReachesSink(declaration, cancellationToken);
             }
@@ -182,7 +182,6 @@ namespace ProductionAnalyzers.Sql
                 return known;
             }
 
-            var index = Declarations(cancellationToken);
             var seen = new HashSet<SyntaxNode> { declaration };
             var queue = new Queue<SyntaxNode>();
             queue.Enqueue(declaration);
@@ -197,7 +196,7 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
-                var links = _linkSites.GetOrAdd(current, node => LinkSites(node, StringParameterNames(index.Parameters[node])!, cancellationToken));
+                var links = _linkSites.GetOrAdd(current, node => LinkSites(node, MemberParameterNames(node)!, cancellationToken));
                 if (ReferenceEquals(links, DirectSink))
                 {
                     result = true;
@@ -206,14 +205,11 @@ namespace ProductionAnalyzers.Sql
 
                 foreach (var link in links)
                 {
-                    if (index.ByKey.TryGetValue(link, out var targets))
+                    foreach (var target in DeclarationsNamed(link))
                     {
-                        foreach (var target in targets)
+                        if (seen.Add(target))
                         {
-                            if (seen.Add(target))
-                            {
-                                queue.Enqueue(target);
-                            }
+                            queue.Enqueue(target);
                         }
                     }
                 }
@@ -241,78 +237,76 @@ namespace ProductionAnalyzers.Sql
         private static readonly List<string> DirectSink = new List<string>();
 
         /// <summary>
-        /// The methods and constructors of the compilation's types that take a string, by name (<c>new T</c> for the
-        /// constructors of <c>T</c>): one walk over the member lists of the syntax trees, once per compilation on first
-        /// need, without entering a body.
+        /// The declarations of the compilation's methods named <paramref name="key"/> (or of the constructors of the types
+        /// named T for <c>new T</c>) that take a string. Found from the source types' member names (the index the other
+        /// questions share), not by walking the member lists of every tree; cached per name.
         /// </summary>
-        private DeclarationIndex Declarations(CancellationToken cancellationToken)
+        private List<SyntaxNode> DeclarationsNamed(string key) => _declarationsByKey.GetOrAdd(key, _findDeclarations);
+
+        private List<SyntaxNode> FindDeclarations(string key)
         {
-            var result = Volatile.Read(ref _declarations);
-            if (result is not null)
+            var found = new List<SyntaxNode>();
+            void AddDeclarations(IMethodSymbol method)
             {
-                return result;
-            }
-
-            var parameters = new Dictionary<SyntaxNode, ParameterListSyntax>();
-            var byKey = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                var members = tree.GetRoot(cancellationToken).DescendantNodes(
-                    node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax);
-                foreach (var member in members)
+                foreach (var reference in method.DeclaringSyntaxReferences)
                 {
-                    string key;
-                    ParameterListSyntax list;
-                    if (member is MethodDeclarationSyntax method)
+                    var syntax = reference.GetSyntax();
+                    if (MemberParameterNames(syntax) is not null && !found.Contains(syntax))
                     {
-                        key = method.Identifier.ValueText;
-                        list = method.ParameterList;
+                        found.Add(syntax);
                     }
-                    else if (member is ConstructorDeclarationSyntax constructor)
-                    {
-                        key = "new " + constructor.Identifier.ValueText;
-                        list = constructor.ParameterList;
-                    }
-                    else
-                    {
-                        continue;
-                    }
+                }
 
-                    if (StringParameterNames(list) is null)
-                    {
-                        continue;
-                    }
-
-                    parameters[member] = list;
-                    if (!byKey.TryGetValue(key, out var declarations))
-                    {
-                        byKey[key] = declarations = new List<SyntaxNode>();
-                    }
-
-                    declarations.Add(member);
+                if (method.PartialImplementationPart is { } implementation)
+                {
+                    AddDeclarations(implementation);
                 }
             }
 
-            result = new DeclarationIndex(parameters, byKey);
-            return Interlocked.CompareExchange(ref _declarations, result, null) ?? result;
-        }
-
-        private DeclarationIndex? _declarations;
-
-        private sealed class DeclarationIndex
-        {
-            public DeclarationIndex(Dictionary<SyntaxNode, ParameterListSyntax> parameters, Dictionary<string, List<SyntaxNode>> byKey)
+            if (key.StartsWith("new ", StringComparison.Ordinal))
             {
-                Parameters = parameters;
-                ByKey = byKey;
+                if (SourceTypesByName().TryGetValue(key.Substring(4), out var types))
+                {
+                    foreach (var type in types)
+                    {
+                        foreach (var constructor in type.InstanceConstructors)
+                        {
+                            AddDeclarations(constructor);
+                        }
+                    }
+                }
+            }
+            else if (MemberNameIndex().TryGetValue(key, out var declaring))
+            {
+                foreach (var type in declaring)
+                {
+                    foreach (var member in type.GetMembers(key))
+                    {
+                        if (member is IMethodSymbol method)
+                        {
+                            AddDeclarations(method);
+                        }
+                    }
+                }
             }
 
-            /// <summary>The declarations with a string parameter, and their parameter lists.</summary>
-            public Dictionary<SyntaxNode, ParameterListSyntax> Parameters { get; }
-
-            /// <summary>Those declarations by method name, or <c>new T</c> for a constructor of <c>T</c>.</summary>
-            public Dictionary<string, List<SyntaxNode>> ByKey { get; }
+            return found;
         }
+
+        private readonly Func<string, List<SyntaxNode>> _findDeclarations;
+
+        private readonly ConcurrentDictionary<string, List<SyntaxNode>> _declarationsByKey = new ConcurrentDictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The names of the by-value string parameters of a method or constructor declared in a type; null for anything else
+        /// (a local function, an accessor) or when it takes no string.
+        /// </summary>
+        private static HashSet<string>? MemberParameterNames(SyntaxNode declaration) => declaration switch
+        {
+            MethodDeclarationSyntax { Parent: TypeDeclarationSyntax } method => StringParameterNames(method.ParameterList),
+            ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax } constructor => StringParameterNames(constructor.ParameterList),
+            _ => null,
+        };
 
         /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
         private static HashSet<string>? StringParameterNames(ParameterListSyntax parameters)

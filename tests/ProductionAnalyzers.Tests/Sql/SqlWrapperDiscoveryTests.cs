@@ -283,6 +283,81 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task WrapperParameterFoundByItsUses_AliasesVerbatimNamesAndLocalFunctions_Report()
+        {
+            // The pre-pass finds where a parameter goes from its uses in the body's text: a name that is only part of a
+            // longer word (sqlText, @sql in a comment), an alias assigned later, a verbatim identifier and a local function
+            // that runs the text must all be seen; a helper whose parameter only reaches a log line must not.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/ReportQueries.cs", Usings + """
+                            public sealed class ReportQueries
+                            {
+                                private readonly SqlConnection _connection;
+
+                                public ReportQueries(SqlConnection connection) => _connection = connection;
+
+                                // Runs sql as given; sqlText below is another local.
+                                public int Run(string sql)
+                                {
+                                    var sqlText = "SELECT 1";
+                                    string statement;
+                                    statement = sql;
+                                    using var command = _connection.CreateCommand();
+                                    command.CommandText = statement;
+                                    return command.ExecuteNonQuery() + sqlText.Length;
+                                }
+
+                                public int RunVerbatim(string @query)
+                                {
+                                    using var command = new SqlCommand(@query, _connection);
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int RunLater(string text)
+                                {
+                                    return Execute(text);
+
+                                    int Execute(string body)
+                                    {
+                                        using var command = _connection.CreateCommand();
+                                        command.CommandText = body;
+                                        return command.ExecuteNonQuery();
+                                    }
+                                }
+
+                                public void Trace(string sqlDescription)
+                                {
+                                    Console.WriteLine(sqlDescription);
+                                }
+                            }
+                            """),
+                        ("Reports/ReportJob.cs", Usings + """
+                            public sealed class ReportJob
+                            {
+                                private readonly ReportQueries _queries;
+
+                                public ReportJob(ReportQueries queries) => _queries = queries;
+
+                                public void Refresh(string region)
+                                {
+                                    _queries.Run([|"DELETE FROM Totals WHERE Region = '" + region + "'"|]);
+                                    _queries.RunVerbatim([|$"DELETE FROM Daily WHERE Region = '{region}'"|]);
+                                    _queries.RunLater([|"DELETE FROM Weekly WHERE Region = '" + region + "'"|]);
+                                    _queries.Trace("DELETE FROM Totals WHERE Region = '" + region + "'");
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task WrapperImplementedInABaseClassOrThroughADerivedInterface_Reports()
         {
             // The implementation of IStore.Execute is inherited from StoreBase (SqlStore lists the interface, StoreBase

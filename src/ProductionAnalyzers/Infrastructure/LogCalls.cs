@@ -226,6 +226,15 @@ namespace ProductionAnalyzers.Infrastructure
                 return false;
             }
 
+            // A library method whose assembly neither is nor references a logging framework is no logging call (what
+            // ComputeShape would answer): one look at the assembly, cached per assembly, before the method is keyed and
+            // cached itself. Most calls of a code base (core library, LINQ, collections) end here, and the shape cache
+            // then holds only the methods that can log, instead of one entry per method the code base calls.
+            if (method.MethodKind != MethodKind.DelegateInvoke && !AssemblyMaySee(method, LoggingFrameworks.AssemblyNames))
+            {
+                return false;
+            }
+
             // The shape of a call depends on the called method only: classify each method once per compilation, for all
             // the logging rules (they share this resolver), instead of once per call and rule.
             var definition = ShapeKey(method);

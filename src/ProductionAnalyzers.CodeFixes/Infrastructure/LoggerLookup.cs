@@ -138,7 +138,7 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
                 }
 
                 var framework = logging.FrameworkOf(type);
-                if (framework == LoggingFramework.None)
+                if (framework == LoggingFramework.None || IsFluentBuilder(semanticModel.Compilation, type, framework))
                 {
                     continue;
                 }
@@ -177,6 +177,14 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
 
             return result.ToImmutable();
         }
+
+        /// <summary>
+        /// True for the framework's fluent event builder (NLog's <c>LogEventBuilder</c> of <c>ForInfoEvent()</c>): it logs, but
+        /// has no level methods a fix can call.
+        /// </summary>
+        private static bool IsFluentBuilder(Compilation compilation, ITypeSymbol type, LoggingFramework framework) =>
+            LoggingFrameworks.Get(framework)?.FluentBuilderType is { } builder &&
+            SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, compilation.GetTypeByMetadataName(builder));
 
         /// <summary>True when <paramref name="owner"/> is <paramref name="type"/> or one of its base types (an instance member reachable through 'this').</summary>
         private static bool IsThisOrBase(INamedTypeSymbol? type, INamedTypeSymbol owner)

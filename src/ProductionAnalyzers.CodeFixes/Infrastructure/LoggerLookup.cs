@@ -138,7 +138,7 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
                 }
 
                 var framework = logging.FrameworkOf(type);
-                if (framework == LoggingFramework.None)
+                if (framework == LoggingFramework.None || IsFluentBuilder(semanticModel.Compilation, type, framework))
                 {
                     continue;
                 }
@@ -159,19 +159,32 @@ namespace ProductionAnalyzers.CodeFixes.Infrastructure
             var result = ImmutableArray.CreateBuilder<LoggerCandidate>(found.Count + 1);
             result.AddRange(found.OrderBy(f => f.Rank).Select(f => f.Candidate));
 
-            // Serilog's static Log, when 'Log' binds to it here (using Serilog; in the file).
-            var serilogLog = semanticModel.Compilation.GetTypeByMetadataName(LoggingFrameworks.SerilogLog);
-            if (serilogLog is not null)
+            // A static logger class (Serilog's Log), when its name binds to it here (using Serilog; in the file).
+            foreach (var description in LoggingFrameworks.All)
             {
-                var bound = semanticModel.LookupNamespacesAndTypes(position, name: "Log");
-                if (bound.Length == 1 && SymbolEqualityComparer.Default.Equals(bound[0], serilogLog))
+                if (description.StaticLoggerType is not { } staticLoggerType ||
+                    semanticModel.Compilation.GetTypeByMetadataName(staticLoggerType) is not { } staticLogger)
                 {
-                    result.Add(new LoggerCandidate("Log", serilogLog, LoggingFramework.Serilog, isNullable: false));
+                    continue;
+                }
+
+                var bound = semanticModel.LookupNamespacesAndTypes(position, name: staticLogger.Name);
+                if (bound.Length == 1 && SymbolEqualityComparer.Default.Equals(bound[0], staticLogger))
+                {
+                    result.Add(new LoggerCandidate(staticLogger.Name, staticLogger, description.Framework, isNullable: false));
                 }
             }
 
             return result.ToImmutable();
         }
+
+        /// <summary>
+        /// True for the framework's fluent event builder (NLog's <c>LogEventBuilder</c> of <c>ForInfoEvent()</c>): it logs, but
+        /// has no level methods a fix can call.
+        /// </summary>
+        private static bool IsFluentBuilder(Compilation compilation, ITypeSymbol type, LoggingFramework framework) =>
+            LoggingFrameworks.Get(framework)?.FluentBuilderType is { } builder &&
+            SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, compilation.GetTypeByMetadataName(builder));
 
         /// <summary>True when <paramref name="owner"/> is <paramref name="type"/> or one of its base types (an instance member reachable through 'this').</summary>
         private static bool IsThisOrBase(INamedTypeSymbol? type, INamedTypeSymbol owner)

@@ -67,16 +67,64 @@ namespace ProductionAnalyzers.Authorization
             // Each action in its own method action: the driver raises it once the compiler has bound the method's attributes, so
             // judging an action reads attributes the compiler has already bound instead of binding them ahead of it.
             context.RegisterSymbolAction(c => state.Value?.OnMethod(c), SymbolKind.Method);
-            context.RegisterSyntaxNodeAction(
-                c =>
+            // Endpoints: one callback per file, not one per invocation of the compilation. A text search of the file for "Map" finds
+            // the few calls named like an endpoint mapping; only those are bound (with the model the compiler has already bound).
+            context.RegisterSemanticModelAction(c =>
+            {
+                List<InvocationExpressionSyntax>? calls = null;
+                foreach (var call in EndpointCalls(c.SemanticModel.SyntaxTree, c.CancellationToken))
                 {
-                    // The name first: only MapGet/MapPost/.../MapHub/MapGrpcService calls are bound.
-                    if (MayBeEndpoint((InvocationExpressionSyntax)c.Node))
+                    (calls ??= new List<InvocationExpressionSyntax>()).Add(call);
+                }
+
+                if (calls is not null && state.Value is { } value)
+                {
+                    foreach (var call in calls)
                     {
-                        state.Value?.OnEndpoint(c);
+                        value.OnEndpoint(c.SemanticModel, call, c.Options, c.ReportDiagnostic, c.CancellationToken);
                     }
-                },
-                SyntaxKind.InvocationExpression);
+                }
+            });
+        }
+
+        /// <summary>
+        /// The calls of a file that may map an endpoint (<see cref="MayBeEndpoint"/>), found by a text search for "Map" and a look
+        /// at the token found; no walk of the syntax tree.
+        /// </summary>
+        internal static IEnumerable<InvocationExpressionSyntax> EndpointCalls(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            const string anchor = "Map";
+            var text = tree.GetText(cancellationToken).ToString();
+            SyntaxNode? root = null;
+            for (var index = text.IndexOf(anchor, StringComparison.Ordinal); index >= 0; index = text.IndexOf(anchor, index + anchor.Length, StringComparison.Ordinal))
+            {
+                // An identifier starts with the anchor (MapGet, not AutoMapper): the character before it cannot continue a name.
+                if (index > 0 && (char.IsLetterOrDigit(text[index - 1]) || text[index - 1] == '_'))
+                {
+                    continue;
+                }
+
+                root ??= tree.GetRoot(cancellationToken);
+                var token = root.FindToken(index);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) ||
+                    !(token.SpanStart == index || (token.SpanStart == index - 1 && token.Text.Length > 0 && token.Text[0] == '@')) ||
+                    !AspNetNames.EndpointMethods.Contains(token.ValueText) ||
+                    token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                SyntaxNode callee = name.Parent switch
+                {
+                    MemberAccessExpressionSyntax memberAccess when memberAccess.Name == name => memberAccess,
+                    MemberBindingExpressionSyntax memberBinding when memberBinding.Name == name => memberBinding,
+                    _ => name,
+                };
+                if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee && MayBeEndpoint(invocation))
+                {
+                    yield return invocation;
+                }
+            }
         }
 
         /// <summary>
@@ -380,9 +428,9 @@ namespace ProductionAnalyzers.Authorization
 
             // ------------------------------------------------------------------ endpoints
 
-            public void OnEndpoint(SyntaxNodeAnalysisContext context)
+            public void OnEndpoint(SemanticModel model, InvocationExpressionSyntax call, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
-                if (context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+                if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)
                 {
                     return;
                 }
@@ -423,7 +471,7 @@ namespace ProductionAnalyzers.Authorization
                     own |= _facts.DecisionOf(helper);
                 }
 
-                var global = _facts.Global(context.Options, context.CancellationToken);
+                var global = _facts.Global(options, cancellationToken);
                 if (global.EndpointsDecided && !own.Has(Decision.Authorize))
                 {
                     // Nothing to report: PA5004 needs an [Authorize] of the endpoint's own; PA5002 is silenced by the global decision.
@@ -434,7 +482,7 @@ namespace ProductionAnalyzers.Authorization
                 var location = NameLocation(invocation);
                 if (own.Has(Decision.Authorize) && !own.Has(Decision.Anonymous) && outcomes.Exists(o => o.Has(Decision.Anonymous)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    report(Diagnostic.Create(
                         Descriptors.AuthorizationOverriddenByAllowAnonymous,
                         location,
                         $"endpoint {display}",
@@ -447,7 +495,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global, context.CancellationToken)));
+                report(Diagnostic.Create(Descriptors.EndpointWithoutAuthorization, location, display, Suffix(global, cancellationToken)));
             }
 
             /// <summary>A class as the controller rules see it; the decisions are filled in for controllers only.</summary>

@@ -131,13 +131,14 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly INamedTypeSymbol? _melLoggerMessageAttribute;
         private readonly INamedTypeSymbol? _exception;
         private readonly INamedTypeSymbol? _formatProvider;
-        private readonly INamedTypeSymbol? _serilogLog;
+        /// <summary>The simple names of the static logger classes the compilation references (Serilog's <c>Log</c>).</summary>
+        private readonly ImmutableArray<string> _staticLoggerNames;
         private readonly INamedTypeSymbol? _fluentBuilder;
         /// <summary>Where <c>[MessageTemplateFormatMethod]</c> is declared (Serilog.Core and NLog).</summary>
-        private static readonly string[] TemplateAttributeAssemblies = { LoggingFrameworks.Serilog.AssemblyName!, LoggingFrameworks.NLog.AssemblyName! };
+        private static readonly string[] TemplateAttributeAssemblies = LoggingFrameworks.TemplateAttributeAssemblies;
 
         /// <summary>Where <c>[LoggerMessage]</c> is declared.</summary>
-        private static readonly string[] LoggerMessageAttributeAssemblies = { LoggingFrameworks.MicrosoftExtensionsLogging.AssemblyName! };
+        private static readonly string[] LoggerMessageAttributeAssemblies = LoggingFrameworks.GeneratedMethodAttributeAssemblies;
 
         private readonly ConcurrentDictionary<IAssemblySymbol, HashSet<string>> _assemblyReferences = new ConcurrentDictionary<IAssemblySymbol, HashSet<string>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
@@ -151,8 +152,14 @@ namespace ProductionAnalyzers.Infrastructure
         private LogCallResolver(WellKnownTypes types)
         {
             var loggerTypes = ImmutableArray.CreateBuilder<(INamedTypeSymbol, LoggingFramework)>();
+            var staticLoggerNames = ImmutableArray.CreateBuilder<string>();
             foreach (var description in LoggingFrameworks.All)
             {
+                if (description.StaticLoggerType is { } staticLogger && types.Type(staticLogger) is not null)
+                {
+                    staticLoggerNames.Add(description.StaticLoggerName!);
+                }
+
                 foreach (var name in description.LoggerTypes)
                 {
                     if (types.Type(name) is { } type)
@@ -167,10 +174,10 @@ namespace ProductionAnalyzers.Infrastructure
             _melLoggerExtensions = types.Type(LoggingFrameworks.MelLoggerExtensions);
             _melLoggerMessage = types.Type(LoggingFrameworks.MelLoggerMessage);
             _melILogger = types.Type(LoggingFrameworks.MelILogger);
-            _melLoggerMessageAttribute = types.Type("Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            _melLoggerMessageAttribute = types.Type(LoggingFrameworks.MicrosoftExtensionsLogging.GeneratedMethodAttributeType!);
             _exception = types.Type("System.Exception");
             _formatProvider = types.Type("System.IFormatProvider");
-            _serilogLog = types.Type(LoggingFrameworks.SerilogLog);
+            _staticLoggerNames = staticLoggerNames.ToImmutable();
             _fluentBuilder = types.Type(LoggingFrameworks.NLogLogEventBuilder);
             _computeShape = ComputeShape;
             _computeTypeFramework = ComputeFrameworkOf;
@@ -222,6 +229,15 @@ namespace ProductionAnalyzers.Infrastructure
             call = null;
             var method = invocation.TargetMethod;
             if (method is null)
+            {
+                return false;
+            }
+
+            // A library method whose assembly neither is nor references a logging framework is no logging call (what
+            // ComputeShape would answer): one look at the assembly, cached per assembly, before the method is keyed and
+            // cached itself. Most calls of a code base (core library, LINQ, collections) end here, and the shape cache
+            // then holds only the methods that can log, instead of one entry per method the code base calls.
+            if (method.MethodKind != MethodKind.DelegateInvoke && !AssemblyMaySee(method, LoggingFrameworks.AssemblyNames))
             {
                 return false;
             }
@@ -768,7 +784,7 @@ namespace ProductionAnalyzers.Infrastructure
                 }
             }
 
-            return name == "Log" && _serilogLog is not null;
+            return _staticLoggerNames.Contains(name);
         }
 
         /// <summary><c>ILogger.BeginScope&lt;TState&gt;(TState state)</c> (or an implementation of it) with <c>TState</c> = string.</summary>
@@ -941,18 +957,12 @@ namespace ProductionAnalyzers.Infrastructure
             foreach (var attribute in method.GetAttributes())
             {
                 var attributeClass = attribute.AttributeClass;
-                if (attributeClass is null || attributeClass.Name != "MessageTemplateFormatMethodAttribute")
+                if (attributeClass is null)
                 {
                     continue;
                 }
 
-                var ns = attributeClass.ContainingNamespace;
-                framework = ns switch
-                {
-                    { Name: "Core", ContainingNamespace: { Name: "Serilog", ContainingNamespace.IsGlobalNamespace: true } } => LoggingFramework.Serilog,
-                    { Name: "NLog", ContainingNamespace.IsGlobalNamespace: true } => LoggingFramework.NLog,
-                    _ => LoggingFramework.None,
-                };
+                framework = LoggingFrameworks.FrameworkOfTemplateAttribute(attributeClass);
                 if (framework == LoggingFramework.None || attribute.ConstructorArguments.Length != 1 ||
                     attribute.ConstructorArguments[0].Value is not string name)
                 {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace ProductionAnalyzers.Infrastructure
 {
@@ -64,7 +65,10 @@ namespace ProductionAnalyzers.Infrastructure
             bool isDiagnostics = false,
             string? fluentBuilderType = null,
             string? fluentExceptionMethod = null,
-            string? assemblyName = null)
+            string? assemblyName = null,
+            string? staticLoggerType = null,
+            string? templateAttributeType = null,
+            string? generatedMethodAttributeType = null)
         {
             Framework = framework;
             RootNamespace = rootNamespace;
@@ -80,6 +84,9 @@ namespace ProductionAnalyzers.Infrastructure
             FluentBuilderType = fluentBuilderType;
             FluentExceptionMethod = fluentExceptionMethod;
             AssemblyName = assemblyName;
+            StaticLoggerType = staticLoggerType;
+            TemplateAttributeType = templateAttributeType;
+            GeneratedMethodAttributeType = generatedMethodAttributeType;
         }
 
         public LoggingFramework Framework { get; }
@@ -121,6 +128,27 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>The builder method that takes the exception (<c>.Exception(ex)</c>), or null.</summary>
         public string? FluentExceptionMethod { get; }
 
+        /// <summary>
+        /// The metadata name of a static logger class a program calls without an instance (Serilog's <c>Log</c>): a receiver
+        /// of that simple name is a logger, and a fix may call it where the name binds to it. Null when the framework has none.
+        /// </summary>
+        public string? StaticLoggerType { get; }
+
+        /// <summary>
+        /// The metadata name of the attribute that marks a method's template parameter (<c>[MessageTemplateFormatMethod("…")]</c>
+        /// of Serilog and NLog, also put on the user's own wrappers), or null.
+        /// </summary>
+        public string? TemplateAttributeType { get; }
+
+        /// <summary>
+        /// The metadata name of the attribute of source-generated logging methods (MEL's <c>[LoggerMessage]</c>): values
+        /// without a template at the call site. Null when the framework has none.
+        /// </summary>
+        public string? GeneratedMethodAttributeType { get; }
+
+        /// <summary>The simple name of <see cref="StaticLoggerType"/> (<c>Log</c>), or null.</summary>
+        public string? StaticLoggerName => StaticLoggerType is { } type ? type.Substring(type.LastIndexOf('.') + 1) : null;
+
         public bool IsLevelMethod(string name)
         {
             foreach (var method in LevelMethods)
@@ -149,7 +177,6 @@ namespace ProductionAnalyzers.Infrastructure
         public const string MelILogger = "Microsoft.Extensions.Logging.ILogger";
         public const string MelLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
         public const string MelLoggerMessage = "Microsoft.Extensions.Logging.LoggerMessage";
-        public const string SerilogLog = "Serilog.Log";
         public const string NLogLogEventBuilder = "NLog.LogEventBuilder";
 
         public static readonly LoggingFrameworkDescription MicrosoftExtensionsLogging = new LoggingFrameworkDescription(
@@ -166,18 +193,21 @@ namespace ProductionAnalyzers.Infrastructure
             ExceptionPosition.BeforeTemplate,
             TemplateSyntax.MessageTemplate,
             levelMethodsNamespace: "Microsoft.Extensions.Logging",
-            assemblyName: "Microsoft.Extensions.Logging.Abstractions");
+            assemblyName: "Microsoft.Extensions.Logging.Abstractions",
+            generatedMethodAttributeType: "Microsoft.Extensions.Logging.LoggerMessageAttribute");
 
         public static readonly LoggingFrameworkDescription Serilog = new LoggingFrameworkDescription(
             LoggingFramework.Serilog,
             "Serilog",
-            ImmutableArray.Create("Serilog.ILogger", SerilogLog),
+            ImmutableArray.Create("Serilog.ILogger", "Serilog.Log"),
             ImmutableArray.Create("Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write"),
             ImmutableArray.Create("Verbose", "Debug", "Information", "Warning", "Error", "Fatal"),
             ImmutableArray.Create("messageTemplate"),
             ExceptionPosition.BeforeTemplate,
             TemplateSyntax.MessageTemplate,
-            assemblyName: "Serilog");
+            assemblyName: "Serilog",
+            staticLoggerType: "Serilog.Log",
+            templateAttributeType: "Serilog.Core.MessageTemplateFormatMethodAttribute");
 
         /// <summary>NLog, with its fluent API: <c>logger.ForErrorEvent().Message("…", args).Exception(ex).Log()</c>.</summary>
         public static readonly LoggingFrameworkDescription NLog = new LoggingFrameworkDescription(
@@ -191,7 +221,8 @@ namespace ProductionAnalyzers.Infrastructure
             TemplateSyntax.MessageTemplate,
             fluentBuilderType: NLogLogEventBuilder,
             fluentExceptionMethod: "Exception",
-            assemblyName: "NLog");
+            assemblyName: "NLog",
+            templateAttributeType: "NLog.MessageTemplateFormatMethodAttribute");
 
         /// <summary>
         /// log4net: <c>ILog.Error(object message[, Exception exception])</c> takes a plain message (not a template) with the
@@ -280,6 +311,74 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>The assemblies of the logging frameworks (not System.Diagnostics): a library method is a logging call only in one of them or in an assembly that references one.</summary>
         public static string[] AssemblyNames { get; } =
             { MicrosoftExtensionsLogging.AssemblyName!, Serilog.AssemblyName!, NLog.AssemblyName!, Log4Net.AssemblyName! };
+
+        /// <summary>The assemblies that declare a template attribute (<see cref="LoggingFrameworkDescription.TemplateAttributeType"/>).</summary>
+        public static string[] TemplateAttributeAssemblies { get; } = AssembliesOf(d => d.TemplateAttributeType);
+
+        /// <summary>The assemblies that declare a generated-method attribute (<see cref="LoggingFrameworkDescription.GeneratedMethodAttributeType"/>).</summary>
+        public static string[] GeneratedMethodAttributeAssemblies { get; } = AssembliesOf(d => d.GeneratedMethodAttributeType);
+
+        /// <summary>
+        /// The framework whose template attribute <paramref name="attributeClass"/> is (matched by full name, so an attribute
+        /// of a package the compilation does not reference directly counts too), or <see cref="LoggingFramework.None"/>.
+        /// </summary>
+        public static LoggingFramework FrameworkOfTemplateAttribute(INamedTypeSymbol attributeClass)
+        {
+            foreach (var description in All)
+            {
+                if (description.TemplateAttributeType is { } name && HasMetadataName(attributeClass, name))
+                {
+                    return description.Framework;
+                }
+            }
+
+            return LoggingFramework.None;
+        }
+
+        /// <summary>True when the top-level type <paramref name="type"/> is named <paramref name="metadataName"/> (<c>Ns.Sub.Type</c>), without building its name.</summary>
+        private static bool HasMetadataName(INamedTypeSymbol type, string metadataName)
+        {
+            var end = metadataName.Length;
+            var dot = metadataName.LastIndexOf('.');
+            if (type.ContainingType is not null || !Segment(type.MetadataName, metadataName, dot + 1, end))
+            {
+                return false;
+            }
+
+            for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+            {
+                if (dot < 0)
+                {
+                    return false;
+                }
+
+                end = dot;
+                dot = metadataName.LastIndexOf('.', end - 1);
+                if (!Segment(ns.Name, metadataName, dot + 1, end))
+                {
+                    return false;
+                }
+            }
+
+            return dot < 0;
+        }
+
+        private static bool Segment(string name, string text, int start, int end) =>
+            name.Length == end - start && string.CompareOrdinal(name, 0, text, start, name.Length) == 0;
+
+        private static string[] AssembliesOf(System.Func<LoggingFrameworkDescription, string?> fact)
+        {
+            var names = ImmutableArray.CreateBuilder<string>();
+            foreach (var description in All)
+            {
+                if (fact(description) is not null && description.AssemblyName is { } assembly)
+                {
+                    names.Add(assembly);
+                }
+            }
+
+            return names.ToArray();
+        }
 
         /// <summary>The namespaces that bring a logging framework in (not System.Diagnostics).</summary>
         public static ImmutableArray<string> LoggerNamespaces { get; } =

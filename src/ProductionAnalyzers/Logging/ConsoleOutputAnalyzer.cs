@@ -226,21 +226,95 @@ namespace ProductionAnalyzers.Logging
             return !type.GetMembers("<Main>$").IsEmpty;
         }
 
-        /// <summary>Once per compilation, for an executable only: does its own code name a hosted service or a web app?</summary>
+        /// <summary>
+        /// Once per compilation, for an executable only, and only when it writes to the console outside its entry point: does
+        /// its own code name a hosted service or a web app? Each tree's text is scanned for the words of
+        /// <see cref="HostingNames"/> (no syntax is realized); only where one appears is the tree's token at that place read,
+        /// so a name in a comment or a string does not count, as before.
+        /// </summary>
         private static bool HostsService(Compilation compilation, CancellationToken cancellationToken)
         {
+            var buffer = new char[ScanChunk + MaxHostingNameLength];
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                cancellationToken.ThrowIfCancellationRequested();
+                var text = tree.GetText(cancellationToken);
+                var start = 0;
+                while (start < text.Length)
                 {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && HostingNames.Contains(token.ValueText))
+                    // Chunks overlap by the longest name, so a word cut at a chunk's end is read whole in the next one.
+                    var count = Math.Min(buffer.Length, text.Length - start);
+                    text.CopyTo(start, buffer, 0, count);
+                    var limit = start + count >= text.Length ? count : ScanChunk;
+                    for (var i = 0; i < limit; i++)
                     {
-                        return true;
+                        if (!IsWordStart(buffer, i))
+                        {
+                            continue;
+                        }
+
+                        var end = i + 1;
+                        while (end < count && IsWordPart(buffer[end]))
+                        {
+                            end++;
+                        }
+
+                        if (end - i >= MinHostingNameLength && end - i <= MaxHostingNameLength && IsHostingName(buffer, i, end - i) &&
+                            IsHostingIdentifierAt(tree, start + i, cancellationToken))
+                        {
+                            return true;
+                        }
+
+                        i = end - 1;
                     }
+
+                    start += limit;
                 }
             }
 
             return false;
+        }
+
+        private const int ScanChunk = 8192;
+
+        private static readonly int MinHostingNameLength = HostingNames.Min(n => n.Length);
+
+        private static readonly int MaxHostingNameLength = HostingNames.Max(n => n.Length);
+
+        private static bool IsWordStart(char[] buffer, int i) =>
+            (char.IsLetter(buffer[i]) || buffer[i] == '_') && (i == 0 || !IsWordPart(buffer[i - 1]));
+
+        private static bool IsWordPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+        private static bool IsHostingName(char[] buffer, int start, int length)
+        {
+            foreach (var name in HostingNames)
+            {
+                if (name.Length != length || name[0] != buffer[start])
+                {
+                    continue;
+                }
+
+                var same = true;
+                for (var i = 1; i < length && same; i++)
+                {
+                    same = name[i] == buffer[start + i];
+                }
+
+                if (same)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The word at <paramref name="position"/> is an identifier of the code (not a comment or a string).</summary>
+        private static bool IsHostingIdentifierAt(SyntaxTree tree, int position, CancellationToken cancellationToken)
+        {
+            var token = tree.GetRoot(cancellationToken).FindToken(position);
+            return token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && HostingNames.Contains(token.ValueText);
         }
 
         private static bool Imports(Compilation compilation, string[] namespaces, CancellationToken cancellationToken)

@@ -329,6 +329,118 @@ namespace ProductionAnalyzers.Tests.Exceptions
             }.RunAsync();
         }
 
+        /// <summary>log4net (real package): the message first, the exception after it.</summary>
+        [Fact]
+        public async Task Log4NetStaticLoggerField_Fixes()
+        {
+            const string source = """
+                using System;
+                using log4net;
+
+                public sealed class ReportMailer
+                {
+                    private static readonly ILog Log = LogManager.GetLogger(typeof(ReportMailer));
+
+                    public void Send(Action send)
+                    {
+                        try
+                        {
+                            send();
+                        }
+                        [|catch|]
+                        {
+                        }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using log4net;
+
+                public sealed class ReportMailer
+                {
+                    private static readonly ILog Log = LogManager.GetLogger(typeof(ReportMailer));
+
+                    public void Send(Action send)
+                    {
+                        try
+                        {
+                            send();
+                        }
+                        catch (Exception ex)
+                        {
+                            Log.Error("Send failed", ex);
+                        }
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3001LogException,
+            }.RunAsync();
+        }
+
+        /// <summary>NLog's fluent API in the method: the fix logs on the logger, not on the event builder in scope.</summary>
+        [Fact]
+        public async Task NLogFluentEventBuilderInScope_LogsOnTheLogger()
+        {
+            const string source = """
+                using System;
+                using NLog;
+
+                public sealed class FeedPoller
+                {
+                    private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                    public void Poll(string feed, Action fetch)
+                    {
+                        var pollEvent = Logger.ForDebugEvent().Property("Feed", feed);
+                        try
+                        {
+                            fetch();
+                        }
+                        [|catch|]
+                        {
+                        }
+
+                        pollEvent.Message("Polled").Log();
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using NLog;
+
+                public sealed class FeedPoller
+                {
+                    private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                    public void Poll(string feed, Action fetch)
+                    {
+                        var pollEvent = Logger.ForDebugEvent().Property("Feed", feed);
+                        try
+                        {
+                            fetch();
+                        }
+                        catch (Exception ex)
+                        {
+                            Logger.Error(ex, "Poll failed");
+                        }
+
+                        pollEvent.Message("Polled").Log();
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3001LogException,
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task SerilogLoggerField_Fixes()
         {

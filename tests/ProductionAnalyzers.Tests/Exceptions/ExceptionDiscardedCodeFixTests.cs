@@ -704,6 +704,50 @@ namespace ProductionAnalyzers.Tests.Exceptions
             }.RunAsync();
         }
 
+        /// <summary>NLog (real package), in a class that logs through the fluent API: the exception-first level method.</summary>
+        [Fact]
+        public async Task NLogLoggerInFluentClass_ExceptionFirst_Fixes()
+        {
+            const string source = """
+                using System;
+                using NLog;
+
+                public sealed class FeedImporter
+                {
+                    private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                    public int Import(string feed, Func<int> fetch)
+                    {
+                        var importEvent = Logger.ForInfoEvent().Property("Feed", feed);
+                        try { return fetch(); } {|PA3002:catch|} { return 0; }
+                        finally { importEvent.Message("Import finished").Log(); }
+                    }
+                }
+                """;
+            const string fixedSource = """
+                using System;
+                using NLog;
+
+                public sealed class FeedImporter
+                {
+                    private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                    public int Import(string feed, Func<int> fetch)
+                    {
+                        var importEvent = Logger.ForInfoEvent().Property("Feed", feed);
+                        try { return fetch(); } catch (Exception ex) { Logger.Error(ex, "Import failed"); return 0; }
+                        finally { importEvent.Message("Import finished").Log(); }
+                    }
+                }
+                """;
+            await new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = fixedSource,
+                CodeActionEquivalenceKey = FixKeys.Pa3002LogException,
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task Log4NetField_MessageFirst_Fixes()
         {

@@ -73,6 +73,68 @@ namespace ProductionAnalyzers.Tests.Infrastructure
             }
         }
 
+        /// <summary>
+        /// The facts the resolver and the fixes read besides the logger types: Serilog's static <c>Log</c>, the
+        /// <c>[MessageTemplateFormatMethod]</c> of Serilog and NLog, MEL's <c>[LoggerMessage]</c>. Each names a type of the
+        /// real package, declared in the framework's assembly, and only those frameworks have one.
+        /// </summary>
+        [Fact]
+        public void StaticLoggerAndAttributeTypes_ExistInTheRealPackages()
+        {
+            AssertFact(d => d.StaticLoggerType, LoggingFramework.Serilog);
+            AssertFact(d => d.TemplateAttributeType, LoggingFramework.Serilog, LoggingFramework.NLog);
+            AssertFact(d => d.GeneratedMethodAttributeType, LoggingFramework.MicrosoftExtensionsLogging);
+            Assert.Equal("Log", LoggingFrameworks.Serilog.StaticLoggerName);
+            Assert.Equal(new[] { "Serilog", "NLog" }, LoggingFrameworks.TemplateAttributeAssemblies);
+            Assert.Equal(new[] { "Microsoft.Extensions.Logging.Abstractions" }, LoggingFrameworks.GeneratedMethodAttributeAssemblies);
+        }
+
+        [Fact]
+        public void FrameworkOfTemplateAttribute_MatchesTheFullName()
+        {
+            Assert.Equal(LoggingFramework.Serilog, LoggingFrameworks.FrameworkOfTemplateAttribute(Probe.GetTypeByMetadataName("Serilog.Core.MessageTemplateFormatMethodAttribute")!));
+            Assert.Equal(LoggingFramework.NLog, LoggingFrameworks.FrameworkOfTemplateAttribute(Probe.GetTypeByMetadataName("NLog.MessageTemplateFormatMethodAttribute")!));
+
+            // Same simple name elsewhere, a namespace that only ends like the framework's, a nested type: none.
+            var other = CSharpCompilation.Create(
+                "OtherAttributes",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText(
+                        "namespace Acme.Core { public class MessageTemplateFormatMethodAttribute : System.Attribute { } }\n" +
+                        "namespace Acme.Serilog.Core { public class MessageTemplateFormatMethodAttribute : System.Attribute { } }\n" +
+                        "namespace NLog.Extra { public class MessageTemplateFormatMethodAttribute : System.Attribute { } }\n" +
+                        "public class MessageTemplateFormatMethodAttribute : System.Attribute { }\n" +
+                        "namespace Serilog { public class Core { public class MessageTemplateFormatMethodAttribute : System.Attribute { } } }"),
+                },
+                TestReferences.All,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            foreach (var name in new[] { "Acme.Core.MessageTemplateFormatMethodAttribute", "Acme.Serilog.Core.MessageTemplateFormatMethodAttribute", "NLog.Extra.MessageTemplateFormatMethodAttribute", "MessageTemplateFormatMethodAttribute", "Serilog.Core+MessageTemplateFormatMethodAttribute" })
+            {
+                var type = other.Assembly.GetTypeByMetadataName(name);
+                Assert.True(type is not null, name);
+                Assert.Equal(LoggingFramework.None, LoggingFrameworks.FrameworkOfTemplateAttribute(type!));
+            }
+        }
+
+        private static void AssertFact(System.Func<LoggingFrameworkDescription, string?> fact, params LoggingFramework[] frameworks)
+        {
+            foreach (var description in LoggingFrameworks.All)
+            {
+                var name = fact(description);
+                if (!frameworks.Contains(description.Framework))
+                {
+                    Assert.Null(name);
+                    continue;
+                }
+
+                Assert.NotNull(name);
+                var type = Probe.GetTypeByMetadataName(name!);
+                Assert.True(type is not null, name + " not found");
+                Assert.Equal(description.AssemblyName, type!.ContainingAssembly.Name);
+            }
+        }
+
         private static bool TakesTemplateWhereDescribed(LoggingFrameworkDescription description, IMethodSymbol method)
         {
             var parameters = method.Parameters;

@@ -351,6 +351,58 @@ public class ConsoleOutputAnalyzerTests
             },
         }.RunAsync();
 
+    /// <summary>
+    /// The executable test reads each tree's text for the hosting names and confirms a match on the token there: a name
+    /// in a comment, a string or inside a longer identifier does not make a console program a service.
+    /// </summary>
+    [Fact]
+    public async Task ConsoleProgram_HostingNamesOnlyInCommentsStringsOrLongerNames_DoesNotReport() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using System;
+
+                    // This tool used to run as a BackgroundService; see UseStartup in the old web host.
+                    public class ImportCommand
+                    {
+                        private const string Hint = "AddHostedService<Importer>() is no longer called";
+
+                        public void Run(string MyWebApplication, int WebApplicationCount) => Console.WriteLine(Hint + MyWebApplication + WebApplicationCount);
+                    }
+                    """,
+                },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties("build_property.OutputType = Exe\n")) },
+            },
+        }.RunAsync();
+
+    /// <summary>The text is read in chunks: a hosting name cut by a chunk's end (8192 characters in) is still found.</summary>
+    [Fact]
+    public async Task ConsoleProgram_HostingNameAcrossTheScanChunkBoundary_Reports()
+    {
+        const string before = "using Microsoft.Extensions.Hosting;\n";
+        const string declaration = "public class Poller : ";
+        var filler = "// " + new string('x', 8190 - before.Length - declaration.Length - 4) + "\n";
+        var poller = before + filler + declaration +
+            "BackgroundService { protected override System.Threading.Tasks.Task ExecuteAsync(System.Threading.CancellationToken t) => System.Threading.Tasks.Task.CompletedTask; }\n";
+        Assert.Equal("BackgroundService", poller.Substring(8190, "BackgroundService".Length));
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/0/Worker.cs", "using System;\npublic class Worker { public void Run() => [|Console.WriteLine(\"tick\")|]; }"),
+                    ("/0/Poller.cs", poller),
+                },
+                AnalyzerConfigFiles = { ("/.globalconfig", ProjectProperties("build_property.OutputType = Exe\n")) },
+            },
+        }.RunAsync();
+    }
+
     [Fact]
     public void Severity_IsInfo() =>
         Assert.Equal(DiagnosticSeverity.Info, new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer().SupportedDiagnostics[0].DefaultSeverity);

@@ -134,6 +134,48 @@ public class ConsoleOutputCodeFixTests
             }
             """);
 
+    /// <summary>
+    /// NLog (real package) used through its fluent API: the fix calls the logger's level method, never a fluent event
+    /// builder in scope (a <c>LogEventBuilder</c> has no <c>Info</c>).
+    /// </summary>
+    [Fact]
+    public async Task NLogFluentClass_CallsTheLoggerNotTheEventBuilder() =>
+        await Verify.VerifyCodeFixAsync(
+            """
+            using System;
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(string source, int count)
+                {
+                    var importEvent = Logger.ForInfoEvent().Property("Source", source);
+                    [|Console.WriteLine($"Imported {count} rows from {source}")|];
+                    importEvent.Message("Imported {Count} rows", count).Log();
+                    [|Console.Error.WriteLine("Import of " + source + " finished late")|];
+                }
+            }
+            """,
+            """
+            using System;
+            using NLog;
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(string source, int count)
+                {
+                    var importEvent = Logger.ForInfoEvent().Property("Source", source);
+                    Logger.Info("Imported {Count} rows from {Source}", count, source);
+                    importEvent.Message("Imported {Count} rows", count).Log();
+                    Logger.Error("Import of {Source} finished late", source);
+                }
+            }
+            """);
+
     [Fact]
     public async Task LocalLoggerInLambda_AndBaseClassLogger_Fix() =>
         await Verify.VerifyCodeFixAsync(

@@ -29,6 +29,46 @@ public class ExceptionLoggedAsTextAnalyzerTests
         }
         """;
 
+    /// <summary>
+    /// log4net and NLog's fluent API (real packages): a specific exception summarized at Warning is fine, at Error it is
+    /// not; a catch-all at any level; log4net's exception after the message counts as passed.
+    /// </summary>
+    [Fact]
+    public async Task Log4NetAndNLogFluent_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using System.IO;
+            using log4net;
+            using NLog;
+
+            public class LegacyImport
+            {
+                private static readonly ILog Log4 = log4net.LogManager.GetLogger(typeof(LegacyImport));
+                private static readonly Logger NLogger = NLog.LogManager.GetCurrentClassLogger();
+
+                public void Run(Action step)
+                {
+                    try
+                    {
+                        step();
+                    }
+                    catch (IOException ex)
+                    {
+                        Log4.WarnFormat("Import skipped: {0}", ex.Message);
+                        Log4.ErrorFormat("Import failed: {0}", [|ex.Message|]);
+                        Log4.Error("Import failed: " + ex.Message, ex);
+                        NLogger.ForWarnEvent().Message("Import skipped: {Reason}", ex.Message).Log();
+                        NLogger.ForErrorEvent().Message("Import failed: {Reason}", [|ex.Message|]).Log();
+                    }
+                    catch (Exception ex)
+                    {
+                        Log4.Warn([|ex.ToString()|]);
+                        NLogger.ForInfoEvent().Message("Import stopped: {Reason}", [|ex.Message|]).Log();
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public async Task MessageInInterpolatedTemplate_Reports() =>
         await Verify.VerifyAnalyzerAsync(

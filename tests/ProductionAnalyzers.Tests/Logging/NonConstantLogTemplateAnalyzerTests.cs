@@ -37,6 +37,32 @@ public class NonConstantLogTemplateAnalyzerTests
     public async Task MelLevelMethod_Interpolated_Reports(string method) =>
         await Verify.VerifyAnalyzerAsync(Mel($$"""_logger.{{method}}([|$"Order {order.Id} by {name}"|]);"""));
 
+    /// <summary>log4net's *Format methods and NLog's fluent Message (real packages); log4net's plain message is not a template.</summary>
+    [Fact]
+    public async Task Log4NetFormatAndNLogFluentMessage_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using log4net;
+            using NLog;
+
+            public class LegacyJobs
+            {
+                private static readonly ILog Log4 = log4net.LogManager.GetLogger(typeof(LegacyJobs));
+                private static readonly Logger NLogger = NLog.LogManager.GetCurrentClassLogger();
+
+                public void Run(int jobId, string name)
+                {
+                    Log4.InfoFormat([|$"Job {jobId} started"|]);
+                    Log4.WarnFormat([|"Job " + name + " slow: {0}"|], jobId);
+                    Log4.InfoFormat("Job {0} started", jobId);
+                    Log4.Info($"Job {jobId} started");
+                    NLogger.ForInfoEvent().Message([|$"Job {jobId} started"|]).Log();
+                    NLogger.ForWarnEvent().Message([|"Job " + name + " slow"|]).Log();
+                    NLogger.ForInfoEvent().Message("Job {JobId} started", jobId).Log();
+                }
+            }
+            """);
+
     [Fact]
     public async Task MelOverloads_EventIdExceptionAndLog_Report() =>
         await Verify.VerifyAnalyzerAsync(Mel("""

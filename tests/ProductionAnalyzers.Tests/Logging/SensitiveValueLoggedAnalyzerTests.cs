@@ -147,6 +147,70 @@ public class SensitiveValueLoggedAnalyzerTests
             }
             """);
 
+    /// <summary>log4net (real package): the values of the *Format methods, and the message of the plain level methods, before or with the exception after it.</summary>
+    [Fact]
+    public async Task Log4Net_FormatValuesAndPlainMessages_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using log4net;
+
+            public sealed class ApiSettings { public string BaseUrl { get; set; } = ""; public string ApiKey { get; set; } = ""; }
+
+            public class LegacyExporter
+            {
+                private static readonly ILog Log = LogManager.GetLogger(typeof(LegacyExporter));
+
+                public void Export(ApiSettings settings, string userName, string password, Action upload)
+                {
+                    Log.InfoFormat("Exporting to {0} as {1}", settings.BaseUrl, userName);
+                    Log.DebugFormat("Exporting to {0} with key {1}", settings.BaseUrl, [|settings.ApiKey|]);
+                    Log.Debug("Signing in " + userName + " / " + [|password|]);
+                    try
+                    {
+                        upload();
+                    }
+                    catch (TimeoutException ex)
+                    {
+                        Log.Warn($"Upload timed out for key {[|settings.ApiKey|]}", ex);
+                        Log.ErrorFormat("Upload failed for {0}", userName);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>NLog (real package): the fluent API's <c>Message</c> values, and the exception-first overloads.</summary>
+    [Fact]
+    public async Task NLogFluentAndExceptionFirst_Report() =>
+        await Verify.VerifyAnalyzerAsync("""
+            using System;
+            using NLog;
+
+            public sealed class FeedSettings { public string Source { get; set; } = ""; public string AccessToken { get; set; } = ""; }
+
+            public class FeedImporter
+            {
+                private static readonly Logger Logger = LogManager.GetCurrentClassLogger();
+
+                public void Import(FeedSettings settings, string clientSecret, Action fetch)
+                {
+                    Logger.ForInfoEvent().Message("Importing from {Source}", settings.Source).Log();
+                    Logger.ForDebugEvent().Message("Importing with {Token}", [|settings.AccessToken|]).Log();
+                    Logger.ForTraceEvent().Message($"Secret {[|clientSecret|]}").Log();
+                    try
+                    {
+                        fetch();
+                    }
+                    catch (Exception ex)
+                    {
+                        Logger.ForErrorEvent().Message("Import from {Source} failed", settings.Source).Exception(ex).Log();
+                        Logger.ForErrorEvent().Exception(ex).Message("Token {Token} rejected", [|settings.AccessToken|]).Log();
+                        Logger.Error(ex, "Secret {0} rejected", [|clientSecret|]);
+                        Logger.Warn(ex, "Import from {Source} failed", settings.Source);
+                    }
+                }
+            }
+            """);
+
     [Fact]
     public async Task DestructuredObjectsAndRecords_WithSensitiveMembers_Report() =>
         await Verify.VerifyAnalyzerAsync("""

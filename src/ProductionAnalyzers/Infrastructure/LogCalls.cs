@@ -120,11 +120,12 @@ namespace ProductionAnalyzers.Infrastructure
     {
         private static readonly ConditionalWeakTable<Compilation, LogCallResolver> Cache = new ConditionalWeakTable<Compilation, LogCallResolver>();
         private static readonly ConditionalWeakTable<Compilation, LogCallResolver>.CreateValueCallback CreateForCompilation =
-            c => new LogCallResolver(WellKnownTypes.Get(c));
+            c => new LogCallResolver(WellKnownTypes.Get(c), c.Assembly);
 
         /// <summary>The logger types of the frameworks the compilation references, with their framework.</summary>
         private readonly ImmutableArray<(INamedTypeSymbol Type, LoggingFramework Framework)> _loggerTypes;
         private readonly bool _hasLoggingFramework;
+        private readonly IAssemblySymbol _sourceAssembly;
         private readonly INamedTypeSymbol? _melLoggerExtensions;
         private readonly INamedTypeSymbol? _melLoggerMessage;
         private readonly INamedTypeSymbol? _melILogger;
@@ -149,8 +150,9 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly System.Func<IMethodSymbol, CallShape> _computeShape;
         private readonly System.Func<IMethodSymbol, bool> _computeExceptionOverload;
 
-        private LogCallResolver(WellKnownTypes types)
+        private LogCallResolver(WellKnownTypes types, IAssemblySymbol sourceAssembly)
         {
+            _sourceAssembly = sourceAssembly;
             var loggerTypes = ImmutableArray.CreateBuilder<(INamedTypeSymbol, LoggingFramework)>();
             var staticLoggerNames = ImmutableArray.CreateBuilder<string>();
             foreach (var description in LoggingFrameworks.All)
@@ -528,8 +530,11 @@ namespace ProductionAnalyzers.Infrastructure
         /// </summary>
         private bool AssemblyMaySee(IMethodSymbol method, string[] attributeAssemblies)
         {
+            // A method of the compilation itself is in source: answered without reading its locations (a source method's
+            // Locations builds an array on every read, and this runs for every call of the code base).
             var assembly = method.ContainingAssembly;
-            if (assembly is null || method.Locations.Length == 0 || method.Locations[0].IsInSource)
+            if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly) ||
+                method.Locations.Length == 0 || method.Locations[0].IsInSource)
             {
                 return true;
             }

@@ -448,6 +448,12 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/> starting at <paramref name="start"/>.</summary>
         private static IEnumerable<SyntaxToken> IdentifierTokens(SyntaxNode node, string text, int start, string name)
         {
+            if (name.Length == 0)
+            {
+                // A parameter or local the user has not named yet.
+                yield break;
+            }
+
             for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
             {
                 var end = index + name.Length;

@@ -357,6 +357,40 @@ namespace ProductionAnalyzers.Tests.Sql
             }.RunAsync();
         }
 
+        [Fact(Timeout = 120000)]
+        public async Task WrapperWithAParameterNotNamedYet_FinishesWithoutReporting()
+        {
+            // Half-typed code: a string parameter without a name gives the pre-pass an empty name to look for.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/Runner.cs", Usings + """
+                            public sealed class Runner
+                            {
+                                private readonly SqlConnection _connection;
+
+                                public Runner(SqlConnection connection) => _connection = connection;
+
+                                public int Run(string {|CS1001:)|}
+                                {
+                                    using var command = _connection.CreateCommand();
+                                    return command.ExecuteNonQuery();
+                                }
+                            }
+
+                            public sealed class Caller
+                            {
+                                public int Go(Runner runner, string region) => runner.Run("DELETE FROM T WHERE R = '" + region + "'");
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task WrapperImplementedInABaseClassOrThroughADerivedInterface_Reports()
         {

@@ -141,7 +141,8 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>Where <c>[LoggerMessage]</c> is declared.</summary>
         private static readonly string[] LoggerMessageAttributeAssemblies = LoggingFrameworks.GeneratedMethodAttributeAssemblies;
 
-        private readonly ConcurrentDictionary<IAssemblySymbol, HashSet<string>> _assemblyReferences = new ConcurrentDictionary<IAssemblySymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers> _assemblyAnswers = new ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers>(SymbolEqualityComparer.Default);
+        private readonly System.Func<IAssemblySymbol, AssemblyAnswers> _computeAssemblyAnswers;
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
@@ -184,6 +185,7 @@ namespace ProductionAnalyzers.Infrastructure
             _computeShape = ComputeShape;
             _computeTypeFramework = ComputeFrameworkOf;
             _computeExceptionOverload = ComputeExceptionOverload;
+            _computeAssemblyAnswers = ComputeAssemblyAnswers;
         }
 
         /// <summary>The model of this compilation (created on first use, then shared by every rule and fix).</summary>
@@ -226,28 +228,33 @@ namespace ProductionAnalyzers.Infrastructure
             return false;
         }
 
-        public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)
-        {
-            call = null;
-            var method = invocation.TargetMethod;
-            if (method is null)
-            {
-                return false;
-            }
+        /// <summary>
+        /// False when the called method is no logging call of a template framework (what <see cref="TryGetLogCall"/> would
+        /// answer before it reads the arguments): a rule whose own argument check costs more than this asks it first.
+        /// </summary>
+        public bool MayBeLogCall(IInvocationOperation invocation) => ShapeOf(invocation.TargetMethod).Kind is not null;
 
+        /// <summary>The shape of calls to <paramref name="method"/>; <see cref="CallShape.None"/> for a method that does not log.</summary>
+        private CallShape ShapeOf(IMethodSymbol? method)
+        {
             // A library method whose assembly neither is nor references a logging framework is no logging call (what
             // ComputeShape would answer): one look at the assembly, cached per assembly, before the method is keyed and
             // cached itself. Most calls of a code base (core library, LINQ, collections) end here, and the shape cache
             // then holds only the methods that can log, instead of one entry per method the code base calls.
-            if (method.MethodKind != MethodKind.DelegateInvoke && !AssemblyMaySee(method, LoggingFrameworks.AssemblyNames))
+            if (method is null || (method.MethodKind != MethodKind.DelegateInvoke && !AssemblyMaySee(method, LoggingFrameworks.AssemblyNames)))
             {
-                return false;
+                return CallShape.None;
             }
 
             // The shape of a call depends on the called method only: classify each method once per compilation, for all
             // the logging rules (they share this resolver), instead of once per call and rule.
-            var definition = ShapeKey(method);
-            var shape = _shapes.GetOrAdd(definition, _computeShape);
+            return _shapes.GetOrAdd(ShapeKey(method), _computeShape);
+        }
+
+        public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)
+        {
+            call = null;
+            var shape = ShapeOf(invocation.TargetMethod);
             if (shape.Kind is null)
             {
                 return false;
@@ -530,30 +537,58 @@ namespace ProductionAnalyzers.Infrastructure
         /// </summary>
         private bool AssemblyMaySee(IMethodSymbol method, string[] attributeAssemblies)
         {
-            // A method of the compilation itself is in source: answered without reading its locations (a source method's
-            // Locations builds an array on every read, and this runs for every call of the code base).
+            // A method of the compilation itself is in source: answered by reference, without reading its locations (a
+            // method's Locations builds an array on every read, and this runs for every call of the code base).
             var assembly = method.ContainingAssembly;
-            if (assembly is null || SymbolEqualityComparer.Default.Equals(assembly, _sourceAssembly) ||
-                method.Locations.Length == 0 || method.Locations[0].IsInSource)
+            if (assembly is null || ReferenceEquals(assembly, _sourceAssembly))
             {
                 return true;
             }
 
-            var references = _assemblyReferences.GetOrAdd(assembly, a =>
+            // One answer per assembly and name list (three lists), cached: no name is hashed again on the next call.
+            var answers = _assemblyAnswers.GetOrAdd(assembly, _computeAssemblyAnswers);
+            if (ReferenceEquals(attributeAssemblies, LoggingFrameworks.AssemblyNames))
             {
-                var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { a.Name };
-                foreach (var module in a.Modules)
+                return answers.SeesLogging;
+            }
+
+            if (ReferenceEquals(attributeAssemblies, TemplateAttributeAssemblies))
+            {
+                return answers.SeesTemplateAttribute;
+            }
+
+            if (ReferenceEquals(attributeAssemblies, LoggerMessageAttributeAssemblies))
+            {
+                return answers.SeesLoggerMessageAttribute;
+            }
+
+            return answers.InSource || References(answers.References, attributeAssemblies);
+        }
+
+        private AssemblyAnswers ComputeAssemblyAnswers(IAssemblySymbol assembly)
+        {
+            // Another compilation's source (a project reference in the IDE) counts as source.
+            var inSource = assembly.Locations.Length > 0 && assembly.Locations[0].IsInSource;
+            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { assembly.Name };
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
                 {
-                    foreach (var identity in module.ReferencedAssemblies)
-                    {
-                        names.Add(identity.Name);
-                    }
+                    names.Add(identity.Name);
                 }
+            }
 
-                return names;
-            });
+            return new AssemblyAnswers(
+                inSource,
+                names,
+                inSource || References(names, LoggingFrameworks.AssemblyNames),
+                inSource || References(names, TemplateAttributeAssemblies),
+                inSource || References(names, LoggerMessageAttributeAssemblies));
+        }
 
-            foreach (var name in attributeAssemblies)
+        private static bool References(HashSet<string> references, string[] names)
+        {
+            foreach (var name in names)
             {
                 if (references.Contains(name))
                 {
@@ -562,6 +597,28 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             return false;
+        }
+
+        private sealed class AssemblyAnswers
+        {
+            public AssemblyAnswers(bool inSource, HashSet<string> references, bool seesLogging, bool seesTemplateAttribute, bool seesLoggerMessageAttribute)
+            {
+                InSource = inSource;
+                References = references;
+                SeesLogging = seesLogging;
+                SeesTemplateAttribute = seesTemplateAttribute;
+                SeesLoggerMessageAttribute = seesLoggerMessageAttribute;
+            }
+
+            public bool InSource { get; }
+
+            public HashSet<string> References { get; }
+
+            public bool SeesLogging { get; }
+
+            public bool SeesTemplateAttribute { get; }
+
+            public bool SeesLoggerMessageAttribute { get; }
         }
 
         private bool ComputeExceptionOverload(IMethodSymbol definition)

@@ -23,10 +23,10 @@ namespace ProductionAnalyzers.Logging
         {
             var compilation = context.Compilation;
 
-            // Two steps per compilation, both built by the first callback that needs them. The exception type alone decides
-            // whether a call can carry exception text (most calls cannot: checked first, on the operations the driver
-            // already built); the logging model (logger types, the shape of every called method) is asked only for a call
-            // that does, to learn whether it logs and where its template and exception go.
+            // Two steps per compilation, both built by the first callback that needs them: the exception type, and the
+            // logging model (logger types, the shape of every called method, cached per method). The model is asked first
+            // whether the called method can log (most calls cannot); only then are the arguments searched for exception
+            // text, and the call's template and exception located.
             var exception = PerCompilation(() => WellKnownTypes.Get(compilation).Type("System.Exception"));
             var state = PerCompilation(() => LogCallResolver.Create(compilation) is { ExceptionType: not null } resolver ? resolver : null);
             context.RegisterOperationAction(
@@ -140,8 +140,11 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!MayCarryExceptionText(invocation, exceptionType) ||
-                state.Value is not { } resolver || !resolver.TryGetLogCall(invocation, out var call) || call is null ||
+            // The method first (a cached answer per method), the arguments' exception text only for a call that can log: the
+            // arguments of nearly every call of a code base would otherwise be walked for nothing.
+            if (invocation.Arguments.IsEmpty || state.Value is not { } resolver || !resolver.MayBeLogCall(invocation) ||
+                !MayCarryExceptionText(invocation, exceptionType) ||
+                !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)
             {
                 return;

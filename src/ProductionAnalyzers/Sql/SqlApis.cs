@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ProductionAnalyzers.Infrastructure;
@@ -239,15 +240,66 @@ namespace ProductionAnalyzers.Sql
                     return false;
 
                 case OperationKind.ObjectCreation:
+                    if (operation.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList: var creationArguments } && !MayCarryText(creationArguments))
+                    {
+                        return false;
+                    }
+
                     var creation = (IObjectCreationOperation)operation;
                     return creation.Constructor is { } constructor && TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
 
                 case OperationKind.Invocation:
-                    return TryGetInvocationSink((IInvocationOperation)operation, out sink, includeWrappers);
+                    var invocation = (IInvocationOperation)operation;
+                    if (operation.Syntax is InvocationExpressionSyntax { ArgumentList: var invocationArguments } && !MayCarryText(invocationArguments) &&
+                        !invocation.TargetMethod.IsExtensionMethod)
+                    {
+                        return false;
+                    }
+
+                    return TryGetInvocationSink(invocation, out sink, includeWrappers);
 
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// False when no argument written at the call can be text that is not constant: no arguments, or only literals and
+        /// lambdas (<c>ToList()</c>, <c>Where(x =&gt; …)</c>, <c>GetValue("Key", 0)</c>) — most calls of a code base. The text of
+        /// every sink and wrapper is one of the written arguments (defaults and empty params arrays are constant), or the
+        /// receiver of an extension method called on it, which the caller checks. Read from the syntax alone, before the
+        /// called method is looked at.
+        /// </summary>
+        internal static bool MayCarryText(ArgumentListSyntax? arguments)
+        {
+            if (arguments is null)
+            {
+                return false;
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                switch (argument.Expression.Kind())
+                {
+                    case SyntaxKind.StringLiteralExpression:
+                    case SyntaxKind.NumericLiteralExpression:
+                    case SyntaxKind.CharacterLiteralExpression:
+                    case SyntaxKind.TrueLiteralExpression:
+                    case SyntaxKind.FalseLiteralExpression:
+                    case SyntaxKind.NullLiteralExpression:
+                    case SyntaxKind.DefaultLiteralExpression:
+                    case SyntaxKind.Utf8StringLiteralExpression:
+                    case SyntaxKind.SimpleLambdaExpression:
+                    case SyntaxKind.ParenthesizedLambdaExpression:
+                    case SyntaxKind.AnonymousMethodExpression:
+                    case SyntaxKind.TypeOfExpression:
+                        continue;
+                    default:
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)

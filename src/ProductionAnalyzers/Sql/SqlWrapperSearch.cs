@@ -358,6 +358,7 @@ namespace ProductionAnalyzers.Sql
         private List<string> LinkSites(SyntaxNode declaration, HashSet<string> names, CancellationToken cancellationToken)
         {
             var links = new List<string>();
+            List<string>? calledByName = null;
             var span = declaration.Span;
             var text = declaration.SyntaxTree.GetText(cancellationToken).ToString(span);
             var pending = new Queue<string>(names);
@@ -425,6 +426,12 @@ namespace ProductionAnalyzers.Sql
                                     }
 
                                     links.Add(invoked);
+                                    if (invocation.Expression is SimpleNameSyntax)
+                                    {
+                                        // Called by its name alone: the only way a local function of this body can be called.
+                                        (calledByName ??= new List<string>()).Add(invoked);
+                                    }
+
                                     break;
                             }
 
@@ -433,9 +440,14 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
-            foreach (var link in links)
+            if (calledByName is null)
             {
-                if (!link.StartsWith("new ", StringComparison.Ordinal) && DeclaresLocalFunction(declaration, text, span.Start, link))
+                return links;
+            }
+
+            foreach (var link in calledByName)
+            {
+                if (DeclaresLocalFunction(declaration, text, span.Start, link))
                 {
                     // Handed to a local function: whatever it does with it is not followed here.
                     return DirectSink;

@@ -357,6 +357,52 @@ namespace ProductionAnalyzers.Tests.Sql
             }.RunAsync();
         }
 
+        [Fact]
+        public async Task ExtensionWrapperCalledOnTheBuiltText_WithoutOtherArguments_Reports()
+        {
+            // The text is the receiver of a wrapper extension method and the call writes no argument, or only literals and
+            // lambdas: the syntax check that skips calls without text arguments must not skip these.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/SqlText.cs", Usings + """
+                            public static class SqlText
+                            {
+                                public static SqlConnection Connection { get; set; } = null!;
+
+                                public static int Run(this string statement)
+                                {
+                                    using var command = new SqlCommand(statement, Connection);
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public static int RunWith(this string statement, int timeout, Func<int, int> retry)
+                                {
+                                    using var command = new SqlCommand(statement, Connection) { CommandTimeout = retry(timeout) };
+                                    return command.ExecuteNonQuery();
+                                }
+                            }
+                            """),
+                        ("Jobs/Cleanup.cs", Usings + """
+                            public sealed class Cleanup
+                            {
+                                public int Purge(string table) => [|$"DELETE FROM {table}"|].Run();
+
+                                public int PurgeSlowly(string table) => ([|"DELETE FROM " + table|]).RunWith(30, attempt => attempt * 2);
+
+                                public int PurgeAll() => "DELETE FROM Sessions".RunWith(30, attempt => attempt);
+
+                                public SqlCommand Count() => new SqlCommand("SELECT COUNT(*) FROM Sessions", SqlText.Connection);
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact(Timeout = 120000)]
         public async Task WrapperWithAParameterNotNamedYet_FinishesWithoutReporting()
         {

@@ -374,7 +374,7 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             // Cheap filter: every call the rules look at takes a string (the template) or a logger.
-            var inSource = definition.Locations.Length > 0 && definition.Locations[0].IsInSource;
+            var inSource = IsInSource(definition);
 
             // A library method can be a logging call only when its assembly is a logging framework or references one (its
             // logger types, attributes and parameters come from there): the core library, LINQ, collections — most calls
@@ -478,7 +478,7 @@ namespace ProductionAnalyzers.Infrastructure
                     // overloads carry [MessageTemplateFormatMethod]; Message(string message) does not.
                     templateParameter = FindStringParameter(definition, "message");
                 }
-                else if (framework == LoggingFramework.None && definition.Locations.Length > 0 && definition.Locations[0].IsInSource &&
+                else if (framework == LoggingFramework.None && inSource &&
                          PassThroughTemplateParameter(definition) is { } passThrough)
                 {
                     templateParameter = passThrough;
@@ -563,6 +563,23 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             return answers.InSource || References(answers.References, attributeAssemblies);
+        }
+
+        /// <summary>
+        /// True for a method declared in source: of this compilation (answered by reference), or of another one (a project
+        /// reference in the IDE), answered once per assembly. Reading a method's Locations builds an array on every read.
+        /// </summary>
+        private bool IsInSource(IMethodSymbol method)
+        {
+            var assembly = method.ContainingAssembly;
+            if (ReferenceEquals(assembly, _sourceAssembly))
+            {
+                return true;
+            }
+
+            return assembly is null
+                ? method.Locations.Length > 0 && method.Locations[0].IsInSource
+                : _assemblyAnswers.GetOrAdd(assembly, _computeAssemblyAnswers).InSource;
         }
 
         private AssemblyAnswers ComputeAssemblyAnswers(IAssemblySymbol assembly)
@@ -1077,10 +1094,10 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>False when every declaration of a source method (all partial parts) has no attribute list; true otherwise.</summary>
-        private static bool MayHaveAttributes(IMethodSymbol method)
+        private bool MayHaveAttributes(IMethodSymbol method)
         {
             var original = method.OriginalDefinition;
-            if (original.Locations.Length == 0 || !original.Locations[0].IsInSource)
+            if (!IsInSource(original))
             {
                 return true;
             }

@@ -283,21 +283,30 @@ namespace ProductionAnalyzers.Infrastructure
                 index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
                 foreach (var type in SourceTypes())
                 {
-                    foreach (var name in type.MemberNames)
-                    {
-                        if (!index.TryGetValue(name, out var types))
-                        {
-                            index[name] = types = new List<INamedTypeSymbol>();
-                        }
-
-                        types.Add(type);
-                    }
+                    AddMemberNames(type, index);
                 }
 
                 index = Interlocked.CompareExchange(ref _memberNameIndex, index, null) ?? index;
             }
 
             return index;
+        }
+
+        /// <summary>
+        /// One type's member names into the index. Its own small method: the loop over a compilation's types runs once, so the
+        /// runtime would otherwise replace a long-running unoptimised loop in the middle of it (on-stack replacement, milliseconds).
+        /// </summary>
+        private static void AddMemberNames(INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> index)
+        {
+            foreach (var name in type.MemberNames)
+            {
+                if (!index.TryGetValue(name, out var types))
+                {
+                    index[name] = types = new List<INamedTypeSymbol>();
+                }
+
+                types.Add(type);
+            }
         }
 
         private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;

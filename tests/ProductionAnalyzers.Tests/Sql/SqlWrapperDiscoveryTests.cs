@@ -404,6 +404,91 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact(Timeout = 120000)]
+        public async Task WrapperParameterHandedOnInEveryLayout_IsFound()
+        {
+            // The pre-pass finds a parameter's hand-over from the text of the body; each layout below is one (across lines,
+            // next to a comment, in parentheses and casts, in an initializer, through an alias) and must make its method a
+            // wrapper. The last method only reads its parameter (interpolation, member access, comparison) and is no wrapper:
+            // its call is not reported.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/Layouts.cs", Usings + """
+                            public sealed class Layouts
+                            {
+                                private readonly SqlConnection _connection;
+
+                                public Layouts(SqlConnection connection) => _connection = connection;
+
+                                public int AcrossLines(string statement)
+                                {
+                                    using var command = new SqlCommand(
+                                        statement
+                                        , _connection);
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int NextToAComment(string statement)
+                                {
+                                    using var command = _connection.CreateCommand();
+                                    command.CommandText = statement /* the caller's text */;
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int InACast(string statement)
+                                {
+                                    using var command = new SqlCommand((string)(statement), _connection);
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int InAnInitializer(string statement)
+                                {
+                                    using var command = new SqlCommand { Connection = _connection, CommandText = statement };
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int ThroughAnAlias(string statement)
+                                {
+                                    var text =
+                                        statement;
+                                    using var command = new SqlCommand(text, _connection);
+                                    return command.ExecuteNonQuery();
+                                }
+
+                                public int OnlyReads(string statement)
+                                {
+                                    using var command = new SqlCommand($"SELECT COUNT(*) FROM Audit WHERE Length = {statement.Length}", _connection);
+                                    return statement == "none" ? 0 : command.ExecuteNonQuery();
+                                }
+                            }
+                            """),
+                        ("Jobs/Purge.cs", Usings + """
+                            public sealed class Purge
+                            {
+                                private readonly Layouts _layouts;
+
+                                public Purge(Layouts layouts) => _layouts = layouts;
+
+                                public void Run(string table)
+                                {
+                                    _layouts.AcrossLines([|"DELETE FROM " + table|]);
+                                    _layouts.NextToAComment([|"DELETE FROM " + table|]);
+                                    _layouts.InACast([|"DELETE FROM " + table|]);
+                                    _layouts.InAnInitializer([|"DELETE FROM " + table|]);
+                                    _layouts.ThroughAnAlias([|"DELETE FROM " + table|]);
+                                    _layouts.OnlyReads("DELETE FROM " + table);
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact(Timeout = 120000)]
         public async Task WrapperWithAParameterNotNamedYet_FinishesWithoutReporting()
         {
             // Half-typed code: a string parameter without a name gives the pre-pass an empty name to look for.

@@ -40,38 +40,55 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// A method whose parameters can be judged at its call sites: an ordinary method of the compilation that nothing
-        /// can call without naming it (not virtual, abstract, an override or an interface member's implementation).
+        /// A method whose parameters can be judged at its call sites: an ordinary method of the compilation, or the
+        /// implementation of interface members, that nothing can call without naming it or one of those members (not
+        /// virtual, abstract or an override).
         /// </summary>
-        public static bool IsJudgedByCallers(IMethodSymbol method)
+        public static bool IsJudgedByCallers(IMethodSymbol method) => !CallTargets(method).IsDefault;
+
+        /// <summary>
+        /// The methods a call of which runs <paramref name="method"/>: the method itself and each interface member it
+        /// implements (a repository is called through its interface). Default when it can run without any of them being
+        /// named (virtual, abstract, an override, an accessor or operator, a partial method's two parts).
+        /// </summary>
+        internal static ImmutableArray<IMethodSymbol> CallTargets(IMethodSymbol method)
         {
-            if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsAbstract || method.IsOverride ||
-                !method.ExplicitInterfaceImplementations.IsEmpty || method.DeclaringSyntaxReferences.Length != 1)
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) || method.IsVirtual || method.IsAbstract ||
+                method.IsOverride || method.DeclaringSyntaxReferences.Length != 1)
             {
-                return false;
+                return default;
             }
 
-            if (method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic && method.ContainingType is { } type)
+            var targets = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            targets.Add(method.OriginalDefinition);
+            foreach (var implemented in method.ExplicitInterfaceImplementations)
+            {
+                targets.Add(implemented.OriginalDefinition);
+            }
+
+            if (method.MethodKind == MethodKind.Ordinary && method.DeclaredAccessibility == Accessibility.Public && !method.IsStatic &&
+                method.ContainingType is { } type)
             {
                 foreach (var @interface in type.AllInterfaces)
                 {
                     foreach (var member in @interface.GetMembers(method.Name))
                     {
-                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                        if (member is IMethodSymbol interfaceMethod &&
+                            SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
                         {
-                            return false;
+                            targets.Add(interfaceMethod.OriginalDefinition);
                         }
                     }
                 }
             }
 
-            return true;
+            return targets.ToImmutable();
         }
 
         /// <summary>
-        /// The calls of <paramref name="method"/> in the compilation, or null when there are too many to follow. Empty
-        /// when no code of the compilation calls it (a library's public API, an entry point, a method used only as a
-        /// delegate).
+        /// The calls of <paramref name="method"/> in the compilation (and of the interface members it implements), or null
+        /// when there are too many to follow. Empty when no code of the compilation calls it (a library's public API, an
+        /// entry point, a method used only as a delegate).
         /// </summary>
         public CallSiteList CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
@@ -84,8 +101,24 @@ namespace ProductionAnalyzers.Sql
 
         private CallSiteList Find(IMethodSymbol method, CancellationToken cancellationToken)
         {
+            var targets = CallTargets(method);
+            if (targets.IsDefault)
+            {
+                return CallSiteList.TooMany;
+            }
+
+            // The names the calls are spelled with: an explicit implementation is only called by its interface member's name.
+            var names = new List<string>();
+            foreach (var target in targets)
+            {
+                if (target.MethodKind != MethodKind.ExplicitInterfaceImplementation && !names.Contains(target.Name))
+                {
+                    names.Add(target.Name);
+                }
+            }
+
             var candidates = new List<InvocationExpressionSyntax>();
-            foreach (var token in _search.Identifiers(new[] { method.Name }, name => name == method.Name, null, int.MaxValue, cancellationToken)!)
+            foreach (var token in _search.Identifiers(names, name => names.Contains(name), null, int.MaxValue, cancellationToken)!)
             {
                 if (InvocationNamedBy(token) is { } invocation)
                 {
@@ -109,7 +142,7 @@ namespace ProductionAnalyzers.Sql
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = _search.Model(syntax.SyntaxTree);
                 if (model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation &&
-                    SymbolEqualityComparer.Default.Equals((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, method))
+                    targets.Contains((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, SymbolEqualityComparer.Default))
                 {
                     result.Add(invocation);
                 }

@@ -71,6 +71,112 @@ namespace ProductionAnalyzers.Tests.Sql
                     .WithArguments("sort", "an identifier", Identifier, " (a parameter of Repo.Api; passed to Repo.Service)"));
         }
 
+        /// <summary>
+        /// An interface member's implementation is called through the interface: its parameter is judged by the calls of the
+        /// interface member (in any file), not inside the implementation. Implicit and explicit implementations.
+        /// </summary>
+        [Theory]
+        [InlineData("public void Purge(IDbConnection db, string table)")]
+        [InlineData("void IArchiveStore.Purge(IDbConnection db, string table)")]
+        public async Task ImplementationCalledThroughItsInterfaceOnlyWithConstants_DoesNotReport(string signature)
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/IArchiveStore.cs", Usings + """
+                            public interface IArchiveStore
+                            {
+                                void Purge(IDbConnection db, string table);
+                            }
+                            """),
+                        ("Data/SqlArchiveStore.cs", Usings + """
+                            public sealed class SqlArchiveStore : IArchiveStore
+                            {
+                                SIGNATURE => db.Execute($"DELETE FROM \"{table}\" WHERE Archived = 1");
+                            }
+                            """.Replace("SIGNATURE", signature)),
+                        ("Jobs/NightlyArchive.cs", Usings + """
+                            public sealed class NightlyArchive
+                            {
+                                private readonly IArchiveStore _store;
+
+                                public NightlyArchive(IArchiveStore store) => _store = store;
+
+                                public void Run(IDbConnection db)
+                                {
+                                    foreach (var table in new[] { "Sessions", "AuditEntries" })
+                                    {
+                                        _store.Purge(db, table);
+                                    }
+                                }
+                            }
+                            """),
+                        ("Jobs/ResetTask.cs", Usings + """
+                            public sealed class ResetTask
+                            {
+                                public void Run(IArchiveStore store, IDbConnection db) => store.Purge(db, nameof(ResetTask));
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task ImplementationCalledThroughItsInterfaceWithRequestData_ReportsAtThatCall()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/IArchiveStore.cs", Usings + """
+                            public interface IArchiveStore
+                            {
+                                void Purge(IDbConnection db, string table);
+                            }
+                            """),
+                        ("Data/SqlArchiveStore.cs", Usings + """
+                            public sealed class SqlArchiveStore : IArchiveStore
+                            {
+                                public void Purge(IDbConnection db, string table) => db.Execute({|#1:$"DELETE FROM \"{table}\" WHERE Archived = 1"|});
+                            }
+                            """),
+                        ("Jobs/NightlyArchive.cs", Usings + """
+                            public sealed class NightlyArchive
+                            {
+                                public void Run(IArchiveStore store, IDbConnection db) => store.Purge(db, "Sessions");
+                            }
+                            """),
+                        ("Api/ArchiveEndpoint.cs", Usings + """
+                            public sealed class ArchiveRequest
+                            {
+                                public string Table { get; set; } = "";
+                            }
+
+                            public sealed class ArchiveEndpoint
+                            {
+                                private readonly IArchiveStore _store;
+
+                                public ArchiveEndpoint(IArchiveStore store) => _store = store;
+
+                                public void Post(IDbConnection db, ArchiveRequest request) => _store.Purge(db, {|#0:request.Table|});
+                            }
+                            """),
+                    },
+                    ExpectedDiagnostics =
+                    {
+                        Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                            .WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of ArchiveEndpoint.Post; passed to SqlArchiveStore.Purge)"),
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

@@ -10,6 +10,14 @@ namespace ProductionAnalyzers.Tests.Sql
     {
         private const string Identifier = "check it against an allow-list of known names, or quote it with QuoteIdentifier";
 
+        /// <summary>The interface the archive-store tests call their implementation through.</summary>
+        private static readonly (string, string) ArchiveStoreInterface = ("Data/IArchiveStore.cs", Usings + """
+            public interface IArchiveStore
+            {
+                void Purge(IDbConnection db, string table);
+            }
+            """);
+
         [Fact]
         public async Task HelperCalledOnlyWithConstants_DoesNotReport()
         {
@@ -86,12 +94,7 @@ namespace ProductionAnalyzers.Tests.Sql
                 {
                     Sources =
                     {
-                        ("Data/IArchiveStore.cs", Usings + """
-                            public interface IArchiveStore
-                            {
-                                void Purge(IDbConnection db, string table);
-                            }
-                            """),
+                        ArchiveStoreInterface,
                         ("Data/SqlArchiveStore.cs", Usings + """
                             public sealed class SqlArchiveStore : IArchiveStore
                             {
@@ -134,12 +137,7 @@ namespace ProductionAnalyzers.Tests.Sql
                 {
                     Sources =
                     {
-                        ("Data/IArchiveStore.cs", Usings + """
-                            public interface IArchiveStore
-                            {
-                                void Purge(IDbConnection db, string table);
-                            }
-                            """),
+                        ArchiveStoreInterface,
                         ("Data/SqlArchiveStore.cs", Usings + """
                             public sealed class SqlArchiveStore : IArchiveStore
                             {

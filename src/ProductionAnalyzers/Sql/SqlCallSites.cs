@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
-using ProductionAnalyzers.Authorization;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {

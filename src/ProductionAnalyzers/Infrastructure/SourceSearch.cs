@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ProductionAnalyzers.Authorization
+namespace ProductionAnalyzers.Infrastructure
 {
     /// <summary>
     /// Finds the few places of the compilation a compilation-wide question is about (a fallback policy, the call sites of an

@@ -511,7 +511,7 @@ namespace ProductionAnalyzers.Authorization
         private List<ClassDeclarationSyntax> DeclarationsDerivingFrom(string name, CancellationToken cancellationToken)
         {
             var declarations = new List<ClassDeclarationSyntax>();
-            foreach (var token in _search.Identifiers(new[] { name }, n => n == name, null, int.MaxValue, cancellationToken)!)
+            foreach (var token in _search.IdentifiersNamed(new[] { name }, null, int.MaxValue, cancellationToken)!)
             {
                 if (token.Parent is not SimpleNameSyntax simpleName)
                 {
@@ -622,7 +622,7 @@ namespace ProductionAnalyzers.Authorization
         {
             var result = new CallSites();
             var name = method.Name;
-            var tokens = _search.Identifiers(new[] { name }, n => n == name, null, MaxPlaces, CancellationToken.None);
+            var tokens = _search.IdentifiersNamed(new[] { name }, null, MaxPlaces, CancellationToken.None);
             if (tokens is null)
             {
                 result.TooMany = true;
@@ -696,7 +696,7 @@ namespace ProductionAnalyzers.Authorization
             }
 
             var name = member.Name;
-            var tokens = _search.Identifiers(new[] { name }, n => n == name, trees, MaxPlaces, CancellationToken.None);
+            var tokens = _search.IdentifiersNamed(new[] { name }, trees, MaxPlaces, CancellationToken.None);
             if (tokens is null)
             {
                 facts.Values.Add(BuilderChain.Unknown);

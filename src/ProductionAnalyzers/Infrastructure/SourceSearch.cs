@@ -37,12 +37,52 @@ namespace ProductionAnalyzers.Infrastructure
             Func<string, bool> names,
             IEnumerable<SyntaxTree>? trees,
             int limit,
+            CancellationToken cancellationToken) =>
+            Search(anchors, names, trees, filtered: false, limit, cancellationToken);
+
+        /// <summary>
+        /// How many whole-compilation searches for names read every text before the search reads only the texts whose
+        /// <see cref="WordFilter"/> may hold one of the names. A code base asks a handful of questions (no filter is built);
+        /// one that asks one per helper or endpoint module — their number grows with the code — would otherwise read the
+        /// whole compilation per question, a cost that grows with the square of its size.
+        /// </summary>
+        public const int SearchesBeforeFilters = 4;
+
+        private int _wholeSearches;
+
+        /// <summary>
+        /// The identifier tokens spelled exactly as one of <paramref name="names"/> (each token once), in <paramref name="trees"/>
+        /// or in every tree of the compilation when null; null when there are more than <paramref name="limit"/>. Past
+        /// <see cref="SearchesBeforeFilters"/> such questions about the whole compilation, a tree whose word filter does not
+        /// hold any of the names is not read.
+        /// </summary>
+        public List<SyntaxToken>? IdentifiersNamed(
+            IReadOnlyList<string> names,
+            IEnumerable<SyntaxTree>? trees,
+            int limit,
+            CancellationToken cancellationToken)
+        {
+            var filtered = trees is null && Interlocked.Increment(ref _wholeSearches) > SearchesBeforeFilters;
+            return Search(names, name => Contains(names, name), trees, filtered, limit, cancellationToken);
+        }
+
+        private List<SyntaxToken>? Search(
+            IReadOnlyList<string> anchors,
+            Func<string, bool> names,
+            IEnumerable<SyntaxTree>? trees,
+            bool filtered,
+            int limit,
             CancellationToken cancellationToken)
         {
             var found = new List<SyntaxToken>();
             foreach (var tree in trees ?? _compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (filtered && !MayContainAny(WordFilter.Of(tree), anchors))
+                {
+                    continue;
+                }
+
                 if (!SearchTree(tree, anchors, names, found, limit, cancellationToken))
                 {
                     return null;
@@ -50,6 +90,32 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             return found;
+        }
+
+        private static bool MayContainAny(WordFilter filter, IReadOnlyList<string> words)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (filter.MayContain(words[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(IReadOnlyList<string> names, string name)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (names[i] == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -118,7 +118,7 @@ namespace ProductionAnalyzers.Sql
             }
 
             var candidates = new List<InvocationExpressionSyntax>();
-            foreach (var token in _search.Identifiers(names, name => names.Contains(name), null, int.MaxValue, cancellationToken)!)
+            foreach (var token in _search.IdentifiersNamed(names, null, int.MaxValue, cancellationToken)!)
             {
                 if (InvocationNamedBy(token) is { } invocation)
                 {
@@ -198,7 +198,7 @@ namespace ProductionAnalyzers.Sql
             // identifiers spelled T; : this(…) in the type's own declarations; target-typed new(…) that may call it.
             var creations = new List<SyntaxNode>();
             var initializers = new List<SyntaxNode>();
-            foreach (var token in _search.Identifiers(new[] { type.Name }, name => name == type.Name, null, int.MaxValue, cancellationToken)!)
+            foreach (var token in _search.IdentifiersNamed(new[] { type.Name }, null, int.MaxValue, cancellationToken)!)
             {
                 if (token.Parent is not SimpleNameSyntax name)
                 {

@@ -30,6 +30,9 @@ namespace ProductionAnalyzers.Sql
 
         private bool TryCountBody() => Interlocked.Increment(ref _bodiesBound) <= WrapperBodyLimit;
 
+        /// <summary>Whether the syntax pre-pass has been run for <paramref name="method"/> (for tests of what it is asked about).</summary>
+        internal bool PrePassAsked(IMethodSymbol method) => _mayBeWrapper.ContainsKey(method.PartialImplementationPart ?? method.OriginalDefinition);
+
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
@@ -745,6 +748,31 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
+        /// A non-virtual auto-property that code outside its type can set (<c>public string Name { get; set; }</c>): the
+        /// text evaluator reads it as one untrusted part, never as text built somewhere (<see cref="SqlMemberWrites"/>
+        /// follows only members their own type writes).
+        /// </summary>
+        private static bool IsPublicAutoProperty(IPropertySymbol property) =>
+            !property.IsAbstract && !property.IsVirtual && !property.IsOverride && property.Parameters.IsEmpty &&
+            !SqlMemberWrites.IsWrittenOnlyByItsType(property) &&
+            property.DeclaringSyntaxReferences.Length == 1 &&
+            property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors } &&
+            AllAccessorsAreAuto(accessors);
+
+        private static bool AllAccessorsAreAuto(AccessorListSyntax accessors)
+        {
+            foreach (var accessor in accessors.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// Whether the argument can be text built at the call site, the only kind a wrapper call is reported for. Not a
         /// constant, not the caller's own parameter passed on, and not the result of a library call that only reads a
         /// value (<c>reader.GetString(0)</c>, <c>id.ToString()</c>, <c>User.FindFirstValue(...)</c>): the text evaluator
@@ -765,8 +793,10 @@ namespace ProductionAnalyzers.Sql
                     // parts[0]: an element read from an array is never text built here.
                     return false;
                 case IPropertyReferenceOperation { Property: var property }:
-                    // A library property only reads a value; the project's own get-only properties may return built text.
-                    return IsSourceAssembly(property.ContainingAssembly);
+                    // A library property only reads a value; the project's own properties may return or hold built text,
+                    // except a plain auto-property anyone can set (a DTO's Name): the text evaluator follows the values of
+                    // a member only its own type writes, so such a property is never built text where it is read.
+                    return IsSourceAssembly(property.ContainingAssembly) && !IsPublicAutoProperty(property);
                 case IInvocationOperation:
                     break;
                 default:

@@ -589,5 +589,68 @@ namespace ProductionAnalyzers.Tests.Sql
                 },
             }.RunAsync();
         }
-    }
+    
+        [Fact]
+        public async Task WrapperGivenAProperty_IsReportedOnlyWhenThePropertyHoldsBuiltText()
+        {
+            // A settable auto-property (a request's Filter) is one untrusted value, never text built here: the wrapper search
+            // does not even look at the helper for it. A property whose getter builds the text, and one only its type sets
+            // (built in the constructor), are followed and reported where they are handed to the wrapper.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Requests.cs", Usings + """
+                            public sealed class ReportRequest
+                            {
+                                public string Filter { get; set; } = "";
+
+                                public string Region { get; init; } = "";
+
+                                public string Where => "WHERE Region = '" + Region + "'";
+                            }
+
+                            public sealed class ReportQuery
+                            {
+                                public ReportQuery(string region) => Text = $"SELECT * FROM Reports WHERE Region = '{region}'";
+
+                                public string Text { get; private set; }
+                            }
+                            """),
+                        ("ReportStore.cs", Usings + """
+                            public sealed class ReportStore
+                            {
+                                private readonly IDbConnection _db;
+
+                                public ReportStore(IDbConnection db) => _db = db;
+
+                                public Task<int> RunAsync(string statement) => _db.ExecuteAsync(statement);
+                            }
+                            """),
+                        ("ReportService.cs", Usings + """
+                            public sealed class ReportService
+                            {
+                                private readonly ReportStore _store;
+
+                                public ReportService(ReportStore store) => _store = store;
+
+                                public Task<int> Raw(ReportRequest request) => _store.RunAsync(request.Filter);
+
+                                public Task<int> ByRegion(ReportRequest request) => _store.RunAsync({|#0:request.Where|});
+
+                                public Task<int> Prepared(ReportQuery query) => _store.RunAsync({|#1:query.Text|});
+                            }
+                            """),
+                    },
+                    ExpectedDiagnostics =
+                    {
+                        Verify.Diagnostic().WithLocation(0).WithArguments("request.Where", "a clause", "build the SQL from constant text and pass the values as parameters", " (a member of the parameter 'request' of ReportService.ByRegion)"),
+                        Verify.Diagnostic().WithLocation(1).WithSpan("Requests.cs", 24, 90, 24, 96).WithArguments("region", "a value", "pass it as a parameter", " (a parameter of ReportQuery..ctor)"),
+                    },
+                },
+            }.RunAsync();
+        }
+}
 }

@@ -53,6 +53,56 @@ namespace ProductionAnalyzers.Tests.Sql
             Assert.Equal(10, found.Count(entry => entry.Value.Length > 0));
         }
 
+        [Fact]
+        public void CallsHandingOverASettableAutoProperty_DoNotRunThePrePass()
+        {
+            // A request's settable auto-property is never built text where it is read, so a call that hands only such a
+            // property to a method of the project is no wrapper call, whatever the method does: its body is not read.
+            var tree = CSharpSyntaxTree.ParseText(SqlTestCode.Usings + """
+                public sealed class NoteRequest
+                {
+                    public string Text { get; set; } = "";
+
+                    public string Title { get; private set; } = "";
+
+                    public string Summary => Text.Trim();
+                }
+
+                public sealed class Notes
+                {
+                    public void Write(string text) => Console.WriteLine(text);
+
+                    public void Title(string text) => Console.WriteLine(text);
+
+                    public void Summary(string text) => Console.WriteLine(text);
+                }
+
+                public sealed class NoteService
+                {
+                    private readonly Notes _notes = new Notes();
+
+                    public void Handle(NoteRequest request)
+                    {
+                        _notes.Write(request.Text);
+                        _notes.Title(request.Title);
+                        _notes.Summary(request.Summary);
+                    }
+                }
+                """, new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create("PrePassProbe", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var apis = SqlApis.Create(compilation, default);
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+            {
+                Assert.False(apis.TryGetSink(model.GetOperation(invocation)!, out _));
+            }
+
+            var notes = compilation.GetTypeByMetadataName("Notes")!;
+            Assert.False(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Write").Single()));
+            Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Title").Single()));
+            Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Summary").Single()));
+        }
+
         private static Dictionary<IMethodSymbol, int[]> AskEveryMethod(SqlApis apis, Compilation compilation)
         {
             var result = new Dictionary<IMethodSymbol, int[]>(SymbolEqualityComparer.Default);

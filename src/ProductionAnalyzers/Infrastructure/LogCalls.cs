@@ -141,7 +141,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>Where <c>[LoggerMessage]</c> is declared.</summary>
         private static readonly string[] LoggerMessageAttributeAssemblies = LoggingFrameworks.GeneratedMethodAttributeAssemblies;
 
-        private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers> _assemblyAnswers = new ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers> _assemblyAnswers = new ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers>(SameInstance<IAssemblySymbol>.Comparer);
         private readonly System.Func<IAssemblySymbol, AssemblyAnswers> _computeAssemblyAnswers;
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);

@@ -52,7 +52,7 @@ namespace ProductionAnalyzers.Sql
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SameInstance<IMethodSymbol>.Comparer);
         private readonly Func<IMethodSymbol, bool> _computeMayBeSink;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly INamedTypeSymbol? _dbCommandInterface;

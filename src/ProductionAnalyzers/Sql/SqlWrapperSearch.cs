@@ -33,8 +33,8 @@ namespace ProductionAnalyzers.Sql
         /// <summary>Whether the syntax pre-pass has been run for <paramref name="method"/> (for tests of what it is asked about).</summary>
         internal bool PrePassAsked(IMethodSymbol method) => _mayBeWrapper.ContainsKey(method.PartialImplementationPart ?? method.OriginalDefinition);
 
-        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _wrappers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(Infrastructure.SameInstance<IMethodSymbol>.Comparer);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeWrapper = new ConcurrentDictionary<IMethodSymbol, bool>(Infrastructure.SameInstance<IMethodSymbol>.Comparer);
         private readonly ConcurrentDictionary<IMethodSymbol, WrapperLinks> _links = new ConcurrentDictionary<IMethodSymbol, WrapperLinks>(SymbolEqualityComparer.Default);
 
         /// <summary>

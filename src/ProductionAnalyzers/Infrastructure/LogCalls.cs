@@ -144,7 +144,10 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers> _assemblyAnswers = new ConcurrentDictionary<IAssemblySymbol, AssemblyAnswers>(SameInstance<IAssemblySymbol>.Comparer);
         private readonly System.Func<IAssemblySymbol, AssemblyAnswers> _computeAssemblyAnswers;
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
+        // Shapes of method definitions (keyed by reference: one object per definition) and of the few constructed methods
+        // whose type arguments decide the shape (BeginScope<TState>, a delegate's Invoke), keyed by symbol equality.
+        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SameInstance<IMethodSymbol>.Comparer);
+        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _constructedShapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, LoggingFramework> _typeFrameworks = new ConcurrentDictionary<ITypeSymbol, LoggingFramework>(SymbolEqualityComparer.Default);
         private readonly System.Func<ITypeSymbol, LoggingFramework> _computeTypeFramework;
@@ -248,7 +251,8 @@ namespace ProductionAnalyzers.Infrastructure
 
             // The shape of a call depends on the called method only: classify each method once per compilation, for all
             // the logging rules (they share this resolver), instead of once per call and rule.
-            return _shapes.GetOrAdd(ShapeKey(method), _computeShape);
+            var key = ShapeKey(method);
+            return (ReferenceEquals(key, key.OriginalDefinition) ? _shapes : _constructedShapes).GetOrAdd(key, _computeShape);
         }
 
         public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)

@@ -772,6 +772,71 @@ namespace ProductionAnalyzers.Sql
             return true;
         }
 
+        private static bool HasNonConstantArgument(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (!SqlOperations.Unwrap(argument.Value).ConstantValue.HasValue)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a local can hold built text where it is read: it can unless it is declared with a value that cannot
+        /// (<c>var name = reader.GetString(0)</c>, a library property, a parameter) and is never assigned again in its
+        /// block — no <c>=</c>, <c>+=</c> or <c>??=</c>, no <c>ref</c>/<c>out</c> argument, no deconstruction. The text
+        /// evaluator follows exactly those writes, so such a local is one untrusted value, never text built here. Read from
+        /// the occurrences of its name in the block's text; anything else (a pattern, a <c>foreach</c> variable) may.
+        /// </summary>
+        private bool LocalMayCarryBuiltText(ILocalSymbol local, IOperation reference)
+        {
+            if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model ||
+                local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator ||
+                declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement ||
+                statement.Parent is not { } scope ||
+                MayBeAssignedAgain(scope, declarator.Identifier.ValueText))
+            {
+                return true;
+            }
+
+            var value = model.GetOperation(initializer);
+            return value is null || MayCarryBuiltText(value);
+        }
+
+        /// <summary>Whether <paramref name="scope"/> assigns a variable spelled <paramref name="name"/> anywhere (any variable of that name: a shadowing one counts too).</summary>
+        private static bool MayBeAssignedAgain(SyntaxNode scope, string name)
+        {
+            var span = scope.Span;
+            var text = scope.SyntaxTree.GetText().ToString(span);
+            foreach (var token in IdentifierTokens(scope, text, span.Start, name))
+            {
+                if (token.Parent is not IdentifierNameSyntax identifier)
+                {
+                    continue;
+                }
+
+                SyntaxNode expression = identifier;
+                while (expression.Parent is ParenthesizedExpressionSyntax)
+                {
+                    expression = expression.Parent;
+                }
+
+                switch (expression.Parent)
+                {
+                    case AssignmentExpressionSyntax assignment when assignment.Left == expression:
+                    case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) || argument.Parent is TupleExpressionSyntax:
+                    case RefExpressionSyntax:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// Whether the argument can be text built at the call site, the only kind a wrapper call is reported for. Not a
         /// constant, not the caller's own parameter passed on, and not the result of a library call that only reads a
@@ -797,6 +862,8 @@ namespace ProductionAnalyzers.Sql
                     // except a plain auto-property anyone can set (a DTO's Name): the text evaluator follows the values of
                     // a member only its own type writes, so such a property is never built text where it is read.
                     return IsSourceAssembly(property.ContainingAssembly) && !IsPublicAutoProperty(property);
+                case ILocalReferenceOperation { Local: var local }:
+                    return LocalMayCarryBuiltText(local, unwrapped);
                 case IInvocationOperation:
                     break;
                 default:
@@ -808,8 +875,9 @@ namespace ProductionAnalyzers.Sql
 
             if (method.ContainingType?.SpecialType == SpecialType.System_String)
             {
-                // string.Format/Concat/Join build; name.Trim() or name.ToUpper() carries what its receiver carries.
-                return method.IsStatic || invocation.Instance is null || MayCarryBuiltText(invocation.Instance);
+                // string.Format/Concat/Join build; name.Trim() or name.ToUpper() carries what its receiver carries, and
+                // template.Replace("{table}", table) what it is given too.
+                return method.IsStatic || invocation.Instance is null || MayCarryBuiltText(invocation.Instance) || HasNonConstantArgument(invocation);
             }
 
             if (method.Name == "GetValueOrDefault" || IsSourceAssembly(method.ContainingAssembly))

@@ -652,5 +652,82 @@ namespace ProductionAnalyzers.Tests.Sql
                 },
             }.RunAsync();
         }
+
+        [Fact]
+        public async Task WrapperGivenALocal_IsReportedOnlyWhenTheLocalIsBuiltOrWrittenAgain()
+        {
+            // A local declared with a value read from a library (a reader column, a header) and never written again is one
+            // untrusted value: no wrapper finding. A local written again — appended to, assigned in a branch — is followed
+            // and reported where it is handed to the wrapper, and so is a template filled in with Replace where it is
+            // handed over. (A value deconstructed into it is not followed by the text
+            // evaluator: a known gap, pinned here so that closing it shows.)
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("AuditStore.cs", Usings + """
+                            public sealed class AuditStore
+                            {
+                                private readonly IDbConnection _db;
+
+                                public AuditStore(IDbConnection db) => _db = db;
+
+                                public Task<int> RunAsync(string statement) => _db.ExecuteAsync(statement);
+                            }
+                            """),
+                        ("AuditJob.cs", Usings + """
+                            public sealed class AuditJob
+                            {
+                                private readonly AuditStore _store;
+
+                                public AuditJob(AuditStore store) => _store = store;
+
+                                public Task<int> Replay(IDataReader reader)
+                                {
+                                    var statement = reader.GetString(0);
+                                    return _store.RunAsync(statement.Trim());
+                                }
+
+                                public Task<int> Append(IDataReader reader, string region)
+                                {
+                                    var statement = reader.GetString(0);
+                                    statement += " WHERE Region = '" + region + "'";
+                                    return _store.RunAsync({|#0:statement|});
+                                }
+
+                                public Task<int> Branch(IDataReader reader, string region, bool scoped)
+                                {
+                                    var statement = reader.GetString(0);
+                                    if (scoped)
+                                    {
+                                        statement = $"DELETE FROM Audit WHERE Region = '{region}'";
+                                    }
+
+                                    return _store.RunAsync({|#1:statement|});
+                                }
+
+                                public Task<int> Templated(string table) =>
+                                    _store.RunAsync({|#2:"DELETE FROM {table} WHERE Archived = 1".Replace("{table}", table)|});
+
+                                public Task<int> Deconstructed(IDataReader reader, string region)
+                                {
+                                    var statement = reader.GetString(0);
+                                    (statement, var count) = ("DELETE FROM Audit WHERE Region = '" + region + "'", 1);
+                                    return _store.RunAsync(statement);
+                                }
+                            }
+                            """),
+                    },
+                    ExpectedDiagnostics =
+                    {
+                        Verify.Diagnostic().WithLocation(0).WithSpan("AuditJob.cs", 27, 25, 27, 44).WithArguments("reader.GetString(0)", "a clause", "build the SQL from constant text and pass the values as parameters", " (a database read)"),
+                        Verify.Diagnostic().WithLocation(1).WithSpan("AuditJob.cs", 34, 25, 34, 44).WithArguments("reader.GetString(0)", "a clause", "build the SQL from constant text and pass the values as parameters", " (a database read)"),
+                        Verify.Diagnostic().WithLocation(2).WithArguments("table", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", " (a parameter of AuditJob.Templated)"),
+                    },
+                },
+            }.RunAsync();
+        }
 }
 }

@@ -54,10 +54,11 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
-        public void CallsHandingOverASettableAutoProperty_DoNotRunThePrePass()
+        public void CallsHandingOverAnUnbuiltPropertyOrLocal_DoNotRunThePrePass()
         {
-            // A request's settable auto-property is never built text where it is read, so a call that hands only such a
-            // property to a method of the project is no wrapper call, whatever the method does: its body is not read.
+            // A request's settable auto-property, and a local declared from one and never written again, are never built
+            // text where they are read, so a call that hands only such a value to a method of the project is no wrapper
+            // call, whatever the method does: its body is not read.
             var tree = CSharpSyntaxTree.ParseText(SqlTestCode.Usings + """
                 public sealed class NoteRequest
                 {
@@ -75,6 +76,10 @@ namespace ProductionAnalyzers.Tests.Sql
                     public void Title(string text) => Console.WriteLine(text);
 
                     public void Summary(string text) => Console.WriteLine(text);
+
+                    public void Copy(string text) => Console.WriteLine(text);
+
+                    public void Line(string text) => Console.WriteLine(text);
                 }
 
                 public sealed class NoteService
@@ -86,6 +91,11 @@ namespace ProductionAnalyzers.Tests.Sql
                         _notes.Write(request.Text);
                         _notes.Title(request.Title);
                         _notes.Summary(request.Summary);
+                        var copy = request.Text.Trim();
+                        _notes.Copy(copy);
+                        var line = request.Text;
+                        line += "!";
+                        _notes.Line(line);
                     }
                 }
                 """, new CSharpParseOptions(LanguageVersion.Latest));
@@ -101,6 +111,8 @@ namespace ProductionAnalyzers.Tests.Sql
             Assert.False(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Write").Single()));
             Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Title").Single()));
             Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Summary").Single()));
+            Assert.False(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Copy").Single()));
+            Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Line").Single()));
         }
 
         private static Dictionary<IMethodSymbol, int[]> AskEveryMethod(SqlApis apis, Compilation compilation)

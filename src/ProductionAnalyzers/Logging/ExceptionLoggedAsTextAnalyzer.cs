@@ -140,9 +140,10 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            // The method first (a cached answer per method), the arguments' exception text only for a call that can log: the
-            // arguments of nearly every call of a code base would otherwise be walked for nothing.
-            if (invocation.Arguments.IsEmpty || state.Value is not { } resolver || !resolver.MayBeLogCall(invocation) ||
+            // The written arguments first (syntax: exception text is never a literal, and most calls pass none or only
+            // literals), then the method (a cached answer per method), the arguments' exception text only for a call that can
+            // log: the arguments of nearly every call of a code base would otherwise be walked for nothing.
+            if (!LogCallResolver.MayCarryNonConstantText(invocation) || state.Value is not { } resolver || !resolver.MayBeLogCall(invocation) ||
                 !MayCarryExceptionText(invocation, exceptionType) ||
                 !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)

@@ -166,6 +166,13 @@ namespace ProductionAnalyzers.Sql
                         return Hole(original, HoleKind.Safe);
                     }
 
+                    if (ElementOfLambdaSource(parameter) is { } source && EvalSequence(source, frame, 0) is { Count: > 0 } sourceElements)
+                    {
+                        // new[] { "Series", "Tags" }.SelectMany(table => Read(table)): the lambda's parameter is an element
+                        // of the sequence the call runs over, like a foreach variable.
+                        return sourceElements.Count == 1 ? sourceElements[0] : Choice(sourceElements.ToArray());
+                    }
+
                     if (frame.Depth > 0 && TrustedByConstructorCalls(parameter.Parameter, 0))
                     {
                         // A constructor parameter stored in a member (Schema = schema): every creation and base(…) call
@@ -559,6 +566,53 @@ namespace ProductionAnalyzers.Sql
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Query operators whose lambda's first parameter is an element of the sequence they run over (the receiver of the
+        /// extension, or the list of <c>List&lt;T&gt;.ForEach</c>).
+        /// </summary>
+        private static readonly HashSet<string> ElementLambdaOperators = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Select", "SelectMany", "Where", "ForEach", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault",
+            "Last", "LastOrDefault", "Count", "TakeWhile", "SkipWhile", "OrderBy", "OrderByDescending", "ThenBy",
+            "ThenByDescending", "GroupBy", "ToDictionary", "ToLookup",
+        };
+
+        /// <summary>
+        /// The sequence whose elements the first parameter of a lambda stands for, when the lambda is handed to a query
+        /// operator of <c>System.Linq.Enumerable</c> or to <c>List&lt;T&gt;.ForEach</c>; null for any other parameter.
+        /// </summary>
+        private static IOperation? ElementOfLambdaSource(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)
+            {
+                return null;
+            }
+
+            IOperation? current = reference.Parent;
+            while (current is not null && !(current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambdaSymbol)))
+            {
+                current = current.Parent;
+            }
+
+            var argument = current?.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation.Parent : current?.Parent;
+            if (argument is not IArgumentOperation { Parent: IInvocationOperation invocation } ||
+                !ElementLambdaOperators.Contains(invocation.TargetMethod.Name))
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod;
+            if (method.IsExtensionMethod || (method.IsStatic && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }))
+            {
+                return method.ContainingType is { Name: "Enumerable" } && invocation.Arguments.Length > 0 && invocation.Arguments[0] != argument
+                    ? invocation.Arguments[0].Value
+                    : null;
+            }
+
+            return method.Name == "ForEach" && method.ContainingType is { Name: "List", ContainingNamespace.Name: "Generic" } ? invocation.Instance : null;
         }
 
         private List<SqlSegment> EvalLocal(ILocalReferenceOperation reference, Frame frame)

@@ -175,6 +175,65 @@ namespace ProductionAnalyzers.Tests.Sql
             }.RunAsync();
         }
 
+        /// <summary>
+        /// A housekeeping task that runs a helper for each table of a constant list through a query operator or
+        /// <c>List.ForEach</c> (seen on a real media server): the lambda's parameter is an element of the list, like a
+        /// foreach variable, so the helper's table name is trusted. The same task with a list that holds a request value
+        /// is reported at the call.
+        /// </summary>
+        [Theory]
+        [InlineData("new[] { \"Series\", \"Notifications\", \"DelayProfiles\" }", false)]
+        [InlineData("TaggedTables", false)]
+        [InlineData("new[] { \"Series\", request.Table }", true)]
+        public async Task HelperCalledFromAQueryOperatorOverAList_IsJudgedByTheListsElements(string tables, bool reported)
+        {
+            var call = reported ? "{|#0:table|}" : "table";
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Housekeeping/TagQueries.cs", Usings + """
+                            public static class TagQueries
+                            {
+                                public static IEnumerable<int> UsedTags(IDbConnection db, string table) =>
+                                    db.Query<string>({|#1:$"SELECT DISTINCT \"Tags\" FROM \"{table}\" WHERE length(\"Tags\") > 2"|}).Select(int.Parse);
+
+                                public static void Touch(IDbConnection db, string table) => db.Execute($"UPDATE \"{table}\" SET \"Touched\" = 1");
+                            }
+                            """.Replace("{|#1:", reported ? "{|#1:" : "").Replace("|})", reported ? "|})" : ")")),
+                        ("Housekeeping/CleanupUnusedTags.cs", Usings + """
+                            public sealed class CleanupRequest
+                            {
+                                public string Table { get; set; } = "";
+                            }
+
+                            public sealed class CleanupUnusedTags
+                            {
+                                private static readonly string[] TaggedTables = { "Series", "ImportLists" };
+
+                                public void Clean(IDbConnection db, CleanupRequest request)
+                                {
+                                    var used = TABLES.SelectMany(table => TagQueries.UsedTags(db, CALL)).Distinct().ToList();
+                                    new List<string> { "Indexers", "DownloadClients" }.ForEach(table => TagQueries.Touch(db, table));
+                                    db.Execute("DELETE FROM \"Tags\" WHERE NOT \"Id\" IN @used", new { used });
+                                }
+                            }
+                            """.Replace("TABLES", tables).Replace("CALL", call)),
+                    },
+                },
+            };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(
+                    Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                        .WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of CleanupUnusedTags.Clean; passed to TagQueries.UsedTags)"));
+            }
+
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

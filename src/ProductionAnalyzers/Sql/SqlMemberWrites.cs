@@ -41,6 +41,26 @@ namespace ProductionAnalyzers.Sql
         public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken) =>
             _writes.GetOrAdd(member.OriginalDefinition, m => Find(m, cancellationToken));
 
+        /// <summary>A property declared with accessors that have no body (<c>{ get; set; }</c>, <c>{ get; private set; }</c>).</summary>
+        public static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken)
+        {
+            if (property.DeclaringSyntaxReferences.Length != 1 ||
+                property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors })
+            {
+                return false;
+            }
+
+            foreach (var accessor in accessors.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>A field or auto-property that code outside its type cannot assign.</summary>
         public static bool IsWrittenOnlyByItsType(ISymbol member) => member switch
         {

@@ -103,7 +103,7 @@ namespace ProductionAnalyzers.Sql
                         }
                     }
                 }
-                else if (IsAutoProperty(symbol) && EvalMemberWrites(symbol, frame) is { } written)
+                else if (SqlMemberWrites.IsAutoProperty(symbol, _cancellationToken) && EvalMemberWrites(symbol, frame) is { } written)
                 {
                     return written;
                 }
@@ -157,13 +157,6 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
-        private bool IsAutoProperty(IPropertySymbol property) =>
-            property.DeclaringSyntaxReferences.Length == 1 &&
-            property.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.PropertyDeclarationSyntax
-            {
-                ExpressionBody: null,
-                AccessorList: { } accessors,
-            } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
 
         /// <summary>
         /// A field or auto-property only its own type writes (a script built in the constructor and run on every open):

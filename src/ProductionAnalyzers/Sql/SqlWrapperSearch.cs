@@ -754,23 +754,7 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         private static bool IsPublicAutoProperty(IPropertySymbol property) =>
             !property.IsAbstract && !property.IsVirtual && !property.IsOverride && property.Parameters.IsEmpty &&
-            !SqlMemberWrites.IsWrittenOnlyByItsType(property) &&
-            property.DeclaringSyntaxReferences.Length == 1 &&
-            property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors } &&
-            AllAccessorsAreAuto(accessors);
-
-        private static bool AllAccessorsAreAuto(AccessorListSyntax accessors)
-        {
-            foreach (var accessor in accessors.Accessors)
-            {
-                if (accessor.Body is not null || accessor.ExpressionBody is not null)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+            !SqlMemberWrites.IsWrittenOnlyByItsType(property) && SqlMemberWrites.IsAutoProperty(property, CancellationToken.None);
 
         private static bool HasNonConstantArgument(IInvocationOperation invocation)
         {

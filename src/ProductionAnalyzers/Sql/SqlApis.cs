@@ -154,6 +154,13 @@ namespace ProductionAnalyzers.Sql
 
         private SqlMemberWrites? _memberWrites;
 
+        /// <summary>The elements collection-valued fields and properties of the compilation are given (an ORM's table map).</summary>
+        public SqlCollectionElements CollectionElements =>
+            Volatile.Read(ref _collectionElements) ??
+            Interlocked.CompareExchange(ref _collectionElements, new SqlCollectionElements(_compilation, CallSites.Search), null) ?? _collectionElements!;
+
+        private SqlCollectionElements? _collectionElements;
+
         public INamedTypeSymbol? StringBuilder { get; }
 
         public INamedTypeSymbol? DbCommandBuilder { get; }

@@ -39,6 +39,9 @@ namespace ProductionAnalyzers.Sql
             _search = new SourceSearch(compilation);
         }
 
+        /// <summary>The compilation-wide name search these questions share with the other SQL questions about source.</summary>
+        public SourceSearch Search => _search;
+
         /// <summary>
         /// A method whose parameters can be judged at its call sites: an ordinary method of the compilation, or the
         /// implementation of interface members, that nothing can call without naming it or one of those members (not

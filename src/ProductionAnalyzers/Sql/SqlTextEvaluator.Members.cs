@@ -64,6 +64,13 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
+            if (frame.Depth < MaxDepth && !symbol.Parameters.IsEmpty && property.Instance is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } collection &&
+                EvalCollectionElements(collection.Member, frame) is { } element)
+            {
+                // TableMap[type] of an ORM's map filled with constant table names.
+                return element;
+            }
+
             if (frame.Depth < MaxDepth && symbol.Parameters.IsEmpty && _apis.IsSourceProperty(symbol))
             {
                 if (symbol.IsAbstract || symbol.IsVirtual || symbol.IsOverride)
@@ -208,6 +215,87 @@ namespace ProductionAnalyzers.Sql
             }
         }
     
+        /// <summary>
+        /// An element read from a collection field or property of the compilation: the alternatives of every value put in
+        /// (<see cref="SqlCollectionElements"/>), when they are all trusted. Null otherwise: the element is then one part
+        /// read from a collection, as before.
+        /// </summary>
+        private List<SqlSegment>? EvalCollectionElements(ISymbol member, Frame frame)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _apis.Compilation.Assembly) || !_visiting.Add(member))
+            {
+                return null;
+            }
+
+            try
+            {
+                var values = _apis.CollectionElements.ElementsOf(member, _cancellationToken);
+                if (values is not { Length: > 0 } writes)
+                {
+                    return null;
+                }
+
+                var builtBefore = Built;
+                var alternatives = new List<List<SqlSegment>>();
+                foreach (var write in writes)
+                {
+                    var value = Eval(write.Value, new Frame(write.Index, member.ContainingType, null, frame.Depth + 1));
+                    if (!IsConstantOnly(value) && WorstKind(value) != HoleKind.Safe)
+                    {
+                        Built = builtBefore;
+                        return null;
+                    }
+
+                    alternatives.Add(value);
+                }
+
+                Built = builtBefore;
+                return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
+            }
+            finally
+            {
+                _visiting.Remove(member);
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="parameter"/> belongs to an ordinary method of the compilation that only its callers can
+        /// run (<see cref="SqlCallSites.IsJudgedByCallers"/>) and every call passes constant or trusted text for it (the
+        /// <c>tableName</c> of <c>Mapper.Entity&lt;Series&gt;("Series")</c> registrations stored in a map). Memoised per compilation.
+        /// </summary>
+        private bool TrustedByMethodCalls(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method ||
+                parameter.RefKind != RefKind.None || parameter.IsParams || !SqlCallSites.IsJudgedByCallers(method))
+            {
+                return false;
+            }
+
+            var memo = _apis.CallSites.TrustedConstructorParameters;
+            if (memo.TryGetValue(parameter, out var known))
+            {
+                return known;
+            }
+
+            if (!_visiting.Add(parameter))
+            {
+                return false;
+            }
+
+            try
+            {
+                var calls = _apis.CallSites.CallsOf(method, _cancellationToken);
+                var trusted = !calls.IsTooMany && !calls.Calls.IsEmpty &&
+                              JudgeCalls(calls.Calls.Select(call => ((IOperation)call, call.Arguments)), parameter, MaxConstructorDepth);
+                memo.TryAdd(parameter, trusted);
+                return trusted;
+            }
+            finally
+            {
+                _visiting.Remove(parameter);
+            }
+        }
+
         /// <summary>How many constructors up a parameter is followed (<c>: this(…)</c> chains passing it on).</summary>
         private const int MaxConstructorDepth = 3;
 
@@ -257,7 +345,13 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            foreach (var (call, arguments) in calls.Calls)
+            return JudgeCalls(calls.Calls, parameter, depth);
+        }
+
+        /// <summary>True when every call passes constant or trusted text for <paramref name="parameter"/> or leaves it at its default.</summary>
+        private bool JudgeCalls(IEnumerable<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> calls, IParameterSymbol parameter, int depth)
+        {
+            foreach (var (call, arguments) in calls)
             {
                 IOperation? value = null;
                 foreach (var argument in arguments)

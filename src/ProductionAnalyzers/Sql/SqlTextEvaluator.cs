@@ -173,7 +173,7 @@ namespace ProductionAnalyzers.Sql
                         return sourceElements.Count == 1 ? sourceElements[0] : Choice(sourceElements.ToArray());
                     }
 
-                    if (frame.Depth > 0 && TrustedByConstructorCalls(parameter.Parameter, 0))
+                    if (frame.Depth > 0 && (TrustedByConstructorCalls(parameter.Parameter, 0) || TrustedByMethodCalls(parameter.Parameter)))
                     {
                         // A constructor parameter stored in a member (Schema = schema): every creation and base(…) call
                         // passes trusted text or leaves the optional parameter out.

@@ -234,6 +234,101 @@ namespace ProductionAnalyzers.Tests.Sql
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// A home-grown ORM (seen on a real media server): table names registered once per entity type in a map
+        /// (<c>Mapper.Entity&lt;Series&gt;("Series")</c> adds to <c>TableMap</c>), looked up by a generic repository in its
+        /// constructor and used in every statement. Every name put in the map is a constant, so the repository's
+        /// <c>_table</c> is trusted; a registration that takes the name from configuration makes it untrusted again.
+        /// </summary>
+        [Theory]
+        [InlineData("\"Plugins\"", false)]
+        [InlineData("settings.PluginTable", true)]
+        public async Task TableNamesFromARegistrationMap_AreJudgedByWhatIsRegistered(string pluginTable, bool reported)
+        {
+            var count = reported ? "{|#0:$\"SELECT COUNT(*) FROM \\\"{_table}\\\"\"|}" : "$\"SELECT COUNT(*) FROM \\\"{_table}\\\"\"";
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Datastore/TableMapper.cs", Usings + """
+                            public class TableMapper
+                            {
+                                public TableMapper()
+                                {
+                                    TableMap = new Dictionary<Type, string>();
+                                }
+
+                                public Dictionary<Type, string> TableMap { get; set; }
+
+                                public TableMapper Entity<TEntity>(string tableName)
+                                {
+                                    TableMap.Add(typeof(TEntity), tableName);
+                                    return this;
+                                }
+
+                                public string? TableNameMapping(Type x) => TableMap.ContainsKey(x) ? TableMap[x] : null;
+
+                                public bool IsMapped(string table) => TableMap.Values.Contains(table);
+                            }
+                            """),
+                        ("Datastore/TableMapping.cs", Usings + """
+                            public sealed class Series { }
+                            public sealed class Episode { }
+                            public sealed class Plugin { }
+
+                            public sealed class PluginSettings
+                            {
+                                public string PluginTable { get; set; } = "Plugins";
+                            }
+
+                            public static class TableMapping
+                            {
+                                public static readonly TableMapper Mapper = new TableMapper();
+
+                                public static void Map(PluginSettings settings)
+                                {
+                                    Mapper.Entity<Series>("Series");
+                                    Mapper.Entity<Episode>("Episodes");
+                                    Mapper.Entity<Plugin>(PLUGIN_TABLE);
+                                }
+                            }
+                            """.Replace("PLUGIN_TABLE", pluginTable)),
+                        ("Datastore/BasicRepository.cs", Usings + """
+                            public class BasicRepository<TModel>
+                            {
+                                private readonly IDbConnection _db;
+                                protected readonly string _table;
+
+                                public BasicRepository(IDbConnection db)
+                                {
+                                    _db = db;
+                                    _table = TableMapping.Mapper.TableNameMapping(typeof(TModel))!;
+                                }
+
+                                public int Count() => _db.ExecuteScalar<int>(COUNT);
+
+                                public void Purge() => _db.Execute($"DELETE FROM \"{_table}\"");
+                            }
+
+                            public sealed class SeriesRepository : BasicRepository<Series>
+                            {
+                                public SeriesRepository(IDbConnection db) : base(db) { }
+                            }
+                            """.Replace("COUNT", count)),
+                    },
+                },
+            };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_table", "an identifier", Identifier, ""));
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithSpan("Datastore/BasicRepository.cs", 26, 40, 26, 67).WithArguments("_table", "an identifier", Identifier, ""));
+            }
+
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

@@ -58,11 +58,15 @@ namespace ProductionAnalyzers.Sql
                 return null;
             }
 
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var result = ImmutableArray.CreateBuilder<MemberWrite>();
             foreach (var token in tokens)
             {
                 switch (token.Parent)
                 {
+                    case VariableDeclaratorSyntax or PropertyDeclarationSyntax when token.Parent != declaration:
+                        // Another member of the same name (a Tables array of another type).
+                        continue;
                     case VariableDeclaratorSyntax declarator when declarator.Identifier == token:
                         if (declarator.Initializer is { } fieldInitializer && !IsEmptyCollection(fieldInitializer.Value))
                         {
@@ -93,7 +97,8 @@ namespace ProductionAnalyzers.Sql
 
                         continue;
                     default:
-                        return null;
+                        // A parameter, a method or a named argument spelled the same: not the member.
+                        continue;
                 }
             }
 

@@ -135,7 +135,8 @@ namespace ProductionAnalyzers.Sql
             ClassifiedHole? first = null;
             foreach (var hole in holes)
             {
-                if (hole.Hole.Parameter is { } parameter && JudgeAtCallSites(apis, sink, parameter, hole.Position, strict, report, 0, cancellationToken))
+                if (hole.Hole.Parameter is { } parameter &&
+                    JudgeAtCallSites(apis, sink, parameter, hole.Position, strict, report, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), cancellationToken))
                 {
                     // Every caller was judged instead (and reported where it passes untrusted text).
                     continue;
@@ -167,14 +168,43 @@ namespace ProductionAnalyzers.Sql
             SqlPosition position,
             bool strict,
             Action<Diagnostic> report,
-            int depth,
+            HashSet<IParameterSymbol> judging,
             CancellationToken cancellationToken)
         {
-            if (depth > MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || !SqlCallSites.IsJudgedByCallers(method) ||
+            if (judging.Count > MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || !SqlCallSites.IsJudgedByCallers(method) ||
                 parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 return false;
             }
+
+            if (!judging.Add(parameter))
+            {
+                // Passed back to a parameter being judged further down this path (two overloads calling each other): the
+                // cycle brings no value of its own; the other calls of those methods decide.
+                return true;
+            }
+
+            try
+            {
+                return JudgeCalls(apis, sink, parameter, method, position, strict, report, judging, cancellationToken);
+            }
+            finally
+            {
+                judging.Remove(parameter);
+            }
+        }
+
+        private static bool JudgeCalls(
+            SqlApis apis,
+            SqlSink sink,
+            IParameterSymbol parameter,
+            IMethodSymbol method,
+            SqlPosition position,
+            bool strict,
+            Action<Diagnostic> report,
+            HashSet<IParameterSymbol> judging,
+            CancellationToken cancellationToken)
+        {
 
             var calls = apis.CallSites.CallsOf(method, cancellationToken);
             if (calls.IsTooMany || calls.Calls.IsEmpty)
@@ -208,7 +238,7 @@ namespace ProductionAnalyzers.Sql
 
                 foreach (var hole in SqlTextWalker.Classify(segments, strict))
                 {
-                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, position, strict, report, depth + 1, cancellationToken))
+                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, position, strict, report, judging, cancellationToken))
                     {
                         continue;
                     }

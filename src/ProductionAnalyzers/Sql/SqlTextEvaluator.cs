@@ -121,6 +121,18 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
+            if (_apis.StringBuilder is not null && SymbolEqualityComparer.Default.Equals(operation.Type, _apis.StringBuilder))
+            {
+                // "… WHERE " + sb, $"… {sb}": the builder's text, as sb.ToString() gives it.
+                switch (operation)
+                {
+                    case ILocalReferenceOperation builderLocal:
+                        return EvalStringBuilder(builderLocal.Local, operation.Syntax.SpanStart, frame);
+                    case IObjectCreationOperation or IInvocationOperation:
+                        return EvalBuilderExpression(operation, frame, 0);
+                }
+            }
+
             // Columns[sort] on a readonly map field: the value comes from the map.
             if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } && IsReadOnlyMapField(mapInstance))
             {

@@ -329,6 +329,209 @@ namespace ProductionAnalyzers.Tests.Sql
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// A StringBuilder concatenated into the command text without <c>ToString()</c> (<c>"… WHERE " + sb</c>, seen on a
+        /// real backup tool): its text is what was appended. Only constants and <c>?</c> placeholders: quiet; a tag
+        /// appended as text: reported, naming the tag rather than the builder.
+        /// </summary>
+        [Theory]
+        [InlineData("sb.Append(@\" (',' || \"\"Tags\"\" || ',' LIKE '%,' || ? || ',%') \");", false)]
+        [InlineData("sb.Append(\" \\\"Tags\\\" LIKE '%\" + t + \"%' \");", true)]
+        public async Task StringBuilderConcatenatedWithoutToString_IsJudgedByWhatWasAppended(string append, bool reported)
+        {
+            var text = reported ? "{|#0:@\"SELECT \"\"ID\"\" FROM \"\"Backup\"\" WHERE \" + sb|}" : "@\"SELECT \"\"ID\"\" FROM \"\"Backup\"\" WHERE \" + sb";
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Database/BackupTags.cs", Usings + """
+                            public sealed class BackupTags
+                            {
+                                private readonly IDbConnection _connection;
+
+                                public BackupTags(IDbConnection connection) => _connection = connection;
+
+                                public List<long> IdsForTags(string[] tags)
+                                {
+                                    using var cmd = _connection.CreateCommand();
+                                    var sb = new StringBuilder();
+                                    foreach (var t in tags)
+                                    {
+                                        if (sb.Length != 0)
+                                            sb.Append(" OR ");
+                                        APPEND
+
+                                        var p = cmd.CreateParameter();
+                                        p.Value = t;
+                                        cmd.Parameters.Add(p);
+                                    }
+
+                                    cmd.CommandText = TEXT;
+                                    var ids = new List<long>();
+                                    using var reader = cmd.ExecuteReader();
+                                    while (reader.Read())
+                                        ids.Add(reader.GetInt64(0));
+                                    return ids;
+                                }
+                            }
+                            """.Replace("APPEND", append).Replace("TEXT", text)),
+                    },
+                },
+            };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Database/BackupTags.cs", 27, 45, 27, 46).WithArguments("t", "a value", "pass it as a parameter", ""));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// Two overloads of a delete helper that call each other (the short one adds the key column, the long one opens a
+        /// transaction and calls the short one again with it; seen on a real backup tool). The cycle brings no table name
+        /// of its own: the helper is judged by its other calls — constants and <c>typeof(T).Name</c> — and reported only at
+        /// a call that passes request data.
+        /// </summary>
+        [Theory]
+        [InlineData("\"Schedule\"", false)]
+        [InlineData("{|#0:request.Table|}", true)]
+        public async Task OverloadsThatCallEachOther_AreJudgedByTheirOtherCalls(string adminTable, bool reported)
+        {
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Database/Connection.cs", Usings + """
+                            public sealed class Notification { }
+
+                            public sealed class Connection
+                            {
+                                private readonly IDbConnection _connection;
+
+                                public Connection(IDbConnection connection) => _connection = connection;
+
+                                public void RemoveBackup(long id)
+                                {
+                                    DeleteFromDb("ErrorLog", id, "BackupID");
+                                    DeleteFromDb("Filter", id, "BackupID");
+                                    DeleteFromDb("Backup", id);
+                                }
+
+                                public void DismissNotification(long id) => DeleteFromDb(typeof(Notification).Name, id);
+
+                                internal bool DeleteFromDb(string tablename, long id, IDbTransaction? transaction = null) =>
+                                    DeleteFromDb(tablename, id, "ID", transaction);
+
+                                private bool DeleteFromDb(string tablename, long id, string identifier, IDbTransaction? transaction = null)
+                                {
+                                    if (transaction == null)
+                                    {
+                                        using var tr = _connection.BeginTransaction();
+                                        var r = DeleteFromDb(tablename, id, tr);
+                                        tr.Commit();
+                                        return r;
+                                    }
+
+                                    using var cmd = _connection.CreateCommand();
+                                    cmd.Transaction = transaction;
+                                    cmd.CommandText = SQL;
+                                    var p = cmd.CreateParameter();
+                                    p.ParameterName = "@Value";
+                                    p.Value = id;
+                                    cmd.Parameters.Add(p);
+                                    return cmd.ExecuteNonQuery() == 1;
+                                }
+                            }
+                            """.Replace("SQL", reported
+                                ? "{|#1:string.Format(System.Globalization.CultureInfo.InvariantCulture, @\"DELETE FROM \"\"{0}\"\" WHERE \"\"{1}\"\"=@Value\", tablename, identifier)|}"
+                                : "string.Format(System.Globalization.CultureInfo.InvariantCulture, @\"DELETE FROM \"\"{0}\"\" WHERE \"\"{1}\"\"=@Value\", tablename, identifier)")),
+                        ("Api/ScheduleAdmin.cs", Usings + """
+                            public sealed class PurgeRequest
+                            {
+                                public string Table { get; set; } = "";
+                            }
+
+                            public sealed class ScheduleAdmin
+                            {
+                                private readonly Connection _db;
+
+                                public ScheduleAdmin(Connection db) => _db = db;
+
+                                public bool Purge(PurgeRequest request, long id) => _db.DeleteFromDb(ADMIN_TABLE, id);
+                            }
+                            """.Replace("ADMIN_TABLE", adminTable)),
+                    },
+                },
+            };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of ScheduleAdmin.Purge; passed to Connection.DeleteFromDb)"));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// A schema upgrader (seen on a real backup tool): the schema and the upgrade scripts are read from the manifest
+        /// resources of the assembly a marker type names, in <c>using (…)</c> statements, and handed to a private method
+        /// that runs them (and calls itself again with the same schema after opening the connection). Scripts compiled
+        /// into an assembly are program-made text, and the call to itself brings no other text: quiet.
+        /// </summary>
+        [Fact]
+        public async Task SchemaReadFromManifestResourcesInUsingStatements_DoesNotReport()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Database/DatabaseUpgrader.cs", Usings + """
+                            public static class DatabaseUpgrader
+                            {
+                                public static void UpgradeDatabase(IDbConnection connection, Type marker)
+                                {
+                                    var asm = marker.Assembly;
+                                    string schema;
+                                    using (var rd = new System.IO.StreamReader(asm.GetManifestResourceStream(marker, "Database_schema.Schema.sql")!))
+                                        schema = rd.ReadToEnd();
+
+                                    var upgrades = new List<string>();
+                                    foreach (var name in asm.GetManifestResourceNames())
+                                    {
+                                        using (var reader = new System.IO.StreamReader(asm.GetManifestResourceStream(name)!))
+                                            upgrades.Add(reader.ReadToEnd());
+                                    }
+
+                                    UpgradeDatabase(connection, schema);
+                                }
+
+                                private static void UpgradeDatabase(IDbConnection connection, string schema)
+                                {
+                                    if (connection.State != ConnectionState.Open)
+                                    {
+                                        // Opens, then starts over: a call of the method to itself, with its own schema.
+                                        connection.Open();
+                                        UpgradeDatabase(connection, schema);
+                                        return;
+                                    }
+
+                                    using var cmd = connection.CreateCommand();
+                                    cmd.CommandText = "BEGIN;\n" + schema + "\nCOMMIT;";
+                                    cmd.ExecuteNonQuery();
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

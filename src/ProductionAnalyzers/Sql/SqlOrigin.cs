@@ -25,6 +25,12 @@ namespace ProductionAnalyzers.Sql
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
                     return FromReceiverType(indexed.Type) ?? "an element of '" + SqlOperations.DisplayName(indexed) + "'";
 
+                case ILocalReferenceOperation local when LoopOver(local) is { } collection:
+                    // foreach (var t in tags): where the collection comes from.
+                    return SqlOperations.Unwrap(collection) is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol listOwner } listParameter }
+                        ? "an element of the parameter '" + listParameter.Name + "' of " + MethodName(listOwner)
+                        : Describe(collection) is { } from ? "an element of " + from : null;
+
                 case IMemberReferenceOperation member:
                     if (FromReceiverType(member.Member.ContainingType) is { } fromType)
                     {
@@ -72,6 +78,20 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary><c>OrdersController.Get</c>.</summary>
+        /// <summary>The collection of the <c>foreach</c> whose iteration variable <paramref name="reference"/> reads, if it is one.</summary>
+        private static IOperation? LoopOver(ILocalReferenceOperation reference)
+        {
+            for (var current = reference.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IForEachLoopOperation loop && loop.Locals.Contains(reference.Local, SymbolEqualityComparer.Default))
+                {
+                    return loop.Collection;
+                }
+            }
+
+            return null;
+        }
+
         public static string MethodName(IMethodSymbol method) =>
             (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
 

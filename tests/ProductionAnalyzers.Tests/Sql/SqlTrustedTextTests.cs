@@ -332,7 +332,7 @@ namespace ProductionAnalyzers.Tests.Sql
         /// <summary>
         /// A StringBuilder concatenated into the command text without <c>ToString()</c> (<c>"… WHERE " + sb</c>, seen on a
         /// real backup tool): its text is what was appended. Only constants and <c>?</c> placeholders: quiet; a tag
-        /// appended as text: reported, naming the tag rather than the builder.
+        /// appended as text: reported, naming the tag (an element of the parameter 'tags') rather than the builder.
         /// </summary>
         [Theory]
         [InlineData("sb.Append(@\" (',' || \"\"Tags\"\" || ',' LIKE '%,' || ? || ',%') \");", false)]
@@ -382,7 +382,7 @@ namespace ProductionAnalyzers.Tests.Sql
             };
             if (reported)
             {
-                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Database/BackupTags.cs", 27, 45, 27, 46).WithArguments("t", "a value", "pass it as a parameter", ""));
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Database/BackupTags.cs", 27, 45, 27, 46).WithArguments("t", "a value", "pass it as a parameter", " (an element of the parameter 'tags' of BackupTags.IdsForTags)"));
             }
 
             await test.RunAsync();

@@ -271,6 +271,20 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
+            return Memoised(parameter, () =>
+            {
+                var calls = _apis.CallSites.CallsOf(method, _cancellationToken);
+                return !calls.IsTooMany && !calls.Calls.IsEmpty &&
+                       JudgeCalls(calls.Calls.Select(call => ((IOperation)call, call.Arguments)), parameter, MaxConstructorDepth);
+            });
+        }
+
+        /// <summary>
+        /// The answer of <paramref name="judge"/> for a parameter, memoised per compilation; false while the same parameter
+        /// is being judged further up (a cycle).
+        /// </summary>
+        private bool Memoised(IParameterSymbol parameter, Func<bool> judge)
+        {
             var memo = _apis.CallSites.TrustedConstructorParameters;
             if (memo.TryGetValue(parameter, out var known))
             {
@@ -284,9 +298,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                var calls = _apis.CallSites.CallsOf(method, _cancellationToken);
-                var trusted = !calls.IsTooMany && !calls.Calls.IsEmpty &&
-                              JudgeCalls(calls.Calls.Select(call => ((IOperation)call, call.Arguments)), parameter, MaxConstructorDepth);
+                var trusted = judge();
                 memo.TryAdd(parameter, trusted);
                 return trusted;
             }
@@ -314,27 +326,7 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            var memo = _apis.CallSites.TrustedConstructorParameters;
-            if (memo.TryGetValue(parameter, out var known))
-            {
-                return known;
-            }
-
-            if (!_visiting.Add(parameter))
-            {
-                return false;
-            }
-
-            try
-            {
-                var trusted = JudgeConstructorCalls(constructor, parameter, depth);
-                memo.TryAdd(parameter, trusted);
-                return trusted;
-            }
-            finally
-            {
-                _visiting.Remove(parameter);
-            }
+            return Memoised(parameter, () => JudgeConstructorCalls(constructor, parameter, depth));
         }
 
         private bool JudgeConstructorCalls(IMethodSymbol constructor, IParameterSymbol parameter, int depth)

@@ -83,6 +83,12 @@ namespace ProductionAnalyzers.Sql
                         continue;
                     case SimpleNameSyntax:
                         var expression = SourceSearch.MemberExpressionOf(token)!;
+                        if (IsRead(expression))
+                        {
+                            // Map.ContainsKey(x), Map[x], foreach over it: whichever member it names, it puts nothing in.
+                            continue;
+                        }
+
                         var model = _search.Model(token.SyntaxTree!);
                         if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression, cancellationToken).Symbol?.OriginalDefinition, member))
                         {
@@ -105,7 +111,17 @@ namespace ProductionAnalyzers.Sql
             return result.ToImmutable();
         }
 
-        /// <summary>Adds the element a use of the member puts in, if any; false for a use that is not followed.</summary>
+        /// <summary>A use that only reads the collection, decided from the syntax alone (no binding).</summary>
+        private static bool IsRead(ExpressionSyntax expression) => expression.Parent switch
+        {
+            ForEachStatementSyntax loop => loop.Expression == expression,
+            ElementAccessExpressionSyntax access => access.Expression == expression &&
+                                                    !(access.Parent is AssignmentExpressionSyntax store && store.Left == access),
+            MemberAccessExpressionSyntax access => access.Expression == expression && ReadingMembers.Contains(access.Name.Identifier.ValueText),
+            _ => false,
+        };
+
+        /// <summary>Adds the element a use of the member that is not a read (<see cref="IsRead"/>) puts in; false for a use that is not followed.</summary>
         private static bool AddUse(ExpressionSyntax expression, SemanticModel model, ImmutableArray<MemberWrite>.Builder result, CancellationToken cancellationToken)
         {
             switch (expression.Parent)
@@ -113,25 +129,12 @@ namespace ProductionAnalyzers.Sql
                 case AssignmentExpressionSyntax assignment when assignment.Left == expression:
                     // TableMap = new Dictionary<Type, string>(): starts empty.
                     return assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) && IsEmptyCollection(assignment.Right);
-                case ForEachStatementSyntax loop when loop.Expression == expression:
-                    return true;
-                case ElementAccessExpressionSyntax access when access.Expression == expression:
-                    if (access.Parent is AssignmentExpressionSyntax store && store.Left == access)
-                    {
-                        // TableMap[type] = name: an element put in.
-                        return store.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) &&
-                               model.GetOperation(store, cancellationToken) is ISimpleAssignmentOperation simple && Add(simple.Value, result);
-                    }
-
-                    return true;
+                case ElementAccessExpressionSyntax { Parent: AssignmentExpressionSyntax store } access when access.Expression == expression && store.Left == access:
+                    // TableMap[type] = name: an element put in.
+                    return store.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) &&
+                           model.GetOperation(store, cancellationToken) is ISimpleAssignmentOperation simple && Add(simple.Value, result);
                 case MemberAccessExpressionSyntax access when access.Expression == expression:
-                    var name = access.Name.Identifier.ValueText;
-                    if (ReadingMembers.Contains(name))
-                    {
-                        return true;
-                    }
-
-                    if (name is "Add" or "TryAdd" && access.Parent is InvocationExpressionSyntax call &&
+                    if (access.Name.Identifier.ValueText is "Add" or "TryAdd" && access.Parent is InvocationExpressionSyntax call &&
                         model.GetOperation(call, cancellationToken) is IInvocationOperation invocation)
                     {
                         foreach (var argument in invocation.Arguments)

@@ -139,19 +139,82 @@ namespace ProductionAnalyzers.Sql
                 return CallSiteList.None;
             }
 
-            var result = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            var result = ImmutableArray.CreateBuilder<MethodCall>();
             foreach (var syntax in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var model = _search.Model(syntax.SyntaxTree);
-                if (model.GetOperation(syntax, cancellationToken) is IInvocationOperation invocation &&
-                    targets.Contains((invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition, SymbolEqualityComparer.Default))
+                switch (model.GetOperation(syntax, cancellationToken))
                 {
-                    result.Add(invocation);
+                    case IInvocationOperation invocation when IsTarget(targets, invocation.TargetMethod):
+                        result.Add(new MethodCall(invocation, invocation.Arguments));
+                        break;
+                    case IInvalidOperation invalid when UnresolvedCallOf(targets, syntax, model, cancellationToken) is { } candidate:
+                        // A call that does not bind because another argument's type does not resolve (a test passing a
+                        // command from a database type of a project it cannot see): its only candidate is the method, and
+                        // its arguments are read from the syntax.
+                        result.Add(new MethodCall(invalid, UnboundArguments(syntax, candidate, model, cancellationToken)));
+                        break;
                 }
             }
 
             return new CallSiteList(result.ToImmutable());
+        }
+
+        private static bool IsTarget(ImmutableArray<IMethodSymbol> targets, IMethodSymbol method) =>
+            targets.Contains((method.ReducedFrom ?? method).OriginalDefinition, SymbolEqualityComparer.Default);
+
+        /// <summary>The candidate of a call that did not bind when it is one of <paramref name="targets"/> and the only candidate.</summary>
+        private static IMethodSymbol? UnresolvedCallOf(ImmutableArray<IMethodSymbol> targets, InvocationExpressionSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var info = model.GetSymbolInfo(syntax, cancellationToken);
+            return info.Symbol is null && info.CandidateSymbols.Length == 1 && info.CandidateSymbols[0] is IMethodSymbol candidate && IsTarget(targets, candidate)
+                ? candidate
+                : null;
+        }
+
+        /// <summary>
+        /// The written arguments of a call that did not bind, each with the ordinal of the parameter of the method's
+        /// declaration it goes to (by name, or by position up to the first named one; an extension method called on its
+        /// receiver counts its <c>this</c> parameter). An argument after a named one out of position is left out.
+        /// </summary>
+        private static ImmutableArray<(int Ordinal, IOperation Value)> UnboundArguments(
+            InvocationExpressionSyntax syntax, IMethodSymbol candidate, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var declaration = candidate.ReducedFrom ?? candidate;
+            var shift = candidate.ReducedFrom is null ? 0 : 1;
+            var result = ImmutableArray.CreateBuilder<(int, IOperation)>();
+            var positional = true;
+            var arguments = syntax.ArgumentList.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var argument = arguments[i];
+                int ordinal;
+                if (argument.NameColon is { } nameColon)
+                {
+                    positional = false;
+                    ordinal = -1;
+                    foreach (var parameter in declaration.Parameters)
+                    {
+                        if (parameter.Name == nameColon.Name.Identifier.ValueText)
+                        {
+                            ordinal = parameter.Ordinal;
+                        }
+                    }
+                }
+                else
+                {
+                    ordinal = positional ? i + shift : -1;
+                }
+
+                if (ordinal >= 0 && ordinal < declaration.Parameters.Length && !declaration.Parameters[ordinal].IsParams &&
+                    model.GetOperation(argument.Expression, cancellationToken) is { } value)
+                {
+                    result.Add((ordinal, value));
+                }
+            }
+
+            return result.ToImmutable();
         }
 
         /// <summary>The invocation whose invoked name is <paramref name="identifier"/>: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>, with or without type arguments.</summary>
@@ -250,7 +313,7 @@ namespace ProductionAnalyzers.Sql
                 return ConstructorCallList.TooMany;
             }
 
-            var result = ImmutableArray.CreateBuilder<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)>();
+            var result = ImmutableArray.CreateBuilder<MethodCall>();
             foreach (var syntax in candidates)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -258,10 +321,10 @@ namespace ProductionAnalyzers.Sql
                 switch (model.GetOperation(syntax, cancellationToken))
                 {
                     case IObjectCreationOperation { Constructor: { } target } creation when SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor):
-                        result.Add((creation, creation.Arguments));
+                        result.Add(new MethodCall(creation, creation.Arguments));
                         break;
                     case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, constructor):
-                        result.Add((invocation, invocation.Arguments));
+                        result.Add(new MethodCall(invocation, invocation.Arguments));
                         break;
                 }
             }
@@ -395,13 +458,13 @@ namespace ProductionAnalyzers.Sql
     /// <summary>The calls of one method, or the mark that it has too many to follow.</summary>
     internal sealed class CallSiteList
     {
-        public static readonly CallSiteList None = new CallSiteList(ImmutableArray<IInvocationOperation>.Empty);
+        public static readonly CallSiteList None = new CallSiteList(ImmutableArray<MethodCall>.Empty);
 
-        public static readonly CallSiteList TooMany = new CallSiteList(ImmutableArray<IInvocationOperation>.Empty) { IsTooMany = true };
+        public static readonly CallSiteList TooMany = new CallSiteList(ImmutableArray<MethodCall>.Empty) { IsTooMany = true };
 
-        public CallSiteList(ImmutableArray<IInvocationOperation> calls) => Calls = calls;
+        public CallSiteList(ImmutableArray<MethodCall> calls) => Calls = calls;
 
-        public ImmutableArray<IInvocationOperation> Calls { get; }
+        public ImmutableArray<MethodCall> Calls { get; }
 
         public bool IsTooMany { get; private set; }
     }
@@ -409,12 +472,65 @@ namespace ProductionAnalyzers.Sql
     /// <summary>The calls of one constructor (creations and initializers, with their arguments), or the mark that it has too many.</summary>
     internal sealed class ConstructorCallList
     {
-        public static readonly ConstructorCallList TooMany = new ConstructorCallList(ImmutableArray<(IOperation, ImmutableArray<IArgumentOperation>)>.Empty) { IsTooMany = true };
+        public static readonly ConstructorCallList TooMany = new ConstructorCallList(ImmutableArray<MethodCall>.Empty) { IsTooMany = true };
 
-        public ConstructorCallList(ImmutableArray<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> calls) => Calls = calls;
+        public ConstructorCallList(ImmutableArray<MethodCall> calls) => Calls = calls;
 
-        public ImmutableArray<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> Calls { get; }
+        public ImmutableArray<MethodCall> Calls { get; }
 
         public bool IsTooMany { get; private set; }
+    }
+
+    /// <summary>
+    /// One call of a method or constructor of the compilation: the call's operation (an invocation, a creation, or, for a
+    /// call that did not bind, the invalid operation) and the arguments written for the method's parameters.
+    /// </summary>
+    internal readonly struct MethodCall
+    {
+        private readonly ImmutableArray<IArgumentOperation> _bound;
+        private readonly ImmutableArray<(int Ordinal, IOperation Value)> _unbound;
+
+        public MethodCall(IOperation call, ImmutableArray<IArgumentOperation> arguments)
+        {
+            Call = call;
+            _bound = arguments;
+            _unbound = default;
+        }
+
+        public MethodCall(IOperation call, ImmutableArray<(int Ordinal, IOperation Value)> arguments)
+        {
+            Call = call;
+            _bound = default;
+            _unbound = arguments;
+        }
+
+        public IOperation Call { get; }
+
+        /// <summary>The value written for the parameter at <paramref name="ordinal"/>; null when the call leaves it at its default.</summary>
+        public IOperation? ArgumentFor(int ordinal)
+        {
+            if (!_unbound.IsDefault)
+            {
+                foreach (var (at, value) in _unbound)
+                {
+                    if (at == ordinal)
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+            }
+
+            foreach (var argument in _bound)
+            {
+                if (argument.Parameter is { } target && target.Ordinal == ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
     }
 }

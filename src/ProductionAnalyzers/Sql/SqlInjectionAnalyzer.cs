@@ -214,21 +214,13 @@ namespace ProductionAnalyzers.Sql
 
             foreach (var call in calls.Calls)
             {
-                IOperation? value = null;
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
-                    {
-                        value = argument.Value;
-                    }
-                }
-
+                var value = call.ArgumentFor(parameter.Ordinal);
                 if (value is null || value.ConstantValue.HasValue || value.Syntax.ContainsDiagnostics)
                 {
                     continue;
                 }
 
-                var root = Root(call);
+                var root = Root(call.Call);
                 var evaluator = new SqlTextEvaluator(apis, cancellationToken);
                 var segments = evaluator.Evaluate(value, MethodIndex.Build(new[] { root }), CallerType(root));
                 if (evaluator.GaveUp)

@@ -58,6 +58,13 @@ namespace ProductionAnalyzers.Sql
                 return Text("\n");
             }
 
+            // m.Groups["name"].Value: a piece of the text the expression was matched on, carrying only what that text carries.
+            if (symbol.Name == "Value" && IsRegexType(symbol.ContainingType) && RegexInput(property.Instance, frame) is { } input)
+            {
+                var inner = Eval(input, frame);
+                return IsConstantOnly(inner) ? Text("x") : inner;
+            }
+
             // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.
             if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && ProductionAnalyzers.Infrastructure.TypeHierarchy.DerivesFrom(symbol.ContainingType, _apis.MemberInfo))
             {
@@ -275,7 +282,7 @@ namespace ProductionAnalyzers.Sql
             {
                 var calls = _apis.CallSites.CallsOf(method, _cancellationToken);
                 return !calls.IsTooMany && !calls.Calls.IsEmpty &&
-                       JudgeCalls(calls.Calls.Select(call => ((IOperation)call, call.Arguments)), parameter, MaxConstructorDepth);
+                       JudgeCalls(calls.Calls, parameter, MaxConstructorDepth);
             });
         }
 
@@ -341,19 +348,12 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>True when every call passes constant or trusted text for <paramref name="parameter"/> or leaves it at its default.</summary>
-        private bool JudgeCalls(IEnumerable<(IOperation Call, ImmutableArray<IArgumentOperation> Arguments)> calls, IParameterSymbol parameter, int depth)
+        private bool JudgeCalls(ImmutableArray<MethodCall> calls, IParameterSymbol parameter, int depth)
         {
-            foreach (var (call, arguments) in calls)
+            foreach (var methodCall in calls)
             {
-                IOperation? value = null;
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter is { } target && target.Ordinal == parameter.Ordinal && argument.ArgumentKind == ArgumentKind.Explicit)
-                    {
-                        value = argument.Value;
-                    }
-                }
-
+                var call = methodCall.Call;
+                var value = methodCall.ArgumentFor(parameter.Ordinal);
                 if (value is null || value.ConstantValue.HasValue)
                 {
                     // Left at its default, or a constant.

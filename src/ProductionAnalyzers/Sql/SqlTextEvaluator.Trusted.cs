@@ -80,5 +80,77 @@ namespace ProductionAnalyzers.Sql
 
             return elements.Count == 1 ? elements[0] : Choice(elements.ToArray());
         }
+
+        /// <summary>
+        /// The text a regular-expression match was made on, for a value read from the match: <c>m.Value</c>,
+        /// <c>m.Groups["x"].Value</c>, <c>g.Captures[0].Value</c> of a match from <c>Regex.Match(input, …)</c>,
+        /// <c>regex.Match(input)</c>, <c>NextMatch()</c>, or an element of <c>Regex.Matches(input, …)</c> (a foreach
+        /// variable, an indexer, <c>Cast&lt;Match&gt;()</c>). A match's text is a piece of its input and carries only what
+        /// the input carries. Null when the chain leads anywhere else.
+        /// </summary>
+        private static IOperation? RegexInput(IOperation? operation, Frame frame)
+        {
+            for (var step = 0; operation is not null && step < 12; step++)
+            {
+                operation = SqlOperations.Unwrap(operation);
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Instance: { } instance } property when IsRegexType(property.Property.ContainingType):
+                        // m.Groups, groups["x"], g.Captures, matches[0]
+                        operation = instance;
+                        break;
+                    case IInvocationOperation invocation when IsRegexType(invocation.TargetMethod.ContainingType):
+                        switch (invocation.TargetMethod.Name)
+                        {
+                            case "Match" or "Matches":
+                                foreach (var argument in invocation.Arguments)
+                                {
+                                    if (argument.Parameter?.Name == "input")
+                                    {
+                                        return argument.Value;
+                                    }
+                                }
+
+                                return null;
+                            case "NextMatch":
+                                operation = invocation.Instance;
+                                break;
+                            default:
+                                return null;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } invocation when
+                        method.Name is "Cast" or "OfType" or "ToList" or "ToArray" or "Where" or "First" or "FirstOrDefault" or "Single" or
+                            "SingleOrDefault" or "Last" or "LastOrDefault" or "ElementAt" or "Skip" or "Take" &&
+                        method.ContainingType is { Name: "Enumerable", ContainingNamespace.Name: "Linq" } && invocation.Arguments.Length > 0:
+                        operation = invocation.Arguments[0].Value;
+                        break;
+                    case ILocalReferenceOperation local:
+                        if (frame.Index.ForEachCollectionOf(local.Local) is { } collection)
+                        {
+                            operation = collection;
+                            break;
+                        }
+
+                        // A local given one match and never written again.
+                        var writes = frame.Index.WritesOf(local.Local);
+                        if (writes.Count != 1 || writes[0].Compound || writes[0].Position >= local.Syntax.SpanStart)
+                        {
+                            return null;
+                        }
+
+                        operation = writes[0].Value;
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsRegexType(INamedTypeSymbol? type) =>
+            type is { ContainingNamespace: { Name: "RegularExpressions", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
     }
 }

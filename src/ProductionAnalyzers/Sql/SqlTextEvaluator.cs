@@ -508,7 +508,7 @@ namespace ProductionAnalyzers.Sql
             var definition = method.OriginalDefinition;
             if (!_visiting.Add(definition))
             {
-                return null;
+                return EvalRecursiveCall(definition, arguments, frame);
             }
 
             try
@@ -565,6 +565,36 @@ namespace ProductionAnalyzers.Sql
             {
                 _visiting.Remove(definition);
             }
+        }
+
+        /// <summary>
+        /// A call of a helper whose returns are being evaluated further up (a text preprocessor that calls itself on a piece
+        /// of its input): the returns seen there already hold every part the helper adds itself, so this call adds only what
+        /// its arguments carry. An argument that passes the helper's own parameter on unchanged adds nothing new.
+        /// </summary>
+        private List<SqlSegment> EvalRecursiveCall(IMethodSymbol definition, ImmutableArray<IArgumentOperation> arguments, Frame frame)
+        {
+            var parts = new List<List<SqlSegment>>();
+            foreach (var argument in arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.Explicit ||
+                    SqlOperations.Unwrap(argument.Value) is IParameterReferenceOperation { Parameter: var passed } &&
+                    argument.Parameter is { } target && passed.Ordinal == target.Ordinal &&
+                    SymbolEqualityComparer.Default.Equals(passed.ContainingSymbol.OriginalDefinition, definition))
+                {
+                    continue;
+                }
+
+                var value = Eval(argument.Value, frame);
+                parts.Add(IsConstantOnly(value) ? Text("x") : value);
+            }
+
+            return parts.Count switch
+            {
+                0 => Text("x"),
+                1 => parts[0],
+                _ => Choice(parts.ToArray()),
+            };
         }
 
         private static bool IsInSameFunction(IOperation operation, IOperation root)

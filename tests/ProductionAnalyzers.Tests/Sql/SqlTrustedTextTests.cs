@@ -63,6 +63,94 @@ namespace ProductionAnalyzers.Tests.Sql
                     .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of Repo.OnRequest; passed to Repo.Purge)"));
         }
 
+        /// <summary>The helper of a test project (Duplicati's <c>TestUtils.DumpTable</c>), its calls in another file.</summary>
+        private static readonly (string, string) DumpTableHelper = ("Support/TestUtils.cs", Usings + """
+            public static class TestUtils
+            {
+                public static string DumpTable(IDbCommand cmd, string table, string? where = null)
+                {
+                    var sb = new StringBuilder();
+                    cmd.CommandText = {|#1:$"SELECT * FROM {table}"|};
+                    sb.AppendLine($"{table} table:");
+                    using (var reader = cmd.ExecuteReader())
+                    {
+                        while (reader.Read())
+                        {
+                            sb.AppendLine(reader.GetValue(0)?.ToString());
+                        }
+                    }
+
+                    return sb.ToString();
+                }
+            }
+            """);
+
+        /// <summary>
+        /// A call that does not bind because another argument's type does not resolve (the command comes from a database
+        /// type of a project the compilation cannot see) is still a call of the helper: its only candidate is the helper,
+        /// and the text it passes is read from the syntax, by position or by name.
+        /// </summary>
+        [Fact]
+        public async Task HelperCalledWhereAnotherArgumentDoesNotResolve_IsJudgedByThoseCalls()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        DumpTableHelper,
+                        ("Tests/DisruptionTests.cs", Usings + """
+                            public class DisruptionTests
+                            {
+                                public async Task AfterFailure()
+                                {
+                                    using var db = await {|CS0103:LocalDatabase|}.OpenAsync("test.sqlite");
+                                    using var cmd = db.Connection.CreateCommand();
+                                    var sb = new StringBuilder();
+                                    sb.AppendLine(TestUtils.DumpTable(cmd, "Remotevolume", null));
+                                    sb.AppendLine(TestUtils.DumpTable(cmd, table: "Fileset"));
+                                    Console.WriteLine(sb);
+                                }
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task HelperCalledWhereAnotherArgumentDoesNotResolve_ReportsTheCallThatPassesRequestData()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        DumpTableHelper,
+                        ("Tests/DisruptionTests.cs", Usings + """
+                            public class DisruptionTests
+                            {
+                                public async Task AfterFailure(Order order)
+                                {
+                                    using var db = await {|CS0103:LocalDatabase|}.OpenAsync("test.sqlite");
+                                    using var cmd = db.Connection.CreateCommand();
+                                    Console.WriteLine(TestUtils.DumpTable(cmd, "Remotevolume"));
+                                    Console.WriteLine(TestUtils.DumpTable(cmd, where: null, table: {|#0:order.Name|}));
+                                }
+                            }
+                            """ + Model),
+                    },
+                    ExpectedDiagnostics =
+                    {
+                        Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                            .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of DisruptionTests.AfterFailure; passed to TestUtils.DumpTable)"),
+                    },
+                },
+            }.RunAsync();
+        }
+
         [Fact]
         public async Task ParameterPassedOnThroughTwoCallers_ReportsWhereItIsUntrusted()
         {
@@ -527,6 +615,110 @@ namespace ProductionAnalyzers.Tests.Sql
                                 }
                             }
                             """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        /// <summary>
+        /// A script preprocessor (seen on a real backup tool): conditional blocks of an embedded schema script are found
+        /// with <c>Regex.Matches</c>, and the chosen block, a match group of the script, is preprocessed again by a call of
+        /// the method to itself. A match group carries only what the text it was matched on carries; the recursive call adds
+        /// only what its arguments carry.
+        /// </summary>
+        private static string ScriptPreprocessor(string caller) => Usings + """
+            using System.Text.RegularExpressions;
+
+            public static class SchemaScripts
+            {
+                public static string Preparse(string sql, IDictionary<string, int> vars)
+                {
+                    var pattern = @"\{#if\s+(?<CONDITION>[^}]*)}(?<THEN>.*?)(?:\{#else\}(?<ELSE>.*?))?\{#endif\}";
+                    var result = new StringBuilder();
+                    var position = 0;
+                    foreach (Match block in Regex.Matches(sql, pattern, RegexOptions.Singleline))
+                    {
+                        var condition = block.Groups["CONDITION"].Value;
+                        var thenPart = block.Groups["THEN"].Value;
+                        var elsePart = block.Groups["ELSE"].Success ? block.Groups["ELSE"].Value : null;
+                        result.Append(sql.Substring(position, block.Index - position));
+                        if (vars.ContainsKey(condition.Trim()))
+                            result.Append(Preparse(thenPart, vars));
+                        else if (elsePart != null)
+                            result.Append(Preparse(elsePart, vars));
+
+                        position = block.Index + block.Length;
+                    }
+
+                    result.Append(sql.Substring(position));
+                    return result.ToString();
+                }
+            }
+
+            """ + caller;
+
+        [Fact]
+        public async Task PreprocessedEmbeddedScript_DoesNotReport()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Database/SchemaScripts.cs", ScriptPreprocessor("""
+                            public static class SchemaInstaller
+                            {
+                                public static void Install(IDbConnection connection)
+                                {
+                                    string schema;
+                                    using (var reader = new System.IO.StreamReader(typeof(SchemaInstaller).Assembly.GetManifestResourceStream("Schema.sql")!))
+                                        schema = reader.ReadToEnd();
+
+                                    var first = Regex.Match(schema, @"^--\s*(?<NAME>\w+)");
+                                    using var cmd = connection.CreateCommand();
+                                    cmd.CommandText = SchemaScripts.Preparse(schema, new Dictionary<string, int> { ["sqlite_version"] = 3 });
+                                    cmd.ExecuteNonQuery();
+                                    cmd.CommandText = "INSERT INTO Version (Name) VALUES ('" + first.Groups["NAME"].Value + "')";
+                                    cmd.ExecuteNonQuery();
+                                }
+                            }
+                            """)),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task PreprocessedRequestText_ReportsWhereTheTextComesIn()
+        {
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Database/SchemaScripts.cs", ScriptPreprocessor("""
+                            public static class ScriptRunner
+                            {
+                                public static void Run(IDbConnection connection, Order order)
+                                {
+                                    using var cmd = connection.CreateCommand();
+                                    cmd.CommandText = {|#0:SchemaScripts.Preparse(order.Name, new Dictionary<string, int>())|};
+                                    cmd.ExecuteNonQuery();
+                                    var match = Regex.Match({|#2:order.Name|}, @"(\w+)");
+                                    cmd.CommandText = {|#1:"SELECT * FROM Orders ORDER BY " + match.NextMatch().Groups[1].Value|};
+                                    cmd.ExecuteNonQuery();
+                                }
+                            }
+                            """) + Model),
+                    },
+                    ExpectedDiagnostics =
+                    {
+                        Verify.Diagnostic().WithLocation(0)
+                            .WithArguments("order.Name", "a clause", "build the SQL from constant text and pass the values as parameters", " (a member of the parameter 'order' of ScriptRunner.Run)"),
+                        Verify.Diagnostic().WithLocation(1).WithLocation(2)
+                            .WithArguments("order.Name", "an identifier", Identifier, " (a member of the parameter 'order' of ScriptRunner.Run)"),
                     },
                 },
             }.RunAsync();

@@ -136,7 +136,7 @@ namespace ProductionAnalyzers.Sql
             foreach (var hole in holes)
             {
                 if (hole.Hole.Parameter is { } parameter &&
-                    JudgeAtCallSites(apis, sink, parameter, hole.Position, strict, report, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), cancellationToken))
+                    JudgeAtCallSites(apis, sink, parameter, hole.Hole.IsElementOfParameter, hole.Position, strict, report, new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default), cancellationToken))
                 {
                     // Every caller was judged instead (and reported where it passes untrusted text).
                     continue;
@@ -165,6 +165,7 @@ namespace ProductionAnalyzers.Sql
             SqlApis apis,
             SqlSink sink,
             IParameterSymbol parameter,
+            bool elements,
             SqlPosition position,
             bool strict,
             Action<Diagnostic> report,
@@ -186,7 +187,7 @@ namespace ProductionAnalyzers.Sql
 
             try
             {
-                return JudgeCalls(apis, sink, parameter, method, position, strict, report, judging, cancellationToken);
+                return JudgeCalls(apis, sink, parameter, elements, method, position, strict, report, judging, cancellationToken);
             }
             finally
             {
@@ -198,6 +199,7 @@ namespace ProductionAnalyzers.Sql
             SqlApis apis,
             SqlSink sink,
             IParameterSymbol parameter,
+            bool elements,
             IMethodSymbol method,
             SqlPosition position,
             bool strict,
@@ -222,7 +224,10 @@ namespace ProductionAnalyzers.Sql
 
                 var root = Root(call.Call);
                 var evaluator = new SqlTextEvaluator(apis, cancellationToken);
-                var segments = evaluator.Evaluate(value, MethodIndex.Build(new[] { root }), CallerType(root));
+                // For a collection the method loops over, the elements of the collection the call passes.
+                var segments = elements
+                    ? evaluator.EvaluateElements(value, MethodIndex.Build(new[] { root }), CallerType(root))
+                    : evaluator.Evaluate(value, MethodIndex.Build(new[] { root }), CallerType(root));
                 if (evaluator.GaveUp)
                 {
                     continue;
@@ -230,7 +235,7 @@ namespace ProductionAnalyzers.Sql
 
                 foreach (var hole in SqlTextWalker.Classify(segments, strict))
                 {
-                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, position, strict, report, judging, cancellationToken))
+                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, hole.Hole.IsElementOfParameter, position, strict, report, judging, cancellationToken))
                     {
                         continue;
                     }

@@ -30,14 +30,21 @@ namespace ProductionAnalyzers.Sql
 
     internal sealed class HoleSegment : SqlSegment
     {
-        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null, string? origin = null, Microsoft.CodeAnalysis.IParameterSymbol? parameter = null)
+        public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null, string? origin = null, Microsoft.CodeAnalysis.IParameterSymbol? parameter = null, bool elementOfParameter = false)
         {
             Name = name;
             Kind = kind;
             Syntax = syntax;
             Origin = origin;
             Parameter = parameter;
+            IsElementOfParameter = elementOfParameter && parameter is not null;
         }
+
+        /// <summary>
+        /// The part is an element of <see cref="Parameter"/> (a collection the method loops over): the callers are judged by
+        /// the elements of the collections they pass.
+        /// </summary>
+        public bool IsElementOfParameter { get; }
 
         /// <summary>Where the untrusted part comes from, for the message (<c>a configuration value</c>), or null when unknown.</summary>
         public string? Origin { get; }

@@ -138,7 +138,7 @@ namespace ProductionAnalyzers.Sql
                 switch (segment)
                 {
                     case HoleSegment { Kind: HoleKind.Unsafe } hole:
-                        result.Add(new HoleSegment(name, HoleKind.Unsafe, hole.Syntax, hole.Origin, hole.Parameter));
+                        result.Add(new HoleSegment(name, HoleKind.Unsafe, hole.Syntax, hole.Origin, hole.Parameter, hole.IsElementOfParameter));
                         break;
                     case ChoiceSegment choice:
                         var alternatives = new List<IReadOnlyList<SqlSegment>>();

@@ -43,6 +43,29 @@ namespace ProductionAnalyzers.Sql
             return Eval(text, frame);
         }
 
+        /// <summary>
+        /// The elements of a collection a caller passes for a parameter the judged method loops over, each as text; one
+        /// part for the whole collection when its elements are not known (the caller's own collection parameter is
+        /// marked, so that its callers are judged in turn).
+        /// </summary>
+        public List<SqlSegment> EvaluateElements(IOperation sequence, MethodIndex index, INamedTypeSymbol? containingType)
+        {
+            var frame = new Frame(index, containingType, null, 0);
+            var elements = EvalSequence(sequence, frame, 0);
+            if (elements is not null && elements.Count > 0)
+            {
+                return elements.Count == 1 ? elements[0] : Choice(elements.ToArray());
+            }
+
+            var whole = HoleFor(sequence, SqlOperations.Unwrap(sequence));
+            if (SqlOperations.Unwrap(sequence) is IParameterReferenceOperation parameter && whole[0] is HoleSegment { Kind: HoleKind.Unsafe } hole)
+            {
+                return new List<SqlSegment> { new HoleSegment(hole.Name, HoleKind.Unsafe, hole.Syntax, hole.Origin, parameter.Parameter, elementOfParameter: true) };
+            }
+
+            return whole;
+        }
+
         private sealed class Frame
         {
             public Frame(MethodIndex index, INamedTypeSymbol? containingType, Dictionary<IParameterSymbol, (IOperation Value, Frame Frame)>? arguments, int depth)
@@ -682,6 +705,16 @@ namespace ProductionAnalyzers.Sql
                 else
                 {
                     element = HoleFor(reference, reference);
+                    if (frame.Depth == 0 && frame.Arguments is null && SqlOperations.Unwrap(collection) is IParameterReferenceOperation list &&
+                        element[0] is HoleSegment { Kind: HoleKind.Unsafe } unsafeElement)
+                    {
+                        // foreach (var table in tableNames) of the method being analyzed: judged by the elements of the
+                        // collections its callers pass (see SqlCallSites).
+                        element = new List<SqlSegment>
+                        {
+                            new HoleSegment(unsafeElement.Name, HoleKind.Unsafe, unsafeElement.Syntax, unsafeElement.Origin, list.Parameter, elementOfParameter: true),
+                        };
+                    }
                 }
 
                 frame.Memo[(local, position)] = element;

@@ -724,6 +724,93 @@ namespace ProductionAnalyzers.Tests.Sql
             }.RunAsync();
         }
 
+        /// <summary>
+        /// A database provider that purges tables by name (seen on a real media server): it loops over a collection
+        /// parameter, and its only caller, through the interface, passes the table names of the EF Core model. The
+        /// elements of the collections the callers pass are judged, not the parameter.
+        /// </summary>
+        private static string PurgeProvider(string callers) => Usings + """"
+            using Microsoft.EntityFrameworkCore.Metadata;
+
+            public interface IDatabaseProvider
+            {
+                Task PurgeDatabase(DbContext dbContext, IEnumerable<string>? tableNames);
+            }
+
+            public sealed class SqliteDatabaseProvider : IDatabaseProvider
+            {
+                public async Task PurgeDatabase(DbContext dbContext, IEnumerable<string>? tableNames)
+                {
+                    ArgumentNullException.ThrowIfNull(tableNames);
+
+                    var deleteQueries = new List<string>();
+                    foreach (var tableName in tableNames)
+                    {
+                        deleteQueries.Add($"DELETE FROM \"{tableName}\";");
+                    }
+
+                    var deleteAllQuery =
+                        $"""
+                        PRAGMA foreign_keys = OFF;
+                        {string.Join('\n', deleteQueries)}
+                        PRAGMA foreign_keys = ON;
+                        """;
+
+                    await dbContext.Database.ExecuteSqlRawAsync({|#1:deleteAllQuery|});
+                }
+            }
+
+            """" + callers + Model;
+
+        [Fact]
+        public async Task CollectionParameterLoopedOver_CallersPassModelNames_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync(PurgeProvider("""
+                public sealed class BackupService
+                {
+                    private readonly IDatabaseProvider _provider;
+
+                    public BackupService(IDatabaseProvider provider) => _provider = provider;
+
+                    public async Task RestoreAsync(Shop shop)
+                    {
+                        var tableNames = shop.Model.GetEntityTypes().Select(e => e.GetTableName()!);
+                        await _provider.PurgeDatabase(shop, tableNames);
+                        await _provider.PurgeDatabase(shop, new[] { "ActivityLogs", "Devices" });
+                        await PurgeSome(shop, new List<string> { "Users" });
+                    }
+
+                    private Task PurgeSome(Shop shop, List<string> tables) => _provider.PurgeDatabase(shop, tables);
+                }
+
+                """));
+        }
+
+        [Fact]
+        public async Task CollectionParameterLoopedOver_OneCallerPassesRequestData_ReportsThatCall()
+        {
+            await Verify.VerifyAnalyzerAsync(PurgeProvider("""
+                public sealed class PurgeRequest
+                {
+                    public List<string> Tables { get; set; } = new();
+                }
+
+                public sealed class AdminController
+                {
+                    private readonly IDatabaseProvider _provider;
+
+                    public AdminController(IDatabaseProvider provider) => _provider = provider;
+
+                    public async Task Nightly(Shop shop) => await _provider.PurgeDatabase(shop, new[] { "ActivityLogs" });
+
+                    public async Task Purge(Shop shop, PurgeRequest request) => await _provider.PurgeDatabase(shop, {|#0:request.Tables|});
+                }
+
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("request.Tables", "an identifier", Identifier, " (a member of the parameter 'request' of AdminController.Purge; passed to SqliteDatabaseProvider.PurgeDatabase)"));
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

@@ -84,6 +84,7 @@ namespace ProductionAnalyzers.Benchmarks
     {
         private long _nanoseconds;
         private long _callbacks;
+        private long _allocated;
 
         public CpuTimedAnalyzer(DiagnosticAnalyzer inner) => Inner = inner;
 
@@ -104,16 +105,25 @@ namespace ProductionAnalyzers.Benchmarks
 
         public long Callbacks => Interlocked.Read(ref _callbacks);
 
+        /// <summary>
+        /// Bytes the analyzer's callbacks allocated on their thread since the last <see cref="Reset"/>: what makes the garbage
+        /// collector run (its pauses land in whichever callback allocates when the budget runs out, and the driver's wall-clock
+        /// telemetry counts them; thread CPU time does not, with the server collector working on its own threads).
+        /// </summary>
+        public long AllocatedBytes => Interlocked.Read(ref _allocated);
+
         public void Reset()
         {
             Interlocked.Exchange(ref _nanoseconds, 0);
             Interlocked.Exchange(ref _callbacks, 0);
+            Interlocked.Exchange(ref _allocated, 0);
         }
 
         public override void Initialize(AnalysisContext context) => Inner.Initialize(new Context(context, this));
 
         private Action<T> Timed<T>(Action<T> action) => argument =>
         {
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
             var start = ThreadClock.Now();
             try
             {
@@ -122,6 +132,7 @@ namespace ProductionAnalyzers.Benchmarks
             finally
             {
                 Interlocked.Add(ref _nanoseconds, ThreadClock.Now() - start);
+                Interlocked.Add(ref _allocated, GC.GetAllocatedBytesForCurrentThread() - bytes);
                 Interlocked.Increment(ref _callbacks);
             }
         };

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ProductionAnalyzers.Benchmarks
 {
     /// <summary>One analyzer's execution time (median of the measured runs, and each run's figure).</summary>
-    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun, double CpuMs = double.NaN);
+    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun, double CpuMs = double.NaN, double AllocatedMb = double.NaN);
 
     /// <summary>What one compilation cost: compile only, and each analyzer of the package (driver telemetry), medians.</summary>
     internal sealed record Measured(
@@ -98,6 +98,7 @@ namespace ProductionAnalyzers.Benchmarks
             var probe = new CpuTimedAnalyzer(new EmptyOperationAnalyzer());
             var overheads = new List<double>();
             var perAnalyzerCpu = analyzers.ToDictionary(a => a, _ => new List<double>());
+            var perAnalyzerAllocated = analyzers.ToDictionary(a => a, _ => new List<double>());
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
             var exceptions = new ConcurrentQueue<string>();
             var diagnostics = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -157,6 +158,7 @@ namespace ProductionAnalyzers.Benchmarks
                         if (cpu)
                         {
                             perAnalyzerCpu[analyzer].Add(timed[i].Milliseconds(overhead));
+                            perAnalyzerAllocated[analyzer].Add(timed[i].AllocatedBytes / (1024.0 * 1024.0));
                         }
                     }
 
@@ -176,7 +178,7 @@ namespace ProductionAnalyzers.Benchmarks
 
             var rows = analyzers
                 .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a],
-                                              cpu ? Median(perAnalyzerCpu[a]) : double.NaN))
+                                              cpu ? Median(perAnalyzerCpu[a]) : double.NaN, cpu ? Median(perAnalyzerAllocated[a]) : double.NaN))
                 .OrderByDescending(r => r.Ms)
                 .ToList();
             return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics,
@@ -202,6 +204,8 @@ namespace ProductionAnalyzers.Benchmarks
                 Console.WriteLine($"CPU time (thread clock; {m.TimingOverheadNs:0} ns per callback deducted, what an empty timed callback cost in the same run):");
                 Console.WriteLine($"  compile {m.CompileCpuMs:0.0} ms, package {m.PackageCpuMs:0.0} ms = {m.PackageCpuPercent:0.00}% of compile  {(m.PackageCpuPercent <= PackageTargetPercent ? "OK" : "OVER")}; " +
                                   string.Join(", ", m.Analyzers.OrderByDescending(a => a.CpuMs).Select(a => $"{a.Ids.Split(',')[0]} {a.CpuMs:0.0} ms {m.CpuPercent(a.CpuMs):0.00}%{(m.CpuPercent(a.CpuMs) <= AnalyzerTargetPercent ? "" : " OVER")}")));
+                Console.WriteLine("Allocated inside the callbacks (MB; garbage the collector must clear, its pauses are in the telemetry): " +
+                                  string.Join(", ", m.Analyzers.OrderByDescending(a => a.AllocatedMb).Select(a => $"{a.Ids.Split(',')[0]} {a.AllocatedMb:0.0}")));
             }
         }
 

@@ -51,7 +51,9 @@ namespace ProductionAnalyzers.Sql
                     root = root is null ? null : SqlOperations.Unwrap(root);
                     if (root is IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol receiving } holder })
                     {
-                        return "a member of the parameter '" + holder.Name + "' of " + MethodName(receiving);
+                        return receiving.MethodKind == MethodKind.AnonymousFunction
+                            ? "a member of the lambda parameter '" + holder.Name + "' in " + MethodName(EnclosingMethod(receiving))
+                            : "a member of the parameter '" + holder.Name + "' of " + MethodName(receiving);
                     }
 
                     return null;
@@ -90,6 +92,17 @@ namespace ProductionAnalyzers.Sql
             }
 
             return null;
+        }
+
+        /// <summary>The method a lambda is written in (through nested lambdas).</summary>
+        private static IMethodSymbol EnclosingMethod(IMethodSymbol method)
+        {
+            while (method.MethodKind == MethodKind.AnonymousFunction && method.ContainingSymbol is IMethodSymbol outer)
+            {
+                method = outer;
+            }
+
+            return method;
         }
 
         public static string MethodName(IMethodSymbol method) =>

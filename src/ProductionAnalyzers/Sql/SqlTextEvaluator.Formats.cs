@@ -113,7 +113,13 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
-                if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter.IsParams)
+                if (argument.ArgumentKind != ArgumentKind.ParamArray && argument.Parameter.IsParams &&
+                    SqlOperations.Unwrap(argument.Value) is not (IArrayCreationOperation or ICollectionExpressionOperation))
+                {
+                    // string.Concat(parts.Select(…).ToArray()): an array handed over whole, its elements joined.
+                    result.AddRange(JoinSequence(original, argument.Value, string.Empty, frame));
+                }
+                else if (argument.ArgumentKind == ArgumentKind.ParamArray || argument.Parameter.IsParams)
                 {
                     var values = new List<IOperation>();
                     AddParamArray(argument.Value, values);

@@ -493,7 +493,13 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.SafeType);
             }
 
-            if (method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetViewName" or "GetDefaultTableName" or "GetSchemaQualifiedTableName" &&
+            // Names read from the EF Core model, SQL that EF Core generates itself (the migrations history table's scripts,
+            // a migration script, a query's text) and identifiers it delimits: made by the framework from the model and
+            // the code, quoted by its SQL generator.
+            if (method.Name is "GetTableName" or "GetSchema" or "GetColumnName" or "GetViewName" or "GetDefaultTableName" or "GetSchemaQualifiedTableName"
+                    or "GetInsertScript" or "GetDeleteScript" or "GetCreateScript" or "GetCreateIfNotExistsScript" or "GetBeginIfExistsScript"
+                    or "GetBeginIfNotExistsScript" or "GetEndIfScript" or "GenerateScript" or "GenerateCreateScript" or "ToQueryString"
+                    or "DelimitIdentifier" &&
                 containing?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) == true)
             {
                 return Hole(original, HoleKind.Safe);

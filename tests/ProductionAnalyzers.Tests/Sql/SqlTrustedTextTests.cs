@@ -811,6 +811,56 @@ namespace ProductionAnalyzers.Tests.Sql
                     .WithArguments("request.Tables", "an identifier", Identifier, " (a member of the parameter 'request' of AdminController.Purge; passed to SqliteDatabaseProvider.PurgeDatabase)"));
         }
 
+        /// <summary>
+        /// SQL that EF Core generates itself (a migration executor concatenating the history table's insert scripts, seen on a
+        /// real payment server) and identifiers its SQL generator delimits are made by the framework, not from input.
+        /// </summary>
+        [Fact]
+        public async Task SqlGeneratedByEfCore_DoesNotReport()
+        {
+            await Verify.VerifyAnalyzerAsync("using Microsoft.EntityFrameworkCore.Infrastructure;\nusing Microsoft.EntityFrameworkCore.Migrations;\nusing Microsoft.EntityFrameworkCore.Storage;\n" + Repo("""
+                public async Task ApplyAsync(Shop shop, IReadOnlyList<string> migrationIds, CancellationToken cancellationToken)
+                {
+                    var history = shop.GetService<IHistoryRepository>();
+                    var inserted = migrationIds.Select(id => new HistoryRow(id, "10.0.0")).ToList();
+                    var insertMigrations = string.Concat(inserted.Select(r => history.GetInsertScript(r)).ToArray());
+                    await shop.Database.ExecuteSqlRawAsync(insertMigrations, cancellationToken);
+                    await shop.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript() + "\n" + history.GetDeleteScript("Initial"), cancellationToken);
+
+                    var sql = shop.GetService<ISqlGenerationHelper>();
+                    shop.Database.ExecuteSqlRaw("DELETE FROM " + sql.DelimitIdentifier("Orders", "sales") + " WHERE 1 = 0");
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task SqlGeneratedByEfCoreNextToRequestText_ReportsTheRequestText()
+        {
+            await Verify.VerifyAnalyzerAsync("using Microsoft.EntityFrameworkCore.Migrations;\nusing Microsoft.EntityFrameworkCore.Infrastructure;\n" + Repo("""
+                public void Apply(Shop shop, Order order)
+                {
+                    var history = shop.GetService<IHistoryRepository>();
+                    shop.Database.ExecuteSqlRaw({|#0:history.GetDeleteScript("Initial") + "\nDELETE FROM Orders WHERE Name = '" + order.Name + "'"|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments("order.Name", "a value", "pass it as a parameter", " (a member of the parameter 'order' of Repo.Apply)"));
+        }
+
+        /// <summary><c>string.Concat</c> of an array handed over whole is judged by the array's elements, like <c>string.Join</c>.</summary>
+        [Fact]
+        public async Task ConcatOfAnArrayOfStatementsBuiltFromRequestText_Reports()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public void Purge(IDbConnection db, List<Order> orders)
+                {
+                    db.Execute(string.Concat(new[] { "DELETE FROM Orders WHERE Id = 1;", "DELETE FROM Lines;" }.Select(s => s + "\n").ToArray()));
+                    db.Execute({|#0:string.Concat(orders.Select(o => "DELETE FROM " + o.Name + ";").ToArray())|});
+                }
+                """),
+                Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "string.Concat(orders.Select(o => \"DELETE FROM \" + o.Name + …", "an identifier", Identifier, " (a member of the lambda parameter 'o' in Repo.Purge)"));
+        }
+
         [Fact]
         public async Task MethodWithoutCallSite_IsJudgedInside()
         {

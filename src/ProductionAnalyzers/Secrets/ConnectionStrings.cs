@@ -50,12 +50,42 @@ namespace ProductionAnalyzers.Secrets
         /// <summary>The embedded password of <paramref name="value"/>, or null. <paramref name="hole"/> marks interpolation holes.</summary>
         public static EmbeddedPassword? Find(string value, char hole = '\0')
         {
-            if (!MayContainPassword(value))
+            if (!MayContainPassword(value) || QuotedInProse(value))
             {
                 return null;
             }
 
             return FindInPairs(value, hole) ?? FindInUri(value, hole);
+        }
+
+        /// <summary>
+        /// A message or help text that quotes a connection string as an example (<c>"If you have an eclair server:
+        /// 'type=eclair;server=…;password=…'"</c>): three words or more before the first <c>=</c> or <c>://</c>. A connection
+        /// string starts with a key (<c>Server=</c>, <c>User ID=</c>) or a scheme.
+        /// </summary>
+        private static bool QuotedInProse(string value)
+        {
+            var end = value.IndexOf('=');
+            var scheme = value.IndexOf("://", StringComparison.Ordinal);
+            if (scheme >= 0 && (end < 0 || scheme < end))
+            {
+                end = scheme;
+            }
+
+            var words = 0;
+            var inWord = false;
+            for (var i = 0; i < end; i++)
+            {
+                var letter = char.IsLetter(value[i]);
+                if (letter && !inWord)
+                {
+                    words++;
+                }
+
+                inWord = letter || (inWord && !char.IsWhiteSpace(value[i]));
+            }
+
+            return words >= 3;
         }
 
         private static EmbeddedPassword? FindInPairs(string value, char hole)

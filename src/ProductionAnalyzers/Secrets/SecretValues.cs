@@ -89,7 +89,7 @@ namespace ProductionAnalyzers.Secrets
                 return true;
             }
 
-            if (IsOneCharacterRun(trimmed))
+            if (IsOneCharacterRun(trimmed) || NamesItself(trimmed))
             {
                 return true;
             }
@@ -102,6 +102,34 @@ namespace ProductionAnalyzers.Secrets
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A value that only names what belongs in its place: letters alone around the word password (<c>myPassword</c>,
+        /// <c>eclairpassword</c>), or an environment-variable style name of a credential (<c>API_TOKEN_SECRET</c>,
+        /// <c>DB_PASSWORD</c>). A password with digits or symbols (<c>Password123!</c>) is not one.
+        /// </summary>
+        private static bool NamesItself(string value)
+        {
+            // Quoted inside help text: 'type=eclair;password=eclairpassword'.
+            value = value.Trim('\'', '"', '`');
+            var letters = value.Length > 0;
+            var screaming = value.IndexOf('_') > 0;
+            foreach (var c in value)
+            {
+                letters &= char.IsLetter(c);
+                screaming &= c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+            }
+
+            if (letters && value.Length > "password".Length &&
+                (value.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("passwd", StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return true;
+            }
+
+            return screaming && (value.IndexOf("PASSWORD", StringComparison.Ordinal) >= 0 || value.IndexOf("SECRET", StringComparison.Ordinal) >= 0 ||
+                                 value.IndexOf("TOKEN", StringComparison.Ordinal) >= 0 || value.IndexOf("PWD", StringComparison.Ordinal) >= 0 ||
+                                 value.IndexOf("KEY", StringComparison.Ordinal) >= 0);
         }
 
         /// <summary>

@@ -57,6 +57,40 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// Help text and configuration templates (seen on a real payment server): a message that quotes a connection string
+        /// as an example, and values that only name what belongs in their place, are samples. A connection string or URI with
+        /// a real-looking password is reported.
+        /// </summary>
+        [Fact]
+        public async Task SamplesInHelpTextAndTemplates_DoNotReport_RealValuesBesideThemDo()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Text;
+
+                class Help
+                {
+                    string Template()
+                    {
+                        var builder = new StringBuilder();
+                        builder.AppendLine("#postgres=User ID=root;Password=myPassword;Host=localhost;Port=5432;Database=myDataBase;");
+                        builder.AppendLine("#BTC.lightning=https://apitoken:API_TOKEN_SECRET@charge.example.com/");
+                        return builder.ToString();
+                    }
+
+                    string Usage() =>
+                        "If you have a lnd server: 'type=lnd-rest;server=https://lnd:lnd@lnd.example.com;macaroon=abf239...'" + Environment.NewLine +
+                        "If you have an eclair server: 'type=eclair;server=http://eclair.com:4570;password=eclairpassword'" + Environment.NewLine +
+                        "If you have a phoenixd server: 'type=phoenixd;server=http://phoenixd:9740/;password=phoenixdpassword'" + Environment.NewLine +
+                        "Or: 'Host=db;Username=app;Password=DB_PASSWORD'";
+
+                    Uri Node(string onion) => new Uri({|PA2003:$"btcrpc://btcrpc:btcpayserver4ever@{onion}:8332?label=Node"|});
+                    const string Real = {|PA2003:"Host=db.internal;Username=app;Password=Password123!"|};
+                }
+                """);
+        }
+
         [Fact]
         public async Task Message_NamesTheKeyAndRedactsThePassword()
         {

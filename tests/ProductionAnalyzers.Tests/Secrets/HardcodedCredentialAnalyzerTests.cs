@@ -476,6 +476,28 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// Values that only name what belongs in their place: letters around the word password, and environment-variable style
+        /// names of a credential. A password with digits or symbols, or a made-up word, is reported.
+        /// </summary>
+        [Fact]
+        public async Task ValuesThatNameThemselves_DoNotReport_RealLookingValuesDo()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    public string Password { get; set; } = "myPassword";
+                    public string RpcPassword { get; set; } = "bitcoinrpcpassword";
+                    public string ApiToken { get; set; } = "API_TOKEN_SECRET";
+                    public string DbPassword { get; set; } = "DB_PASSWORD";
+
+                    public string AdminPassword { get; set; } = {|PA2001:"Password123!"|};
+                    public string WalletPassword { get; set; } = {|PA2001:"hellorockstar"|};
+                    public string ServicePassword { get; set; } = {|PA2001:"PASSWORD_2024_Q3x"|};
+                }
+                """);
+        }
+
         [Fact]
         public async Task FirstArgumentNamesOnlyAValueParameter()
         {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Authorization
 {
@@ -52,6 +54,7 @@ namespace ProductionAnalyzers.Authorization
         public const string FallbackPolicy = "FallbackPolicy";
 
         /// <summary>True when <paramref name="symbol"/>'s namespace is exactly <paramref name="dotted"/>, without allocating.</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsInNamespace(ISymbol symbol, string dotted)
         {
             var ns = symbol.ContainingNamespace;
@@ -82,6 +85,7 @@ namespace ProductionAnalyzers.Authorization
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         public static bool Is(ITypeSymbol? type, string ns, string name) =>
             type is not null && type.Name == name && IsInNamespace(type, ns);
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Authorization
 {
@@ -18,6 +20,7 @@ namespace ProductionAnalyzers.Authorization
         /// <summary>Words in the name of a filter-factory attribute whose filter type is not visible that mark it as an authorization filter.</summary>
         private static readonly string[] AuthorizationWords = { "Auth", "ApiKey", "Permission", "Role", "Scope", "Claim", "Token", "Policy", "Signature" };
 
+        [MethodImpl(HotPath.Options)]
         public Decision Of(AttributeData attribute)
         {
             var type = attribute.AttributeClass;
@@ -48,6 +51,7 @@ namespace ProductionAnalyzers.Authorization
             return decision;
         }
 
+        [MethodImpl(HotPath.Options)]
         public Decision Of(ImmutableArray<AttributeData> attributes)
         {
             var decision = Decision.None;
@@ -64,6 +68,7 @@ namespace ProductionAnalyzers.Authorization
 
         public Decision OfClass(INamedTypeSymbol type) => Of(type.GetAttributes());
 
+        [MethodImpl(HotPath.Options)]
         public Decision OfBases(INamedTypeSymbol type)
         {
             var decision = Decision.None;
@@ -76,6 +81,7 @@ namespace ProductionAnalyzers.Authorization
         }
 
         /// <summary>The decision a type carries as an attribute class or filter class.</summary>
+        [MethodImpl(HotPath.Options)]
         public Decision OfType(ITypeSymbol type) => _byType.GetOrAdd(type, Classify);
 
         private static Decision Classify(ITypeSymbol type)
@@ -100,6 +106,7 @@ namespace ProductionAnalyzers.Authorization
             return decision;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsFilterFactory(ITypeSymbol type, out bool direct)
         {
             direct = false;

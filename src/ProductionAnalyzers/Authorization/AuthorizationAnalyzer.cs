@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -62,11 +63,11 @@ namespace ProductionAnalyzers.Authorization
                     : new State(compilation, controllerBase, pageModel);
             });
 
-            context.RegisterSymbolAction(c => state.Value?.OnNamedType(c), SymbolKind.NamedType);
+            context.RegisterSymbolAction([MethodImpl(HotPath.Options)] (c) => state.Value?.OnNamedType(c), SymbolKind.NamedType);
 
             // Each action in its own method action: the driver raises it once the compiler has bound the method's attributes, so
             // judging an action reads attributes the compiler has already bound instead of binding them ahead of it.
-            context.RegisterSymbolAction(c => state.Value?.OnMethod(c), SymbolKind.Method);
+            context.RegisterSymbolAction([MethodImpl(HotPath.Options)] (c) => state.Value?.OnMethod(c), SymbolKind.Method);
             // Endpoints: one callback per file, not one per invocation of the compilation. A text search of the file for "Map" finds
             // the few calls named like an endpoint mapping; only those are bound (with the model the compiler has already bound).
             context.RegisterSemanticModelAction(c =>
@@ -91,8 +92,11 @@ namespace ProductionAnalyzers.Authorization
         /// The calls of a file that may map an endpoint (<see cref="MayBeEndpoint"/>), found by a text search for "Map" and a look
         /// at the token found; no walk of the syntax tree.
         /// </summary>
-        internal static IEnumerable<InvocationExpressionSyntax> EndpointCalls(SyntaxTree tree, CancellationToken cancellationToken)
+        [MethodImpl(HotPath.Options)]
+        internal static List<InvocationExpressionSyntax> EndpointCalls(SyntaxTree tree, CancellationToken cancellationToken)
         {
+            // A list, not an iterator: an iterator's loop runs in a compiler-generated method that cannot be marked hot.
+            var calls = new List<InvocationExpressionSyntax>();
             const string anchor = "Map";
             var text = tree.GetText(cancellationToken).ToString();
             SyntaxNode? root = null;
@@ -122,9 +126,11 @@ namespace ProductionAnalyzers.Authorization
                 };
                 if (callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee && MayBeEndpoint(invocation))
                 {
-                    yield return invocation;
+                    calls.Add(invocation);
                 }
             }
+
+            return calls;
         }
 
         /// <summary>
@@ -199,11 +205,13 @@ namespace ProductionAnalyzers.Authorization
                 _facts = new CompilationFacts(compilation, _walker, _attributes);
             }
 
+            [MethodImpl(HotPath.Options)]
             private string Suffix(CompilationFacts.GlobalFacts global, CancellationToken cancellationToken) =>
                 _facts.HostCode(global, cancellationToken) ? string.Empty : HostNotVisible;
 
             // ------------------------------------------------------------------ controllers and pages
 
+            [MethodImpl(HotPath.Options)]
             public void OnNamedType(SymbolAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
@@ -241,6 +249,7 @@ namespace ProductionAnalyzers.Authorization
             }
 
             /// <summary>The controller's own verdict; its actions are judged in <see cref="OnMethod"/>, inherited ones at their base class.</summary>
+            [MethodImpl(HotPath.Options)]
             private static void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller, TypeFacts facts)
             {
                 if (facts.OwnClass.Has(Decision.Authorize) && !facts.OwnClass.Has(Decision.Anonymous) && facts.Bases.Has(Decision.Anonymous))
@@ -254,6 +263,7 @@ namespace ProductionAnalyzers.Authorization
             }
 
             /// <summary>An action declared by a controller (the driver gives each method once, after its attributes are bound).</summary>
+            [MethodImpl(HotPath.Options)]
             public void OnMethod(SymbolAnalysisContext context)
             {
                 var method = (IMethodSymbol)context.Symbol;
@@ -273,9 +283,11 @@ namespace ProductionAnalyzers.Authorization
             }
 
             /// <summary>What a class is (page model, controller) and the decisions of its own attributes and base classes, once per type.</summary>
+            [MethodImpl(HotPath.Options)]
             private TypeFacts FactsOf(INamedTypeSymbol type) =>
                 _types.TryGetValue(type, out var known) ? known : _types.GetOrAdd(type, ComputeFacts(type));
 
+            [MethodImpl(HotPath.Options)]
             private TypeFacts ComputeFacts(INamedTypeSymbol type)
             {
                 if (_pageModel is not null && TypeHierarchy.DerivesFrom(type.BaseType, _pageModel))
@@ -288,6 +300,7 @@ namespace ProductionAnalyzers.Authorization
                     : TypeFacts.Other;
             }
 
+            [MethodImpl(HotPath.Options)]
             private void OnBaseOfControllers(SymbolAnalysisContext context, INamedTypeSymbol baseType)
             {
                 var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
@@ -319,6 +332,7 @@ namespace ProductionAnalyzers.Authorization
             }
 
             /// <summary>Judges one action of <paramref name="controller"/>; true when it was reported.</summary>
+            [MethodImpl(HotPath.Options)]
             private bool Judge(SymbolAnalysisContext context, INamedTypeSymbol controller, IMethodSymbol action, TypeFacts facts)
             {
                 var definition = action.OriginalDefinition;
@@ -373,6 +387,7 @@ namespace ProductionAnalyzers.Authorization
                 return false;
             }
 
+            [MethodImpl(HotPath.Options)]
             private void OnPage(SymbolAnalysisContext context, INamedTypeSymbol page)
             {
                 // A page model other page models derive from is their base, not a page (no .cshtml names it).
@@ -428,6 +443,7 @@ namespace ProductionAnalyzers.Authorization
 
             // ------------------------------------------------------------------ endpoints
 
+            [MethodImpl(HotPath.Options)]
             public void OnEndpoint(SemanticModel model, InvocationExpressionSyntax call, AnalyzerOptions options, Action<Diagnostic> report, CancellationToken cancellationToken)
             {
                 if (model.GetOperation(call, cancellationToken) is not IInvocationOperation invocation)

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Authorization
 {
@@ -28,6 +30,7 @@ namespace ProductionAnalyzers.Authorization
         public bool IsInCompilation(ISymbol symbol) => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _assembly);
 
         /// <summary>The builder a route builder expression stands for.</summary>
+        [MethodImpl(HotPath.Options)]
         public BuilderChain Summarize(IOperation? operation) => Summarize(operation, 0);
 
         /// <summary>
@@ -124,6 +127,7 @@ namespace ProductionAnalyzers.Authorization
             return type is null ? Decision.None : _attributes.OfType(type);
         }
 
+        [MethodImpl(HotPath.Options)]
         private BuilderChain Summarize(IOperation? operation, int depth)
         {
             var decision = Decision.None;
@@ -242,6 +246,7 @@ namespace ProductionAnalyzers.Authorization
             type is not null &&
             (AspNetNames.IsRouteBuilder(type) || AspNetNames.IsOrImplements(type, AspNetNames.BuilderNamespace, "IEndpointConventionBuilder"));
 
+        [MethodImpl(HotPath.Options)]
         private VariableFacts FactsOf(ISymbol variable, IOperation anyOperationInScope) =>
             _variables.GetOrAdd(variable, v => VariableFacts.Collect(v, Root(anyOperationInScope), this));
 
@@ -256,6 +261,7 @@ namespace ProductionAnalyzers.Authorization
             return root;
         }
 
+        [MethodImpl(HotPath.Options)]
         public static IOperation? Receiver(IInvocationOperation invocation)
         {
             if (invocation.Instance is { } instance)
@@ -327,6 +333,7 @@ namespace ProductionAnalyzers.Authorization
             /// <summary>Passed to a method, returned or copied: calls made elsewhere may decide.</summary>
             public bool Escapes { get; }
 
+            [MethodImpl(HotPath.Options)]
             public ImmutableArray<BuilderOrigin> ValueOrigins(ChainWalker walker, int depth)
             {
                 if (_origins.IsDefault)
@@ -345,6 +352,7 @@ namespace ProductionAnalyzers.Authorization
                 return _origins;
             }
 
+            [MethodImpl(HotPath.Options)]
             public static VariableFacts Collect(ISymbol variable, IOperation root, ChainWalker walker)
             {
                 var values = new List<IOperation>();
@@ -388,6 +396,7 @@ namespace ProductionAnalyzers.Authorization
                 };
             }
 
+            [MethodImpl(HotPath.Options)]
             private static bool Refers(IOperation? operation, ISymbol variable) =>
                 Unwrap(operation) switch
                 {

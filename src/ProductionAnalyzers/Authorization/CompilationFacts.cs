@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -77,6 +78,7 @@ namespace ProductionAnalyzers.Authorization
         // ------------------------------------------------------------------ global decisions
 
         /// <summary>The app's global decisions, found once per compilation.</summary>
+        [MethodImpl(HotPath.Options)]
         public GlobalFacts Global(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var global = Volatile.Read(ref _global);
@@ -96,6 +98,7 @@ namespace ProductionAnalyzers.Authorization
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private GlobalFacts FindGlobal(AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var facts = new GlobalFacts();
@@ -209,6 +212,7 @@ namespace ProductionAnalyzers.Authorization
         /// Whether the project holds host code (it builds or maps the web app): a controller or page mapping found with the global
         /// decisions, else a host call (CreateBuilder, UseEndpoints, UseStartup...), searched on first need, once per compilation.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public bool HostCode(GlobalFacts global, CancellationToken cancellationToken)
         {
             if (global.HostCode)
@@ -413,6 +417,7 @@ namespace ProductionAnalyzers.Authorization
         /// Syntax and declarations only, before the call is bound: the filter added is MVC's <c>AuthorizeFilter</c>, a type of this
         /// compilation that is an authorization filter, or not named in the call (a variable, <c>new(...)</c>).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool MayBeAuthorizationFilter(SimpleNameSyntax method, InvocationExpressionSyntax call, Dictionary<string, bool> byName, CancellationToken cancellationToken)
         {
             TypeSyntax? filterType = null;
@@ -476,6 +481,7 @@ namespace ProductionAnalyzers.Authorization
         /// The classes of the compilation whose base class is <paramref name="type"/> (its original definition), found through the
         /// base lists of the class declarations that name it.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public IReadOnlyList<INamedTypeSymbol> DirectlyDerived(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
             type = type.OriginalDefinition;
@@ -508,6 +514,7 @@ namespace ProductionAnalyzers.Authorization
         /// The class declarations whose base list starts with a type of simple name <paramref name="name"/>, found by a text search
         /// for the name (one vectorised pass over the sources) instead of an index of every class declaration of the compilation.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private List<ClassDeclarationSyntax> DeclarationsDerivingFrom(string name, CancellationToken cancellationToken)
         {
             var declarations = new List<ClassDeclarationSyntax>();
@@ -607,6 +614,7 @@ namespace ProductionAnalyzers.Authorization
         // ------------------------------------------------------------------ builder facts (read by DecisionResolver)
 
         /// <summary>What the call sites of a module pass for <paramref name="parameter"/>; null when they are too many to follow.</summary>
+        [MethodImpl(HotPath.Options)]
         public IReadOnlyList<BuilderChain>? CallSitesOf(IParameterSymbol parameter)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol method)
@@ -618,6 +626,7 @@ namespace ProductionAnalyzers.Authorization
             return sites.TooMany ? null : sites.Of(parameter.Ordinal);
         }
 
+        [MethodImpl(HotPath.Options)]
         private CallSites FindCallSites(IMethodSymbol method)
         {
             var result = new CallSites();

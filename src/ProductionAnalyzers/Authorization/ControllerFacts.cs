@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using ProductionAnalyzers.Infrastructure;
@@ -13,6 +14,7 @@ namespace ProductionAnalyzers.Authorization
         /// A controller: a public, non-abstract, non-generic class that derives from ControllerBase, carries <c>[Controller]</c>
         /// (or <c>[ApiController]</c>) itself or on a base class, or whose name ends in "Controller"; not <c>[NonController]</c>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsController(INamedTypeSymbol type)
         {
             if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType || !IsPublic(type))
@@ -78,6 +80,7 @@ namespace ProductionAnalyzers.Authorization
         /// it derives from ControllerBase, carries an MVC attribute such as <c>[Controller]</c>/<c>[ApiController]</c>, or its
         /// name says it is one (<c>CrudControllerBase</c>). Other classes are not searched for derived controllers.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool MayBeBaseOfControllers(INamedTypeSymbol type, INamedTypeSymbol controllerBase)
         {
             if (type.Name.IndexOf("Controller", StringComparison.OrdinalIgnoreCase) >= 0 || TypeHierarchy.DerivesFrom(type.BaseType, controllerBase))
@@ -100,6 +103,7 @@ namespace ProductionAnalyzers.Authorization
         /// An action: a public instance method that is not generic, not <c>[NonAction]</c> (on it or a method it overrides),
         /// not an override of an <c>object</c> method and not <c>Dispose()</c>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsAction(IMethodSymbol method)
         {
             if (method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
@@ -213,6 +217,7 @@ namespace ProductionAnalyzers.Authorization
             return builder.ToString();
         }
 
+        [MethodImpl(HotPath.Options)]
         public static bool InheritsFrom(INamedTypeSymbol type, string ns, string name)
         {
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Authorization
 {
@@ -20,8 +22,10 @@ namespace ProductionAnalyzers.Authorization
         public DecisionResolver(CompilationFacts facts) => _facts = facts;
 
         /// <summary>The possible decisions of the builder (never empty; <see cref="Decision.Unknown"/> where a path is not visible).</summary>
+        [MethodImpl(HotPath.Options)]
         public List<Decision> Resolve(BuilderChain chain) => Resolve(chain, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>>.Empty, 0);
 
+        [MethodImpl(HotPath.Options)]
         private List<Decision> Resolve(BuilderChain chain, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>> bound, int depth)
         {
             var results = new List<Decision>();
@@ -42,6 +46,7 @@ namespace ProductionAnalyzers.Authorization
             return results;
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<Decision> ResolveOrigin(BuilderOrigin origin, ImmutableDictionary<IMethodSymbol, ImmutableDictionary<int, BuilderChain>> bound, int depth)
         {
             switch (origin)
@@ -138,6 +143,7 @@ namespace ProductionAnalyzers.Authorization
         }
 
         /// <summary>A parameter's or member's outcomes, computed once; a cycle (a module that maps itself) is unknown.</summary>
+        [MethodImpl(HotPath.Options)]
         private List<Decision> Memoized(ISymbol key, System.Func<List<Decision>> compute)
         {
             if (_memo.TryGetValue(key, out var known))

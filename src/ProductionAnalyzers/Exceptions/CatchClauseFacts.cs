@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,6 +21,7 @@ namespace ProductionAnalyzers.Exceptions
         }
 
         /// <summary>True when the block has no statements other than empty ones (<c>;</c>).</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool HasNoStatements(BlockSyntax block)
         {
             foreach (var statement in block.Statements)
@@ -73,6 +75,7 @@ namespace ProductionAnalyzers.Exceptions
         }
 
         /// <summary>True when the directive-only or disabled-text trivia of the block means code exists in other builds.</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool HasConditionalCode(BlockSyntax block)
         {
             return HasDirective(block.OpenBraceToken.TrailingTrivia) || HasDirective(block.CloseBraceToken.LeadingTrivia);
@@ -115,6 +118,7 @@ namespace ProductionAnalyzers.Exceptions
         /// True when a rethrow (<c>throw;</c>) inside the block rethrows this catch's exception: its nearest enclosing
         /// catch clause is <paramref name="catchClause"/>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool ContainsRethrow(CatchClauseSyntax catchClause)
         {
             foreach (var node in catchClause.Block.DescendantNodes(descendIntoChildren: n => n is not AnonymousFunctionExpressionSyntax and not LocalFunctionStatementSyntax))
@@ -134,6 +138,7 @@ namespace ProductionAnalyzers.Exceptions
         /// clauses: handled whatever the logger is (a known framework or a team's own facade). Lets the analyzer skip binding
         /// for the usual handled catch; everything else goes through the semantic check.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool ContainsCallOnLoggerNamedReceiver(CatchClauseSyntax catchClause)
         {
             var exceptionName = catchClause.Declaration?.Identifier.ValueText;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,7 +47,7 @@ namespace ProductionAnalyzers.Exceptions
 
             // On the catch clause's operation: the driver builds each body's operations once for every rule, so the catch
             // block's operations (what PA3002 walks) come with it instead of being asked for again (GetOperation).
-            context.RegisterOperationAction(c => state.Value?.AnalyzeCatchClause(c), OperationKind.CatchClause);
+            context.RegisterOperationAction([MethodImpl(HotPath.Options)] (c) => state.Value?.AnalyzeCatchClause(c), OperationKind.CatchClause);
         }
 
         private sealed class State
@@ -74,6 +75,7 @@ namespace ProductionAnalyzers.Exceptions
                 _logging = logging;
             }
 
+            [MethodImpl(HotPath.Options)]
             public void AnalyzeCatchClause(OperationAnalysisContext context)
             {
                 var operation = (ICatchClauseOperation)context.Operation;
@@ -100,6 +102,7 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             // PA3001
+            [MethodImpl(HotPath.Options)]
             private void AnalyzeEmptyCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause)
             {
                 // The author chose exactly which failures to ignore.
@@ -150,6 +153,7 @@ namespace ProductionAnalyzers.Exceptions
             }
 
             // PA3002
+            [MethodImpl(HotPath.Options)]
             private void AnalyzeDiscardingCatch(OperationAnalysisContext context, ICatchClauseOperation operation, CatchClauseSyntax catchClause, SemanticModel semanticModel)
             {
                 var declaration = catchClause.Declaration;
@@ -327,6 +331,7 @@ namespace ProductionAnalyzers.Exceptions
             /// but methods of <c>string</c>, with no <c>await</c>; the catch-all returns or records a fallback or a validation
             /// result without throwing. Read from the syntax: method names only, no binding.
             /// </summary>
+            [MethodImpl(HotPath.Options)]
             private static bool IsInputValidationIdiom(CatchClauseSyntax catchClause, SemanticModel semanticModel, System.Threading.CancellationToken cancellationToken)
             {
                 if (catchClause.Parent is not TryStatementSyntax tryStatement || tryStatement.Block.Statements.Count is 0 or > 3)

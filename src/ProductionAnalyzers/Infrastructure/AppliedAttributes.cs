@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,6 +20,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// found without binding code (a lambda's or local function's attributes, an explicit target other than <c>assembly</c>,
         /// <c>module</c> or <c>return</c>) or when the attribute did not bind (the caller asks the semantic model then).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static IMethodSymbol? Constructor(SemanticModel model, AttributeSyntax attribute, CancellationToken cancellationToken)
         {
             if (attribute.Parent is not AttributeListSyntax list || list.Parent is null)
@@ -46,6 +48,7 @@ namespace ProductionAnalyzers.Infrastructure
             return null;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static ImmutableArray<AttributeData> OwnerAttributes(SemanticModel model, SyntaxNode owner, SyntaxKind target, CancellationToken cancellationToken)
         {
             switch (owner)

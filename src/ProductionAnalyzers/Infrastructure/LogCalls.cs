@@ -213,6 +213,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// of the rules that read templates and values can report it. Read from the syntax alone, before the called method is
         /// classified: most calls of a code base are rejected here.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool MayCarryNonConstantText(IInvocationOperation invocation)
         {
             if (invocation.Syntax is not InvocationExpressionSyntax { ArgumentList.Arguments: var arguments })
@@ -235,9 +236,11 @@ namespace ProductionAnalyzers.Infrastructure
         /// False when the called method is no logging call of a template framework (what <see cref="TryGetLogCall"/> would
         /// answer before it reads the arguments): a rule whose own argument check costs more than this asks it first.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public bool MayBeLogCall(IInvocationOperation invocation) => ShapeOf(invocation.TargetMethod).Kind is not null;
 
         /// <summary>The shape of calls to <paramref name="method"/>; <see cref="CallShape.None"/> for a method that does not log.</summary>
+        [MethodImpl(HotPath.Options)]
         private CallShape ShapeOf(IMethodSymbol? method)
         {
             // A library method whose assembly neither is nor references a logging framework is no logging call (what
@@ -255,6 +258,7 @@ namespace ProductionAnalyzers.Infrastructure
             return (ReferenceEquals(key, key.OriginalDefinition) ? _shapes : _constructedShapes).GetOrAdd(key, _computeShape);
         }
 
+        [MethodImpl(HotPath.Options)]
         public bool TryGetLogCall(IInvocationOperation invocation, out LogCall? call)
         {
             call = null;
@@ -363,6 +367,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>How calls to <paramref name="definition"/> are logging calls, or <see cref="CallShape.None"/>.</summary>
+        [MethodImpl(HotPath.Options)]
         private CallShape ComputeShape(IMethodSymbol definition)
         {
             var containing = definition.ContainingType;
@@ -508,6 +513,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// classified once), except where the type arguments decide: a generic <c>BeginScope&lt;TState&gt;</c> (a string
         /// state is a scope text) and a delegate's <c>Invoke</c> (<c>Action&lt;ILogger, …&gt;</c> of <c>LoggerMessage.Define</c>).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static IMethodSymbol ShapeKey(IMethodSymbol method)
         {
             var definition = method.ReducedFrom ?? method;
@@ -539,6 +545,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// method a project calls is the costly part of classifying calls, and most libraries reference no logging
         /// framework. Source methods are decided by <see cref="MayHaveAttributes"/>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool AssemblyMaySee(IMethodSymbol method, string[] attributeAssemblies)
         {
             // A method of the compilation itself is in source: answered by reference, without reading its locations (a
@@ -586,6 +593,7 @@ namespace ProductionAnalyzers.Infrastructure
                 : _assemblyAnswers.GetOrAdd(assembly, _computeAssemblyAnswers).InSource;
         }
 
+        [MethodImpl(HotPath.Options)]
         private AssemblyAnswers ComputeAssemblyAnswers(IAssemblySymbol assembly)
         {
             // Another compilation's source (a project reference in the IDE) counts as source.
@@ -607,6 +615,7 @@ namespace ProductionAnalyzers.Infrastructure
                 inSource || References(names, LoggerMessageAttributeAssemblies));
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool References(HashSet<string> references, string[] names)
         {
             foreach (var name in names)
@@ -721,6 +730,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// message (<c>void Note(string message)</c>) are not template APIs and stay quiet. Only the wrapper's own
         /// syntax and symbols are read: no semantic model, no walk beyond its body.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private IParameterSymbol? PassThroughTemplateParameter(IMethodSymbol method)
         {
             var original = method.OriginalDefinition;
@@ -729,6 +739,7 @@ namespace ProductionAnalyzers.Infrastructure
                 : null;
         }
 
+        [MethodImpl(HotPath.Options)]
         private int? FindPassThroughTemplateParameter(IMethodSymbol method)
         {
             var parameters = method.Parameters;
@@ -905,6 +916,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// interfaces, which are the same for <c>List&lt;Order&gt;</c> and <c>List&lt;T&gt;</c>; this avoids substituting the
         /// interfaces of every constructed type.
         /// </remarks>
+        [MethodImpl(HotPath.Options)]
         public LoggingFramework FrameworkOf(ITypeSymbol? type) =>
             type is null || type.TypeKind == TypeKind.Error || _loggerTypes.IsEmpty
                 ? LoggingFramework.None
@@ -955,6 +967,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// <summary>A call on a logger of any framework the package knows, System.Diagnostics tracing included.</summary>
         public bool IsLoggingCall(IInvocationOperation invocation) => FrameworkOfCall(invocation) != LoggingFramework.None;
 
+        [MethodImpl(HotPath.Options)]
         private LoggingFramework ComputeFrameworkOf(ITypeSymbol original)
         {
             if (FrameworkOfExactly(original) is var own && own != LoggingFramework.None)
@@ -981,6 +994,7 @@ namespace ProductionAnalyzers.Infrastructure
             return LoggingFramework.None;
         }
 
+        [MethodImpl(HotPath.Options)]
         private LoggingFramework FrameworkOfExactly(ITypeSymbol original)
         {
             foreach (var (loggerType, framework) in _loggerTypes)
@@ -994,6 +1008,7 @@ namespace ProductionAnalyzers.Infrastructure
             return LoggingFramework.None;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool HasStringParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
@@ -1007,6 +1022,7 @@ namespace ProductionAnalyzers.Infrastructure
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool HasStringOrLoggerParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
@@ -1034,6 +1050,7 @@ namespace ProductionAnalyzers.Infrastructure
             return null;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static IParameterSymbol? TemplateParameterFromAttribute(IMethodSymbol method, out LoggingFramework framework)
         {
             framework = LoggingFramework.None;
@@ -1098,6 +1115,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>False when every declaration of a source method (all partial parts) has no attribute list; true otherwise.</summary>
+        [MethodImpl(HotPath.Options)]
         private bool MayHaveAttributes(IMethodSymbol method)
         {
             var original = method.OriginalDefinition;
@@ -1111,6 +1129,7 @@ namespace ProductionAnalyzers.Infrastructure
                    (original.PartialDefinitionPart is { } definitionPart && DeclaredWithAttributes(definitionPart));
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool DeclaredWithAttributes(IMethodSymbol method)
         {
             var references = method.DeclaringSyntaxReferences;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -50,6 +51,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>The raw value of the option, or null when it is not set.</summary>
+        [MethodImpl(HotPath.Options)]
         public string? GetString(string option)
         {
             return Find(_options, option) ?? Find(_fallback, option);
@@ -98,6 +100,7 @@ namespace ProductionAnalyzers.Infrastructure
                 .ToImmutableArray();
         }
 
+        [MethodImpl(HotPath.Options)]
         private string? Find(AnalyzerConfigOptions? options, string option)
         {
             if (options is null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -84,9 +85,11 @@ namespace ProductionAnalyzers.Infrastructure
         /// need, among the types that can implement or override a source member at all (<see cref="CandidateTypes"/>): a code
         /// base asks this for a few dozen methods, so a map of every interface member of every type would cost far more.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) =>
             _implementations.GetOrAdd(method.OriginalDefinition, _findImplementations);
 
+        [MethodImpl(HotPath.Options)]
         private IReadOnlyList<IMethodSymbol> FindImplementations(IMethodSymbol method)
         {
             var containing = method.ContainingType;
@@ -179,6 +182,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// The candidate types (<see cref="CandidateTypes"/>) by each source interface they implement (definitions), built
         /// once per compilation on first need: an interface's implementations are then found among its implementers only.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> ImplementersByInterface()
         {
             var map = Volatile.Read(ref _implementersByInterface);
@@ -217,6 +221,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// source base type or a direct source interface (a type reaches a source interface only through one of these). Most
         /// types of a code base (DTOs, options, controllers, DbContexts, hosted services) have neither. Collected once.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private ImmutableArray<CandidateType> CandidateTypes()
         {
             var candidates = _candidateTypes;
@@ -275,6 +280,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// made). Built once per compilation on first need, so that "is this name a method of the compilation?" is one
         /// lookup: the compiler's own name search walks every declaration of the compilation on each question.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex()
         {
             var index = Volatile.Read(ref _memberNameIndex);
@@ -296,6 +302,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// One type's member names into the index. Its own small method: the loop over a compilation's types runs once, so the
         /// runtime would otherwise replace a long-running unoptimised loop in the middle of it (on-stack replacement, milliseconds).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static void AddMemberNames(INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> index)
         {
             foreach (var name in type.MemberNames)
@@ -312,6 +319,7 @@ namespace ProductionAnalyzers.Infrastructure
         private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
+        [MethodImpl(HotPath.Options)]
         public ImmutableArray<INamedTypeSymbol> SourceTypes()
         {
             var types = _sourceTypes;
@@ -350,6 +358,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>The source types by name, built once per compilation on first need.</summary>
+        [MethodImpl(HotPath.Options)]
         public Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName()
         {
             var index = Volatile.Read(ref _sourceTypesByName);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,9 +22,11 @@ namespace ProductionAnalyzers.Infrastructure
 
         public SourceSearch(Compilation compilation) => _compilation = compilation;
 
+        [MethodImpl(HotPath.Options)]
         public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, CreateModel);
 
 #pragma warning disable RS1030 // A tree that holds one of the searched names is bound once per compilation and its model cached.
+        [MethodImpl(HotPath.Options)]
         private SemanticModel CreateModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
@@ -32,6 +35,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// and are spelled as one of <paramref name="names"/>; each token once. At most <paramref name="limit"/> tokens: null when
         /// there are more (the question is then too broad to answer).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public List<SyntaxToken>? Identifiers(
             IReadOnlyList<string> anchors,
             Func<string, bool> names,
@@ -56,6 +60,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// <see cref="SearchesBeforeFilters"/> such questions about the whole compilation, a tree whose word filter does not
         /// hold any of the names is not read.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public List<SyntaxToken>? IdentifiersNamed(
             IReadOnlyList<string> names,
             IEnumerable<SyntaxTree>? trees,
@@ -66,6 +71,7 @@ namespace ProductionAnalyzers.Infrastructure
             return Search(names, name => Contains(names, name), trees, filtered, limit, cancellationToken);
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<SyntaxToken>? Search(
             IReadOnlyList<string> anchors,
             Func<string, bool> names,
@@ -92,6 +98,7 @@ namespace ProductionAnalyzers.Infrastructure
             return found;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool MayContainAny(WordFilter filter, IReadOnlyList<string> words)
         {
             for (var i = 0; i < words.Count; i++)
@@ -123,6 +130,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// method: the search loop runs once per tree, so the runtime compiles it optimised before the next tree instead of
         /// replacing a long-running unoptimised loop in the middle of a run (on-stack replacement, a one-time cost of milliseconds).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool SearchTree(
             SyntaxTree tree,
             IReadOnlyList<string> anchors,

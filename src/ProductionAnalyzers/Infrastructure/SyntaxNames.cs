@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ProductionAnalyzers.Infrastructure
@@ -6,6 +7,7 @@ namespace ProductionAnalyzers.Infrastructure
     internal static class SyntaxNames
     {
         /// <summary>The name a call is made by: <c>Name</c> of <c>x.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>, <c>x?.Name(...)</c>.</summary>
+        [MethodImpl(HotPath.Options)]
         public static string? InvokedName(ExpressionSyntax expression) => expression switch
         {
             SimpleNameSyntax name => name.Identifier.ValueText,

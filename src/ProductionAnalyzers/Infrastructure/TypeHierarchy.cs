@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ProductionAnalyzers.Infrastructure
@@ -6,6 +7,7 @@ namespace ProductionAnalyzers.Infrastructure
     internal static class TypeHierarchy
     {
         /// <summary>The type is <paramref name="baseType"/> or derives from it (generic types compared by their definition).</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
         {
             if (baseType is null)

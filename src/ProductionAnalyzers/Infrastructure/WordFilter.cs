@@ -36,6 +36,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>The filter of a tree's text, built on first need and kept as long as the tree lives.</summary>
+        [MethodImpl(HotPath.Options)]
         public static WordFilter Of(SyntaxTree tree) => ByTree.GetValue(tree, BuildForTree);
 
         /// <summary>Builds the filter of <paramref name="text"/>: about one bit per two characters, two bits per word.</summary>
@@ -74,6 +75,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>False when <paramref name="word"/> is certainly not a word of the text.</summary>
+        [MethodImpl(HotPath.Options)]
         public bool MayContain(string word)
         {
             if (word.Length == 0)
@@ -107,6 +109,7 @@ namespace ProductionAnalyzers.Infrastructure
             bits[second >> 6] |= 1UL << (int)(second & 63);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsWordChar(char c) =>
             c < 128
                 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'

@@ -1,7 +1,8 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -75,7 +76,7 @@ namespace ProductionAnalyzers.Logging
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
             context.RegisterOperationAction(
-                c =>
+                [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (state.Value is { } output)
                     {
@@ -104,6 +105,7 @@ namespace ProductionAnalyzers.Logging
             public INamedTypeSymbol? TextWriter { get; }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Analyze(
             OperationAnalysisContext context,
             INamedTypeSymbol? console,
@@ -143,6 +145,7 @@ namespace ProductionAnalyzers.Logging
                 name));
         }
 
+        [MethodImpl(HotPath.Options)]
         private static string? LevelOf(
             IInvocationOperation invocation,
             IMethodSymbol method,

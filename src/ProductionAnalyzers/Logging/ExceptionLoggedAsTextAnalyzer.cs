@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,7 +31,7 @@ namespace ProductionAnalyzers.Logging
             var exception = PerCompilation(() => WellKnownTypes.Get(compilation).Type("System.Exception"));
             var state = PerCompilation(() => LogCallResolver.Create(compilation) is { ExceptionType: not null } resolver ? resolver : null);
             context.RegisterOperationAction(
-                c =>
+                [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (exception.Value is { } exceptionType)
                     {
@@ -39,7 +40,7 @@ namespace ProductionAnalyzers.Logging
                 },
                 OperationKind.Invocation);
             context.RegisterOperationAction(
-                c =>
+                [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (exception.Value is { } exceptionType)
                     {
@@ -56,6 +57,7 @@ namespace ProductionAnalyzers.Logging
         /// type binds to. The arguments are read first; the candidates are looked up only for a call that writes exception
         /// text.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static void AnalyzeUnresolvedCall(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invalid = (IInvalidOperation)context.Operation;
@@ -137,6 +139,7 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -215,6 +218,7 @@ namespace ProductionAnalyzers.Logging
         /// only the exception type: the logging model is not asked about the method of a call that cannot be reported,
         /// nearly every call of a code base.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool MayCarryExceptionText(IInvocationOperation invocation, INamedTypeSymbol exceptionType)
         {
             foreach (var argument in invocation.Arguments)
@@ -263,6 +267,7 @@ namespace ProductionAnalyzers.Logging
         /// common arguments are answered directly: a literal holds none, and a variable, field or property holds one only
         /// when it is an exception (or a catch variable) or its <c>Message</c>/<c>StackTrace</c>; the rest are collected.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool MayHoldExceptionText(IOperation operation, INamedTypeSymbol exceptionType)
         {
             switch (TemplateForms.Unwrap(operation))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,6 +40,7 @@ namespace ProductionAnalyzers.Logging
     /// </summary>
     internal static class ExceptionTexts
     {
+        [MethodImpl(HotPath.Options)]
         public static void Collect(IOperation? operation, INamedTypeSymbol? exceptionType, List<ExceptionText> found, int depth = 0)
         {
             operation = TemplateForms.Unwrap(operation);
@@ -100,6 +102,7 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         public static bool TryGetExceptionText(IOperation operation, INamedTypeSymbol? exceptionType, out ExceptionText text)
         {
             text = default;

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
 {
@@ -41,6 +43,7 @@ namespace ProductionAnalyzers.Logging
     /// </summary>
     internal static class MessageTemplate
     {
+        [MethodImpl(HotPath.Options)]
         public static ImmutableArray<TemplateHole> Parse(string? text)
         {
             if (string.IsNullOrEmpty(text) || text!.IndexOf('{') < 0)
@@ -127,6 +130,7 @@ namespace ProductionAnalyzers.Logging
         }
 
         /// <summary>Maps holes to value indexes the way the frameworks bind them: positional holes by number, named holes by order.</summary>
+        [MethodImpl(HotPath.Options)]
         public static int[] ValueIndexes(ImmutableArray<TemplateHole> holes)
         {
             var result = new int[holes.Length];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,7 +25,7 @@ namespace ProductionAnalyzers.Logging
             var compilation = context.Compilation;
             var state = PerCompilation(() => LogCallResolver.Create(compilation));
             context.RegisterOperationAction(
-                c =>
+                [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (state.Value is { } resolver)
                     {
@@ -34,6 +35,7 @@ namespace ProductionAnalyzers.Logging
                 OperationKind.Invocation);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;

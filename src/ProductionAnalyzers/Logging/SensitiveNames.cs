@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
 {
@@ -169,6 +171,7 @@ namespace ProductionAnalyzers.Logging
         }
 
         /// <summary>The kind of secret the name means, or <see cref="SensitiveKind.None"/>. Remembered per name.</summary>
+        [MethodImpl(HotPath.Options)]
         public SensitiveKind Classify(string? name)
         {
             if (string.IsNullOrEmpty(name))

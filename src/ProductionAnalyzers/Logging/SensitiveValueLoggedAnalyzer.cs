@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -48,7 +49,7 @@ namespace ProductionAnalyzers.Logging
             var namesByTree = new ConcurrentDictionary<SyntaxTree, SensitiveNames>();
             var templates = new ConcurrentDictionary<string, ParsedTemplate>(System.StringComparer.Ordinal);
             context.RegisterOperationAction(
-                c =>
+                [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (state.Value is { } resolved)
                     {
@@ -58,6 +59,7 @@ namespace ProductionAnalyzers.Logging
                 OperationKind.Invocation);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Analyze(
             OperationAnalysisContext context,
             LogCallResolver resolver,
@@ -143,6 +145,7 @@ namespace ProductionAnalyzers.Logging
 
             public int[] Indexes { get; }
 
+            [MethodImpl(HotPath.Options)]
             public static ParsedTemplate From(string template)
             {
                 var holes = MessageTemplate.Parse(template);
@@ -194,6 +197,7 @@ namespace ProductionAnalyzers.Logging
                 }
             }
 
+            [MethodImpl(HotPath.Options)]
             public void Check(IOperation? operation, int depth)
             {
                 operation = TemplateForms.Unwrap(operation);
@@ -264,6 +268,7 @@ namespace ProductionAnalyzers.Logging
             /// An object of the application's own type whose properties are written out: destructured with <c>{@X}</c>, or a
             /// record (its generated <c>ToString()</c> prints every property). Reported when one property is sensitive.
             /// </summary>
+            [MethodImpl(HotPath.Options)]
             public bool CheckMembers(IOperation operation, bool destructured)
             {
                 var unwrapped = TemplateForms.Unwrap(operation) ?? operation;
@@ -329,6 +334,7 @@ namespace ProductionAnalyzers.Logging
             };
 
             /// <summary>Reports <paramref name="operation"/> when <paramref name="name"/> is sensitive and its type can carry the secret.</summary>
+            [MethodImpl(HotPath.Options)]
             public bool CheckNamed(IOperation operation, string? name, BoundTo boundTo)
             {
                 var unwrapped = TemplateForms.Unwrap(operation) ?? operation;

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Logging
 {
@@ -39,6 +41,7 @@ namespace ProductionAnalyzers.Logging
     /// </summary>
     internal static class TemplateForms
     {
+        [MethodImpl(HotPath.Options)]
         public static TemplateForm Classify(IOperation? operation, out ILocalSymbol? local)
         {
             local = null;
@@ -57,6 +60,7 @@ namespace ProductionAnalyzers.Logging
             return ClassifyExpression(operation, depth: 0);
         }
 
+        [MethodImpl(HotPath.Options)]
         public static IOperation? Unwrap(IOperation? operation)
         {
             while (true)
@@ -110,6 +114,7 @@ namespace ProductionAnalyzers.Logging
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static TemplateForm ClassifyExpression(IOperation? operation, int depth)
         {
             operation = Unwrap(operation);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Secrets
 {
@@ -44,10 +46,12 @@ namespace ProductionAnalyzers.Secrets
         };
 
         /// <summary>Cheap test before parsing: the value could hold a key=value password or a URI with user information.</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool MayContainPassword(string value) =>
             value.Length >= 8 && (value.IndexOf('=') > 0 || value.IndexOf("://", StringComparison.Ordinal) > 0);
 
         /// <summary>The embedded password of <paramref name="value"/>, or null. <paramref name="hole"/> marks interpolation holes.</summary>
+        [MethodImpl(HotPath.Options)]
         public static EmbeddedPassword? Find(string value, char hole = '\0')
         {
             if (!MayContainPassword(value) || QuotedInProse(value))
@@ -63,6 +67,7 @@ namespace ProductionAnalyzers.Secrets
         /// 'type=eclair;server=…;password=…'"</c>): three words or more before the first <c>=</c> or <c>://</c>. A connection
         /// string starts with a key (<c>Server=</c>, <c>User ID=</c>) or a scheme.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool QuotedInProse(string value)
         {
             var end = value.IndexOf('=');

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Secrets
 {
@@ -136,6 +138,7 @@ namespace ProductionAnalyzers.Secrets
         /// </summary>
         public bool NeedsGeneratedValue(string? name, bool bytes) => Kind(name, bytes) == GeneratedValue;
 
+        [MethodImpl(HotPath.Options)]
         private byte Kind(string? name, bool bytes)
         {
             if (name is null || name.Length == 0 || name.Length > 200)
@@ -159,6 +162,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>True when a credential term appears anywhere in <paramref name="text"/> (<c>"access_token"</c>, <c>"Jwt:Secret"</c>).</summary>
+        [MethodImpl(HotPath.Options)]
         public bool Mentions(string text)
         {
             // The words of the text joined: its letters and digits, lower-case (what string.Concat(SplitWords(text)) gives).

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -57,6 +58,7 @@ namespace ProductionAnalyzers.Secrets
             // The last tree's list first: a tree's literals come one after another, and a syntax tree's hash code (an object's,
             // kept in its header) is slow to read once the compiler has locked on the tree.
             var last = new TreeNames(null, CredentialNames.Default);
+            [MethodImpl(HotPath.Options)]
             CredentialNames ForTree(SyntaxTree tree)
             {
                 var known = Volatile.Read(ref last);
@@ -73,12 +75,12 @@ namespace ProductionAnalyzers.Secrets
             Func<SyntaxTree, CredentialNames> forTree = ForTree;
 
             context.RegisterSyntaxNodeAction(
-                c => AnalyzeLiteral(c, forTree),
+                [MethodImpl(HotPath.Options)] (c) => AnalyzeLiteral(c, forTree),
                 SyntaxKind.StringLiteralExpression,
                 SyntaxKind.Utf8StringLiteralExpression);
-            context.RegisterSyntaxNodeAction(c => AnalyzeInterpolated(c, forTree), SyntaxKind.InterpolatedStringExpression);
+            context.RegisterSyntaxNodeAction([MethodImpl(HotPath.Options)] (c) => AnalyzeInterpolated(c, forTree), SyntaxKind.InterpolatedStringExpression);
             context.RegisterSyntaxNodeAction(
-                c => AnalyzeByteArray(c, forTree),
+                [MethodImpl(HotPath.Options)] (c) => AnalyzeByteArray(c, forTree),
                 SyntaxKind.ArrayCreationExpression,
                 SyntaxKind.ImplicitArrayCreationExpression,
                 SyntaxKind.CollectionExpression);
@@ -97,6 +99,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <param name="namesFor">The word list of the literal's tree, looked up only for the few literals that need it.</param>
+        [MethodImpl(HotPath.Options)]
         private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var literal = (LiteralExpressionSyntax)context.Node;
@@ -198,6 +201,7 @@ namespace ProductionAnalyzers.Secrets
             Report(context, Descriptors.HardcodedCredential, literal, name, SecretValues.Redact(credential), null, CodeRemedy);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void AnalyzeInterpolated(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
@@ -298,6 +302,7 @@ namespace ProductionAnalyzers.Secrets
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void AnalyzeByteArray(SyntaxNodeAnalysisContext context, Func<SyntaxTree, CredentialNames> namesFor)
         {
             var node = (ExpressionSyntax)context.Node;
@@ -433,6 +438,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>A provider format in the value, with the matched secret; the 88-character Azure storage key shape counts.</summary>
+        [MethodImpl(HotPath.Options)]
         private static (string Provider, string Secret)? FindFormat(string value)
         {
             if (value.Length < SecretFormats.MinLength)
@@ -457,6 +463,7 @@ namespace ProductionAnalyzers.Secrets
         /// The credential in <paramref name="value"/> when it is one: not a placeholder, label, key, URL, template; for an
         /// Authorization target, the part after the scheme. Null when the value is not a credential.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static string? CredentialValue(string value, SecretTarget target, CredentialNames names)
         {
             if (SecretValues.SchemeCredential(value) is { } scheme)
@@ -479,6 +486,7 @@ namespace ProductionAnalyzers.Secrets
         /// generated-looking characters (base64). Codec names, paths, mime types, formats and e-mail addresses stop here, and so
         /// do letters joined by <c>-</c>, <c>_</c> or <c>.</c> without a digit (identifiers, header and resource names).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool MayBeUnnamedCredential(string value)
         {
             if (value.IndexOf(' ') >= 0)
@@ -541,6 +549,7 @@ namespace ProductionAnalyzers.Secrets
             "DisplayName", "Table", "Column", "ForeignKey", "InverseProperty", "DebuggerDisplay", "Category", "SuppressMessage",
         };
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsNonCredentialAttribute(AttributeSyntax attribute)
         {
             var name = attribute.Name switch
@@ -573,6 +582,7 @@ namespace ProductionAnalyzers.Secrets
             value.StartsWith("pk_live_", StringComparison.Ordinal) || value.StartsWith("pk_test_", StringComparison.Ordinal) ||
             value.EndsWith(".apps.googleusercontent.com", StringComparison.Ordinal);
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsCredentialName(string name, SecretTarget target, CredentialNames names, string value)
         {
             if (names.IsCredential(name, target.Bytes))
@@ -587,6 +597,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>Cheap syntax test: the literal's parent is a place where a value is given a name.</summary>
+        [MethodImpl(HotPath.Options)]
         private static bool MayHaveName(ExpressionSyntax node) =>
             node.Parent is EqualsValueClauseSyntax or AssignmentExpressionSyntax or ArgumentSyntax or AttributeArgumentSyntax or
                 AnonymousObjectMemberDeclaratorSyntax or ArrowExpressionClauseSyntax or ReturnStatementSyntax or InitializerExpressionSyntax or
@@ -594,6 +605,7 @@ namespace ProductionAnalyzers.Secrets
                 SwitchExpressionArmSyntax or MemberAccessExpressionSyntax or PostfixUnaryExpressionSyntax;
 
         /// <summary>The parameter a positional argument binds to (semantic model, asked only now), or for an attribute, its constructor's.</summary>
+        [MethodImpl(HotPath.Options)]
         private static string? ResolveParameterName(SyntaxNodeAnalysisContext context, SecretTarget target)
         {
             if (target.Kind is not (TargetKind.PositionalArgument or TargetKind.AttributeArgument) || target.Call is null || target.ArgumentIndex < 0)

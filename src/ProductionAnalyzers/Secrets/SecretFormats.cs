@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Secrets
 {
@@ -162,6 +164,7 @@ namespace ProductionAnalyzers.Secrets
         public static int MinLength { get; } = ComputeMinLength();
 
         /// <summary>The first format match in <paramref name="value"/>, or null. Documented examples and fake bodies do not match.</summary>
+        [MethodImpl(HotPath.Options)]
         public static FormatMatch? Find(string value)
         {
             if (value.Length < MinLength)
@@ -242,6 +245,7 @@ namespace ProductionAnalyzers.Secrets
             return LooksRandom(value, 0, 86);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool TryMatch(string value, int start, SecretFormat format, out FormatMatch match)
         {
             match = default;

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Secrets
 {
@@ -64,6 +66,7 @@ namespace ProductionAnalyzers.Secrets
         public string? Key { get; }
 
         /// <summary>The target of <paramref name="expression"/>, walking up through parentheses, casts, <c>?:</c>, <c>??</c> and byte conversions.</summary>
+        [MethodImpl(HotPath.Options)]
         public static SecretTarget Find(ExpressionSyntax expression, bool bytes)
         {
             var node = expression;
@@ -114,6 +117,7 @@ namespace ProductionAnalyzers.Secrets
                    name is "FromBase64String" or "FromHexString";
         }
 
+        [MethodImpl(HotPath.Options)]
         private static SecretTarget FromParent(ExpressionSyntax node, bool bytes)
         {
             switch (node.Parent)
@@ -195,6 +199,7 @@ namespace ProductionAnalyzers.Secrets
             return None(node, bytes);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static SecretTarget FromArgument(ArgumentSyntax argument, ExpressionSyntax node, bool bytes)
         {
             if (argument.NameColon is { } nameColon)
@@ -228,6 +233,7 @@ namespace ProductionAnalyzers.Secrets
 
         private static SecretTarget None(ExpressionSyntax node, bool bytes) => new SecretTarget(TargetKind.None, null, bytes, node, null, -1);
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsConst(VariableDeclaratorSyntax declarator) =>
             declarator.Parent?.Parent switch
             {

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Secrets
 {
@@ -66,6 +68,7 @@ namespace ProductionAnalyzers.Secrets
         /// <c>%…%</c>, <c>{{…}}</c>, <c>#{…}</c>, <c>__X__</c>), a placeholder word (<c>changeme</c>, <c>your-…-here</c>,
         /// <c>example</c>), a run of one character (<c>xxxx</c>, <c>****</c>), or an encrypted or hashed value.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsPlaceholder(string value)
         {
             var trimmed = value.Trim();
@@ -109,6 +112,7 @@ namespace ProductionAnalyzers.Secrets
         /// <c>eclairpassword</c>), or an environment-variable style name of a credential (<c>API_TOKEN_SECRET</c>,
         /// <c>DB_PASSWORD</c>). A password with digits or symbols (<c>Password123!</c>) is not one.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool NamesItself(string value)
         {
             // Quoted inside help text: 'type=eclair;password=eclairpassword'.
@@ -138,6 +142,7 @@ namespace ProductionAnalyzers.Secrets
         /// (<c>"Jwt:Secret"</c>, <c>"access_token"</c>, <c>"X-Api-Key"</c>), a URL without a password, a path, a format
         /// string or route template, a regular expression.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsNotACredential(string value, CredentialNames names)
         {
             if (IsPlaceholder(value))
@@ -206,6 +211,7 @@ namespace ProductionAnalyzers.Secrets
         /// that is a message (a space inside), shorter than 4 characters, a URL or a path. Such a value is not a credential
         /// under any name, so the caller can stop before looking for one.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsMessageOrPath(string value)
         {
             var trimmed = value.Trim();
@@ -375,6 +381,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>An HTTP Authorization value with a scheme: <c>Basic dXNl…</c>, <c>Bearer eyJ…</c>.</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool HasSchemePrefix(string value) =>
             StartsWithWord(value, "Basic ") || StartsWithWord(value, "Bearer ") || StartsWithWord(value, "Token ") ||
             StartsWithWord(value, "ApiKey ") || StartsWithWord(value, "SharedAccessSignature ") || StartsWithWord(value, "Digest ");
@@ -420,6 +427,7 @@ namespace ProductionAnalyzers.Secrets
         private static bool StartsWithWord(string value, string word) =>
             value.Length > word.Length && value.StartsWith(word, StringComparison.OrdinalIgnoreCase);
 
+        [MethodImpl(HotPath.Options)]
         private static int CountSpaces(string value)
         {
             var count = 0;
@@ -449,6 +457,7 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>True when lower-case <paramref name="value"/> contains one of the lower-case <paramref name="words"/>.</summary>
+        [MethodImpl(HotPath.Options)]
         internal static bool ContainsAny(string value, string[] words)
         {
             foreach (var word in words)
@@ -462,6 +471,7 @@ namespace ProductionAnalyzers.Secrets
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool StartsWithAny(string value, string[] prefixes)
         {
             foreach (var prefix in prefixes)

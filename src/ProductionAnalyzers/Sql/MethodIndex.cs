@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -52,6 +54,7 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         public static MethodIndex Build(IEnumerable<IOperation> roots) => new MethodIndex(roots.Where(r => r is not null).ToArray());
 
+        [MethodImpl(HotPath.Options)]
         private MethodIndex Ready()
         {
             if (Volatile.Read(ref _pending) is null)
@@ -71,6 +74,7 @@ namespace ProductionAnalyzers.Sql
             return this;
         }
 
+        [MethodImpl(HotPath.Options)]
         private void Walk(IOperation[] roots)
         {
             foreach (var root in roots)
@@ -94,6 +98,7 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
             Ready()._writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
 
@@ -115,6 +120,7 @@ namespace ProductionAnalyzers.Sql
         /// (<c>Allowed.Contains(sort)</c>, <c>Columns.TryGetValue(sort, out var column)</c>, <c>IsValidColumn(sort)</c>), or is the
         /// value such a map lookup produced.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public bool IsValidated(IOperation operation)
         {
             Ready();
@@ -459,6 +465,7 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private void Add(IOperation operation)
         {
             if (operation is IInvocationOperation call)

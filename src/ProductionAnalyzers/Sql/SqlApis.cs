@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -218,9 +219,11 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>Finds the SQL text that <paramref name="operation"/> hands to a sink, if it is one.</summary>
+        [MethodImpl(HotPath.Options)]
         public bool TryGetSink(IOperation operation, out SqlSink sink) => TryGetSink(operation, out sink, includeWrappers: true);
 
         /// <summary>Like <see cref="TryGetSink(IOperation, out SqlSink)"/>; without wrappers when <paramref name="includeWrappers"/> is false.</summary>
+        [MethodImpl(HotPath.Options)]
         public bool TryGetSink(IOperation operation, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
@@ -277,6 +280,7 @@ namespace ProductionAnalyzers.Sql
         /// receiver of an extension method called on it, which the caller checks. Read from the syntax alone, before the
         /// called method is looked at.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         internal static bool MayCarryText(ArgumentListSyntax? arguments)
         {
             if (arguments is null)
@@ -309,6 +313,7 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
@@ -355,6 +360,7 @@ namespace ProductionAnalyzers.Sql
             return true;
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool TryGetInvocationSink(IInvocationOperation invocation, out SqlSink sink, bool includeWrappers)
         {
             sink = default;
@@ -483,8 +489,10 @@ namespace ProductionAnalyzers.Sql
         /// library method named like a sink or with a text-named string parameter; a library constructor with a
         /// text-named string parameter. Everything else is no sink, and its calls are rejected without more work.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool MayBeSinkOrWrapper(IMethodSymbol definition) => _mayBeSink.GetOrAdd(definition, _computeMayBeSink);
 
+        [MethodImpl(HotPath.Options)]
         private bool ComputeMayBeSinkOrWrapper(IMethodSymbol definition)
         {
             if (_configuredSinks.Count > 0 && _configuredSinks.ContainsKey(definition))
@@ -559,13 +567,16 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The overrides of an abstract or virtual property in this compilation (see <see cref="SourceIndex.OverridesOf"/>).</summary>
         public IReadOnlyList<IPropertySymbol> OverridesOf(IPropertySymbol property) => Sources.OverridesOf(property);
 
+        [MethodImpl(HotPath.Options)]
         private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) => Sources.ImplementationsOf(method);
 
+        [MethodImpl(HotPath.Options)]
         private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex() => Sources.MemberNameIndex();
 
         private ImmutableArray<INamedTypeSymbol> SourceTypes() => Sources.SourceTypes();
 
 
+        [MethodImpl(HotPath.Options)]
         private static bool HasStringParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)
@@ -584,11 +595,13 @@ namespace ProductionAnalyzers.Sql
         /// The body of a method, property getter or field initializer of this compilation, with an index of its
         /// locals. Cached per symbol for the compilation.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken)
         {
             return _bodies.GetOrAdd(symbol, s => LoadBody(s, cancellationToken));
         }
 
+        [MethodImpl(HotPath.Options)]
         private MethodBody? LoadBody(ISymbol symbol, CancellationToken cancellationToken)
         {
             if (symbol.DeclaringSyntaxReferences.Length != 1 || !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, _compilation.Assembly))
@@ -637,6 +650,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>The method has a string parameter named like command text (<see cref="SqlSinks.TextParameterNames"/>).</summary>
+        [MethodImpl(HotPath.Options)]
         private static bool HasTextParameter(IMethodSymbol method)
         {
             foreach (var parameter in method.Parameters)

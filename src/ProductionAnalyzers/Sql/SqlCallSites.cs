@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -93,6 +94,7 @@ namespace ProductionAnalyzers.Sql
         /// when there are too many to follow. Empty when no code of the compilation calls it (a library's public API, an
         /// entry point, a method used only as a delegate).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public CallSiteList CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.OriginalDefinition;
@@ -102,6 +104,7 @@ namespace ProductionAnalyzers.Sql
         /// <summary>True the first time a call-site argument is reported (two sinks of one helper can reach the same argument).</summary>
         public bool TryMarkReported(SyntaxNode argument) => _reported.TryAdd(argument, 0);
 
+        [MethodImpl(HotPath.Options)]
         private CallSiteList Find(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var targets = CallTargets(method);
@@ -240,6 +243,7 @@ namespace ProductionAnalyzers.Sql
         /// from those). Each is an <see cref="IObjectCreationOperation"/> or an <see cref="IInvocationOperation"/>; bounded
         /// like <see cref="CallsOf"/>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public ConstructorCallList ConstructorCallsOf(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             constructor = constructor.OriginalDefinition;
@@ -253,6 +257,7 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<IMethodSymbol, ConstructorCallList> _constructorCalls =
             new ConcurrentDictionary<IMethodSymbol, ConstructorCallList>(SymbolEqualityComparer.Default);
 
+        [MethodImpl(HotPath.Options)]
         private ConstructorCallList FindConstructorCalls(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             if (constructor.ContainingType is not { } type)

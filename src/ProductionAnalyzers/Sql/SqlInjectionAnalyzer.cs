@@ -46,7 +46,7 @@ namespace ProductionAnalyzers.Sql
             // A plain operation action, not an operation-block action: most bodies of a code base have no SQL sink, and a
             // block action would cost every body a registration, a queue and a block-end callback for nothing.
             context.RegisterOperationAction(
-                operationContext =>
+                [MethodImpl(HotPath.Options)] (operationContext) =>
                 {
                     var operation = operationContext.Operation;
                     var apis = state.Value;
@@ -93,6 +93,7 @@ namespace ProductionAnalyzers.Sql
             return operation;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Analyze(
             SqlApis apis,
             SqlSink sink,
@@ -161,6 +162,7 @@ namespace ProductionAnalyzers.Sql
         /// reports each call that passes untrusted text, at that argument. False when the method is not judged by its
         /// callers (no call site, too many, or callable without being named), so the text is judged where it is built.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool JudgeAtCallSites(
             SqlApis apis,
             SqlSink sink,
@@ -195,6 +197,7 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool JudgeCalls(
             SqlApis apis,
             SqlSink sink,

@@ -2,10 +2,12 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -42,6 +44,7 @@ namespace ProductionAnalyzers.Sql
             _writes.GetOrAdd(member.OriginalDefinition, m => Find(m, cancellationToken));
 
         /// <summary>A property declared with accessors that have no body (<c>{ get; set; }</c>, <c>{ get; private set; }</c>).</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsAutoProperty(IPropertySymbol property, CancellationToken cancellationToken)
         {
             if (property.DeclaringSyntaxReferences.Length != 1 ||

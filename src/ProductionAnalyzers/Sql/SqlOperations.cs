@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -8,6 +10,7 @@ namespace ProductionAnalyzers.Sql
     internal static class SqlOperations
     {
         /// <summary>Strips implicit and explicit conversions (boxing to <c>object</c>, <c>string?</c>, casts).</summary>
+        [MethodImpl(HotPath.Options)]
         public static IOperation Unwrap(IOperation operation)
         {
             while (true)

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -190,9 +192,11 @@ namespace ProductionAnalyzers.Sql
             .Distinct()
             .ToImmutableArray();
 
+        [MethodImpl(HotPath.Options)]
         public static bool IsTextParameterName(string name) => TextParameterNames.Contains(name);
 
         /// <summary>A library method that is a sink by its name (before its type is checked).</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsLibrarySinkName(string name)
         {
             if (LibrarySinkNames.Contains(name))
@@ -215,6 +219,7 @@ namespace ProductionAnalyzers.Sql
         /// The wrapper pre-pass: a call of this name may reach a sink — a catalogue name or prefix, or (for sinks the
         /// catalogue cannot list, a provider's or micro-ORM's own methods) a name containing <c>sql</c>.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public static bool MayBeSinkName(string name) =>
             IsLibrarySinkName(name) || MethodNames.Contains(name) || name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0;
     }

@@ -2,15 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
     /// <summary> StringBuilder locals, and helpers a builder is handed to.</summary>
     internal sealed partial class SqlTextEvaluator
     {
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment> EvalStringBuilder(ILocalSymbol local, int position, Frame frame)
         {
             Built = true;

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -49,6 +51,7 @@ namespace ProductionAnalyzers.Sql
             return HoleFor(original, field);
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment> EvalProperty(IOperation original, IPropertyReferenceOperation property, Frame frame)
         {
             var symbol = property.Property;
@@ -177,6 +180,7 @@ namespace ProductionAnalyzers.Sql
         /// the alternatives of every value it is given, when they are all trusted or some of them is built text (then the
         /// text is reported where it is executed, naming the part it was built from). Null when it is not followed.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment>? EvalMemberWrites(ISymbol member, Frame frame)
         {
             if (!SqlMemberWrites.IsWrittenOnlyByItsType(member) || !_visiting.Add(member))
@@ -290,6 +294,7 @@ namespace ProductionAnalyzers.Sql
         /// The answer of <paramref name="judge"/> for a parameter, memoised per compilation; false while the same parameter
         /// is being judged further up (a cycle).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool Memoised(IParameterSymbol parameter, Func<bool> judge)
         {
             var memo = _apis.CallSites.TrustedConstructorParameters;
@@ -324,6 +329,7 @@ namespace ProductionAnalyzers.Sql
         /// at its default. A constructor nobody calls, or with more calls than the bound, is not trusted. Memoised per
         /// compilation.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool TrustedByConstructorCalls(IParameterSymbol parameter, int depth)
         {
             if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor ||
@@ -336,6 +342,7 @@ namespace ProductionAnalyzers.Sql
             return Memoised(parameter, () => JudgeConstructorCalls(constructor, parameter, depth));
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool JudgeConstructorCalls(IMethodSymbol constructor, IParameterSymbol parameter, int depth)
         {
             var calls = _apis.CallSites.ConstructorCallsOf(constructor, _cancellationToken);

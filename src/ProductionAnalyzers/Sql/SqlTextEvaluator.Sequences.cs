@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -246,6 +248,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>The element texts of a sequence, or null when they cannot be known.</summary>
+        [MethodImpl(HotPath.Options)]
         private List<List<SqlSegment>>? EvalSequence(IOperation sequence, Frame frame, int depth)
         {
             if (depth > 6 || ++_steps > MaxSteps)
@@ -419,6 +422,7 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<List<SqlSegment>>? EvalSequenceLocal(ILocalSymbol local, int position, Frame frame, int depth)
         {
             var result = new List<List<SqlSegment>>();

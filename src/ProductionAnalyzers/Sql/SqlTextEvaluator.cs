@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -37,6 +39,7 @@ namespace ProductionAnalyzers.Sql
         /// <summary>The evaluation ran out of budget; the result must not be reported.</summary>
         public bool GaveUp => _steps > MaxSteps;
 
+        [MethodImpl(HotPath.Options)]
         public List<SqlSegment> Evaluate(IOperation text, MethodIndex index, INamedTypeSymbol? containingType)
         {
             var frame = new Frame(index, containingType, null, 0);
@@ -108,6 +111,7 @@ namespace ProductionAnalyzers.Sql
             return Hole(original, SqlOperations.IsSafeType(unwrapped.Type) ? HoleKind.SafeType : HoleKind.Unsafe);
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment> Eval(IOperation? operation, Frame frame)
         {
             if (operation is null)
@@ -346,6 +350,7 @@ namespace ProductionAnalyzers.Sql
             return result;
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment> EvalInterpolation(IInterpolatedStringOperation interpolated, Frame frame)
         {
             Built = true;
@@ -406,6 +411,7 @@ namespace ProductionAnalyzers.Sql
             return new List<SqlSegment>();
         }
 
+        [MethodImpl(HotPath.Options)]
         private List<SqlSegment> EvalInvocation(IOperation original, IInvocationOperation invocation, Frame frame)
         {
             var method = invocation.TargetMethod;

@@ -2,11 +2,13 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
@@ -43,6 +45,7 @@ namespace ProductionAnalyzers.Sql
         /// Each body is read once (<see cref="GetLinks"/>); the closure over the links is computed from the method
         /// itself, so the answer never depends on which method was asked first.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public ImmutableArray<int> GetWrapperOrdinals(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -69,6 +72,7 @@ namespace ProductionAnalyzers.Sql
             return _wrappers.GetOrAdd(method, result.ToImmutable());
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool IsWrapperParameter(IMethodSymbol method, int ordinal, HashSet<(IMethodSymbol, int)> visited, int depth, CancellationToken cancellationToken)
         {
             if (depth > 6 || !visited.Add((method, ordinal)))
@@ -99,6 +103,7 @@ namespace ProductionAnalyzers.Sql
         /// implementation that does. Binds nothing; cached per method for the compilation. Methods that fail it are never
         /// bound by the wrapper search.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -125,6 +130,7 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool ComputeMayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
         {
             var names = new List<string>();
@@ -178,6 +184,7 @@ namespace ProductionAnalyzers.Sql
         /// (syntax only, on first need); a "no" is cached for every declaration the search reached, a "yes" for the one
         /// asked.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool ReachesSink(SyntaxNode declaration, CancellationToken cancellationToken)
         {
             if (_reachesSink.TryGetValue(declaration, out var known))
@@ -244,8 +251,10 @@ namespace ProductionAnalyzers.Sql
         /// named T for <c>new T</c>) that take a string. Found from the source types' member names (the index the other
         /// questions share), not by walking the member lists of every tree; cached per name.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private List<SyntaxNode> DeclarationsNamed(string key) => _declarationsByKey.GetOrAdd(key, _findDeclarations);
 
+        [MethodImpl(HotPath.Options)]
         private List<SyntaxNode> FindDeclarations(string key)
         {
             var found = new List<SyntaxNode>();
@@ -304,6 +313,7 @@ namespace ProductionAnalyzers.Sql
         /// The names of the by-value string parameters of a method or constructor declared in a type; null for anything else
         /// (a local function, an accessor) or when it takes no string.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static HashSet<string>? MemberParameterNames(SyntaxNode declaration) => declaration switch
         {
             MethodDeclarationSyntax { Parent: TypeDeclarationSyntax } method => StringParameterNames(method.ParameterList),
@@ -312,6 +322,7 @@ namespace ProductionAnalyzers.Sql
         };
 
         /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
+        [MethodImpl(HotPath.Options)]
         private static HashSet<string>? StringParameterNames(ParameterListSyntax parameters)
         {
             HashSet<string>? names = null;
@@ -326,6 +337,7 @@ namespace ProductionAnalyzers.Sql
             return names;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool HasRefModifier(ParameterSyntax parameter)
         {
             foreach (var modifier in parameter.Modifiers)
@@ -340,6 +352,7 @@ namespace ProductionAnalyzers.Sql
             return false;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsStringTypeSyntax(TypeSyntax type) => type switch
         {
             NullableTypeSyntax nullable => IsStringTypeSyntax(nullable.ElementType),
@@ -358,6 +371,7 @@ namespace ProductionAnalyzers.Sql
         /// text, not by walking its nodes: a body is read in proportion to how often it uses its string parameters, and
         /// only the tokens found are looked at. <paramref name="names"/> is extended.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private List<string> LinkSites(SyntaxNode declaration, HashSet<string> names, CancellationToken cancellationToken)
         {
             var links = new List<string>();
@@ -461,12 +475,15 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/> starting at <paramref name="start"/>.</summary>
-        private static IEnumerable<SyntaxToken> IdentifierTokens(SyntaxNode node, string text, int start, string name)
+        [MethodImpl(HotPath.Options)]
+        private static List<SyntaxToken> IdentifierTokens(SyntaxNode node, string text, int start, string name)
         {
+            // A list, not an iterator: an iterator's loop runs in a compiler-generated method that cannot be marked hot.
+            var tokens = new List<SyntaxToken>();
             if (name.Length == 0)
             {
                 // A parameter or local the user has not named yet.
-                yield break;
+                return tokens;
             }
 
             for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
@@ -481,9 +498,11 @@ namespace ProductionAnalyzers.Sql
                 var token = node.FindToken(start + index);
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
                 {
-                    yield return token;
+                    tokens.Add(token);
                 }
             }
+
+            return tokens;
         }
 
         private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
@@ -539,8 +558,10 @@ namespace ProductionAnalyzers.Sql
             name.EndsWith("Command", StringComparison.Ordinal) || name.EndsWith("DataAdapter", StringComparison.Ordinal) ||
             name == "CommandDefinition";
 
+        [MethodImpl(HotPath.Options)]
         private Dictionary<string, List<INamedTypeSymbol>> SourceTypesByName() => Sources.SourceTypesByName();
 
+        [MethodImpl(HotPath.Options)]
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {
             IdentifierNameSyntax name => name.Identifier.ValueText,
@@ -551,8 +572,10 @@ namespace ProductionAnalyzers.Sql
 
 
         /// <summary>Names of methods that can take SQL text: the catalogue's (<see cref="SqlSinks.MayBeSinkName"/>) and the configured sinks.</summary>
+        [MethodImpl(HotPath.Options)]
         private bool IsSinkName(string name) => SqlSinks.MayBeSinkName(name) || _configuredSinkNames.Contains(name);
 
+        [MethodImpl(HotPath.Options)]
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -564,6 +587,7 @@ namespace ProductionAnalyzers.Sql
         /// into a string parameter of another method of the compilation, an implementation or an override
         /// (<see cref="WrapperLinks.Edges"/>).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private WrapperLinks ComputeLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var candidates = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
@@ -694,6 +718,7 @@ namespace ProductionAnalyzers.Sql
             return null;
         }
 
+        [MethodImpl(HotPath.Options)]
         private bool TryGetWrapperArgument(ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method, out IOperation text)
         {
             text = null!;
@@ -752,6 +777,7 @@ namespace ProductionAnalyzers.Sql
         /// text evaluator reads it as one untrusted part, never as text built somewhere (<see cref="SqlMemberWrites"/>
         /// follows only members their own type writes).
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool IsPublicAutoProperty(IPropertySymbol property) =>
             !property.IsAbstract && !property.IsVirtual && !property.IsOverride && property.Parameters.IsEmpty &&
             !SqlMemberWrites.IsWrittenOnlyByItsType(property) && SqlMemberWrites.IsAutoProperty(property, CancellationToken.None);
@@ -776,6 +802,7 @@ namespace ProductionAnalyzers.Sql
         /// evaluator follows exactly those writes, so such a local is one untrusted value, never text built here. Read from
         /// the occurrences of its name in the block's text; anything else (a pattern, a <c>foreach</c> variable) may.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool LocalMayCarryBuiltText(ILocalSymbol local, IOperation reference)
         {
             if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model ||
@@ -792,6 +819,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>Whether <paramref name="scope"/> assigns a variable spelled <paramref name="name"/> anywhere (any variable of that name: a shadowing one counts too).</summary>
+        [MethodImpl(HotPath.Options)]
         private static bool MayBeAssignedAgain(SyntaxNode scope, string name)
         {
             var span = scope.Span;
@@ -828,6 +856,7 @@ namespace ProductionAnalyzers.Sql
         /// sees text built only in string methods (<c>Format</c>, <c>Concat</c>, <c>Join</c>, <c>Replace</c>, ...),
         /// <c>StringBuilder.ToString()</c>, map lookups and the project's own helpers.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool MayCarryBuiltText(IOperation value)
         {
             var unwrapped = SqlOperations.Unwrap(value);

@@ -59,6 +59,25 @@ namespace ProductionAnalyzers.Logging
                 OperationKind.Invocation);
         }
 
+        /// <summary>
+        /// The word lists of the file's options; files with the same lists share one SensitiveNames (and its cache). Its own
+        /// method, asked only on a tree's first logging call: a lambda in the callback that captured the callback's context
+        /// would cost every invocation of the compilation an allocation, made when the callback starts, before it returns.
+        /// </summary>
+        private static SensitiveNames NamesOf(
+            SyntaxTree tree,
+            AnalyzerOptions analyzerOptions,
+            ConcurrentDictionary<(string?, string?), SensitiveNames> cache,
+            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree)
+        {
+            var options = RuleOptions.ForTree(analyzerOptions, tree, DiagnosticIds.SensitiveValueLogged);
+            var key = (options.GetString(SensitiveWordsOption), options.GetString(AdditionalSensitiveWordsOption));
+            var names = cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
+                ? SensitiveNames.Default
+                : SensitiveNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
+            return namesByTree.GetOrAdd(tree, names);
+        }
+
         [MethodImpl(HotPath.Options)]
         private static void Analyze(
             OperationAnalysisContext context,
@@ -75,15 +94,12 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            var names = namesByTree.GetOrAdd(invocation.Syntax.SyntaxTree, tree =>
+            var tree = invocation.Syntax.SyntaxTree;
+            if (!namesByTree.TryGetValue(tree, out var names))
             {
-                // The word lists of the file's options; files with the same lists share one SensitiveNames (and its cache).
-                var options = RuleOptions.ForTree(context.Options, tree, DiagnosticIds.SensitiveValueLogged);
-                var key = (options.GetString(SensitiveWordsOption), options.GetString(AdditionalSensitiveWordsOption));
-                return cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
-                    ? SensitiveNames.Default
-                    : SensitiveNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
-            });
+                names = NamesOf(tree, context.Options, cache, namesByTree);
+            }
+
             var checker = new Checker(context, names, guid);
 
             if (call.Template is not null)

@@ -55,6 +55,7 @@ namespace ProductionAnalyzers.Sql
         private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SameInstance<IMethodSymbol>.Comparer);
         private readonly Func<IMethodSymbol, bool> _computeMayBeSink;
+        private readonly Func<ITypeSymbol, bool> _computeIsAdapterType;
         private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly INamedTypeSymbol? _dbCommandInterface;
         private readonly INamedTypeSymbol? _dbCommand;
@@ -82,6 +83,7 @@ namespace ProductionAnalyzers.Sql
             _compilation = compilation;
             _computeIsCommandType = ComputeIsCommandType;
             _computeMayBeSink = ComputeMayBeSinkOrWrapper;
+            _computeIsAdapterType = t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface);
             _findDeclarations = FindDeclarations;
             Sources = new SourceIndex(compilation);
             _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
@@ -331,7 +333,7 @@ namespace ProductionAnalyzers.Sql
             {
                 kind = SqlSinkKind.CommandConstructor;
             }
-            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface)))
+            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, _computeIsAdapterType))
             {
                 kind = SqlSinkKind.DataAdapter;
             }

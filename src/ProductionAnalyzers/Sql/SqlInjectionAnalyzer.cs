@@ -57,9 +57,11 @@ namespace ProductionAnalyzers.Sql
                     }
 
                     var tree = operation.Syntax.SyntaxTree;
-                    var strict = strictByTree.GetOrAdd(
-                        tree,
-                        t => RuleOptions.ForTree(operationContext.Options, t, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false));
+                    if (!strictByTree.TryGetValue(tree, out var strict))
+                    {
+                        strict = strictByTree.GetOrAdd(tree, IsStrict(operationContext.Options, tree));
+                    }
+
                     var root = Root(operation);
                     var last = Volatile.Read(ref lastIndex.Value);
                     MethodIndex index;
@@ -81,6 +83,14 @@ namespace ProductionAnalyzers.Sql
                 OperationKind.SimpleAssignment,
                 OperationKind.CompoundAssignment);
         }
+
+        /// <summary>
+        /// The tree's <c>strict</c> option. Read outside the callback's lambda: a lambda there that captured the callback's
+        /// context would cost every invocation, creation and assignment of the compilation an allocation, made when the
+        /// callback starts.
+        /// </summary>
+        private static bool IsStrict(AnalyzerOptions options, SyntaxTree tree) =>
+            RuleOptions.ForTree(options, tree, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false);
 
         /// <summary>The root of the operation tree the operation belongs to: the body of its method, accessor, lambda's owner or initializer.</summary>
         private static IOperation Root(IOperation operation)

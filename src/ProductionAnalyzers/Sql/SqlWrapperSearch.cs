@@ -376,14 +376,13 @@ namespace ProductionAnalyzers.Sql
         {
             var links = new List<string>();
             List<string>? calledByName = null;
-            var span = declaration.Span;
-            var text = declaration.SyntaxTree.GetText(cancellationToken).ToString(span);
+            using var text = TextWindow.Of(declaration, cancellationToken);
             var pending = new Queue<string>(names);
             var seen = new HashSet<int>();
             while (pending.Count > 0)
             {
                 var name = pending.Dequeue();
-                foreach (var token in IdentifierTokens(declaration, text, span.Start, name))
+                foreach (var token in IdentifierTokens(declaration, text, name))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (token.Parent is not IdentifierNameSyntax identifier || !seen.Add(token.SpanStart))
@@ -464,7 +463,7 @@ namespace ProductionAnalyzers.Sql
 
             foreach (var link in calledByName)
             {
-                if (DeclaresLocalFunction(declaration, text, span.Start, link))
+                if (DeclaresLocalFunction(declaration, text, link))
                 {
                     // Handed to a local function: whatever it does with it is not followed here.
                     return DirectSink;
@@ -474,9 +473,9 @@ namespace ProductionAnalyzers.Sql
             return links;
         }
 
-        /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/> starting at <paramref name="start"/>.</summary>
+        /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/>.</summary>
         [MethodImpl(HotPath.Options)]
-        private static List<SyntaxToken> IdentifierTokens(SyntaxNode node, string text, int start, string name)
+        private static List<SyntaxToken> IdentifierTokens(SyntaxNode node, in TextWindow text, string name)
         {
             // A list, not an iterator: an iterator's loop runs in a compiler-generated method that cannot be marked hot.
             var tokens = new List<SyntaxToken>();
@@ -486,7 +485,7 @@ namespace ProductionAnalyzers.Sql
                 return tokens;
             }
 
-            for (var index = text.IndexOf(name, StringComparison.Ordinal); index >= 0; index = text.IndexOf(name, index + name.Length, StringComparison.Ordinal))
+            for (var index = text.IndexOf(name, 0); index >= 0; index = text.IndexOf(name, index + name.Length))
             {
                 var end = index + name.Length;
                 if ((index > 0 && IsIdentifierChar(text[index - 1])) || (end < text.Length && IsIdentifierChar(text[end])))
@@ -495,7 +494,7 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
-                var token = node.FindToken(start + index);
+                var token = node.FindToken(text.Start + index);
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
                 {
                     tokens.Add(token);
@@ -507,9 +506,9 @@ namespace ProductionAnalyzers.Sql
 
         private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-        private static bool DeclaresLocalFunction(SyntaxNode declaration, string text, int start, string name)
+        private static bool DeclaresLocalFunction(SyntaxNode declaration, in TextWindow text, string name)
         {
-            foreach (var token in IdentifierTokens(declaration, text, start, name))
+            foreach (var token in IdentifierTokens(declaration, text, name))
             {
                 if (token.Parent is LocalFunctionStatementSyntax function && function.Identifier == token)
                 {
@@ -822,9 +821,8 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         private static bool MayBeAssignedAgain(SyntaxNode scope, string name)
         {
-            var span = scope.Span;
-            var text = scope.SyntaxTree.GetText().ToString(span);
-            foreach (var token in IdentifierTokens(scope, text, span.Start, name))
+            using var text = TextWindow.Of(scope, CancellationToken.None);
+            foreach (var token in IdentifierTokens(scope, text, name))
             {
                 if (token.Parent is not IdentifierNameSyntax identifier)
                 {

@@ -146,13 +146,11 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly ConcurrentDictionary<IMethodSymbol, int?> _passThrough = new ConcurrentDictionary<IMethodSymbol, int?>(SymbolEqualityComparer.Default);
         // Shapes of method definitions (keyed by reference: one object per definition) and of the few constructed methods
         // whose type arguments decide the shape (BeginScope<TState>, a delegate's Invoke), keyed by symbol equality.
-        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _shapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SameInstance<IMethodSymbol>.Comparer);
-        private readonly ConcurrentDictionary<IMethodSymbol, CallShape> _constructedShapes = new ConcurrentDictionary<IMethodSymbol, CallShape>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _exceptionOverloads = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, LoggingFramework> _typeFrameworks = new ConcurrentDictionary<ITypeSymbol, LoggingFramework>(SymbolEqualityComparer.Default);
-        private readonly System.Func<ITypeSymbol, LoggingFramework> _computeTypeFramework;
-        private readonly System.Func<IMethodSymbol, CallShape> _computeShape;
-        private readonly System.Func<IMethodSymbol, bool> _computeExceptionOverload;
+        // Lossy caches (LossyCache): asked on every call of a code base, with one new key per method it calls.
+        private readonly LossyCache<IMethodSymbol, CallShape> _shapes;
+        private readonly LossyCache<IMethodSymbol, CallShape> _constructedShapes;
+        private readonly LossyCache<IMethodSymbol, bool> _exceptionOverloads;
+        private readonly LossyCache<ITypeSymbol, LoggingFramework> _typeFrameworks;
 
         private LogCallResolver(WellKnownTypes types, IAssemblySymbol sourceAssembly)
         {
@@ -185,9 +183,10 @@ namespace ProductionAnalyzers.Infrastructure
             _formatProvider = types.Type("System.IFormatProvider");
             _staticLoggerNames = staticLoggerNames.ToImmutable();
             _fluentBuilder = types.Type(LoggingFrameworks.NLogLogEventBuilder);
-            _computeShape = ComputeShape;
-            _computeTypeFramework = ComputeFrameworkOf;
-            _computeExceptionOverload = ComputeExceptionOverload;
+            _shapes = new LossyCache<IMethodSymbol, CallShape>(14, SameInstance<IMethodSymbol>.Comparer, ComputeShape);
+            _constructedShapes = new LossyCache<IMethodSymbol, CallShape>(10, SymbolEqualityComparer.Default, ComputeShape);
+            _exceptionOverloads = new LossyCache<IMethodSymbol, bool>(10, SymbolEqualityComparer.Default, ComputeExceptionOverload);
+            _typeFrameworks = new LossyCache<ITypeSymbol, LoggingFramework>(12, SymbolEqualityComparer.Default, ComputeFrameworkOf);
             _computeAssemblyAnswers = ComputeAssemblyAnswers;
         }
 
@@ -255,7 +254,7 @@ namespace ProductionAnalyzers.Infrastructure
             // The shape of a call depends on the called method only: classify each method once per compilation, for all
             // the logging rules (they share this resolver), instead of once per call and rule.
             var key = ShapeKey(method);
-            return (ReferenceEquals(key, key.OriginalDefinition) ? _shapes : _constructedShapes).GetOrAdd(key, _computeShape);
+            return (ReferenceEquals(key, key.OriginalDefinition) ? _shapes : _constructedShapes).Get(key);
         }
 
         [MethodImpl(HotPath.Options)]
@@ -506,7 +505,7 @@ namespace ProductionAnalyzers.Infrastructure
 
         /// <summary>True when an overload of the called method (same type, same name) takes an exception parameter.</summary>
         public bool HasExceptionOverload(IMethodSymbol method) =>
-            _exceptionOverloads.GetOrAdd(ShapeKey(method), _computeExceptionOverload);
+            _exceptionOverloads.Get(ShapeKey(method));
 
         /// <summary>
         /// The method whose shape a call has: the generic definition (<c>Query&lt;Order&gt;</c> and <c>Query&lt;Line&gt;</c> are
@@ -734,7 +733,8 @@ namespace ProductionAnalyzers.Infrastructure
         private IParameterSymbol? PassThroughTemplateParameter(IMethodSymbol method)
         {
             var original = method.OriginalDefinition;
-            return _passThrough.GetOrAdd(original, m => FindPassThroughTemplateParameter(m)) is { } ordinal && ordinal < method.Parameters.Length
+            var passThrough = _passThrough.TryGetValue(original, out var known) ? known : _passThrough.GetOrAdd(original, FindPassThroughTemplateParameter(original));
+            return passThrough is { } ordinal && ordinal < method.Parameters.Length
                 ? method.Parameters[ordinal]
                 : null;
         }
@@ -920,7 +920,7 @@ namespace ProductionAnalyzers.Infrastructure
         public LoggingFramework FrameworkOf(ITypeSymbol? type) =>
             type is null || type.TypeKind == TypeKind.Error || _loggerTypes.IsEmpty
                 ? LoggingFramework.None
-                : _typeFrameworks.GetOrAdd(type.OriginalDefinition, _computeTypeFramework);
+                : _typeFrameworks.Get(type.OriginalDefinition);
 
         public bool IsLoggerType(ITypeSymbol? type) => FrameworkOf(type) != LoggingFramework.None;
 

@@ -51,12 +51,9 @@ namespace ProductionAnalyzers.Sql
         public const string StrictOption = "strict";
 
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> _commandTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly Func<ITypeSymbol, bool> _computeIsCommandType;
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _mayBeSink = new ConcurrentDictionary<IMethodSymbol, bool>(SameInstance<IMethodSymbol>.Comparer);
-        private readonly Func<IMethodSymbol, bool> _computeMayBeSink;
-        private readonly Func<ITypeSymbol, bool> _computeIsAdapterType;
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> _adapterTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly LossyCache<ITypeSymbol, bool> _commandTypes;
+        private readonly LossyCache<IMethodSymbol, bool> _mayBeSink;
+        private readonly LossyCache<ITypeSymbol, bool> _adapterTypes;
         private readonly INamedTypeSymbol? _dbCommandInterface;
         private readonly INamedTypeSymbol? _dbCommand;
         private readonly INamedTypeSymbol? _dbBatchCommand;
@@ -81,10 +78,9 @@ namespace ProductionAnalyzers.Sql
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
         {
             _compilation = compilation;
-            _computeIsCommandType = ComputeIsCommandType;
-            _computeMayBeSink = ComputeMayBeSinkOrWrapper;
-            _computeIsAdapterType = t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface);
-            _findDeclarations = FindDeclarations;
+            _commandTypes = new LossyCache<ITypeSymbol, bool>(12, SymbolEqualityComparer.Default, ComputeIsCommandType);
+            _mayBeSink = new LossyCache<IMethodSymbol, bool>(15, SameInstance<IMethodSymbol>.Comparer, ComputeMayBeSinkOrWrapper);
+            _adapterTypes = new LossyCache<ITypeSymbol, bool>(10, SymbolEqualityComparer.Default, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface));
             Sources = new SourceIndex(compilation);
             _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
             _dbCommand = types.Type(SqlSinks.DbCommand);
@@ -333,7 +329,7 @@ namespace ProductionAnalyzers.Sql
             {
                 kind = SqlSinkKind.CommandConstructor;
             }
-            else if (_adapterTypes.GetOrAdd(type.OriginalDefinition, _computeIsAdapterType))
+            else if (_adapterTypes.Get(type.OriginalDefinition))
             {
                 kind = SqlSinkKind.DataAdapter;
             }
@@ -492,7 +488,7 @@ namespace ProductionAnalyzers.Sql
         /// text-named string parameter. Everything else is no sink, and its calls are rejected without more work.
         /// </summary>
         [MethodImpl(HotPath.Options)]
-        private bool MayBeSinkOrWrapper(IMethodSymbol definition) => _mayBeSink.GetOrAdd(definition, _computeMayBeSink);
+        private bool MayBeSinkOrWrapper(IMethodSymbol definition) => _mayBeSink.Get(definition);
 
         [MethodImpl(HotPath.Options)]
         private bool ComputeMayBeSinkOrWrapper(IMethodSymbol definition)
@@ -519,7 +515,7 @@ namespace ProductionAnalyzers.Sql
                 return false;
             }
 
-            return _commandTypes.GetOrAdd(type.OriginalDefinition, _computeIsCommandType);
+            return _commandTypes.Get(type.OriginalDefinition);
         }
 
         private bool ComputeIsCommandType(ITypeSymbol type) =>
@@ -600,7 +596,7 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         public MethodBody? GetBody(ISymbol symbol, CancellationToken cancellationToken)
         {
-            return _bodies.GetOrAdd(symbol, s => LoadBody(s, cancellationToken));
+            return _bodies.TryGetValue(symbol, out var known) ? known : _bodies.GetOrAdd(symbol, LoadBody(symbol, cancellationToken));
         }
 
         [MethodImpl(HotPath.Options)]

@@ -187,7 +187,19 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         private bool ReachesSink(SyntaxNode declaration, CancellationToken cancellationToken)
         {
-            if (_reachesSink.TryGetValue(declaration, out var known))
+            // One lock for the whole search, over plain tables: the search reads syntax only and is over in microseconds,
+            // while a concurrent table would take a lock and allocate a node for every declaration and name it records.
+            lock (_prePass)
+            {
+                return ReachesSinkLocked(declaration, cancellationToken);
+            }
+        }
+
+        [MethodImpl(HotPath.Options)]
+        private bool ReachesSinkLocked(SyntaxNode declaration, CancellationToken cancellationToken)
+        {
+            var reaches = _prePass.ReachesSink;
+            if (reaches.TryGetValue(declaration, out var known))
             {
                 return known;
             }
@@ -199,14 +211,19 @@ namespace ProductionAnalyzers.Sql
             while (queue.Count > 0 && !result)
             {
                 var current = queue.Dequeue();
-                if (_reachesSink.TryGetValue(current, out var answer))
+                if (reaches.TryGetValue(current, out var answer))
                 {
                     // A known "no" reaches nothing that reaches a sink; a known "yes" decides.
                     result = answer;
                     continue;
                 }
 
-                var links = _linkSites.GetOrAdd(current, node => LinkSites(node, MemberParameterNames(node)!, cancellationToken));
+                if (!_prePass.LinkSites.TryGetValue(current, out var links))
+                {
+                    links = LinkSites(current, MemberParameterNames(current)!, cancellationToken);
+                    _prePass.LinkSites.Add(current, links);
+                }
+
                 if (ReferenceEquals(links, DirectSink))
                 {
                     result = true;
@@ -215,7 +232,13 @@ namespace ProductionAnalyzers.Sql
 
                 foreach (var link in links)
                 {
-                    foreach (var target in DeclarationsNamed(link))
+                    if (!_prePass.Declarations.TryGetValue(link, out var targets))
+                    {
+                        targets = FindDeclarations(link);
+                        _prePass.Declarations.Add(link, targets);
+                    }
+
+                    foreach (var target in targets)
                     {
                         if (seen.Add(target))
                         {
@@ -227,21 +250,31 @@ namespace ProductionAnalyzers.Sql
 
             if (result)
             {
-                _reachesSink.TryAdd(declaration, true);
+                reaches[declaration] = true;
             }
             else
             {
                 foreach (var node in seen)
                 {
-                    _reachesSink.TryAdd(node, false);
+                    reaches[node] = false;
                 }
             }
 
             return result;
         }
 
-        private readonly ConcurrentDictionary<SyntaxNode, bool> _reachesSink = new ConcurrentDictionary<SyntaxNode, bool>();
-        private readonly ConcurrentDictionary<SyntaxNode, List<string>> _linkSites = new ConcurrentDictionary<SyntaxNode, List<string>>();
+        /// <summary>The syntax pre-pass' tables, read and written under a lock on this object.</summary>
+        private sealed class PrePassTables
+        {
+            public Dictionary<SyntaxNode, bool> ReachesSink { get; } = new Dictionary<SyntaxNode, bool>();
+
+            public Dictionary<SyntaxNode, List<string>> LinkSites { get; } = new Dictionary<SyntaxNode, List<string>>();
+
+            /// <summary>The declarations named by a link (<see cref="FindDeclarations"/>), per link.</summary>
+            public Dictionary<string, List<SyntaxNode>> Declarations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        }
+
+        private readonly PrePassTables _prePass = new PrePassTables();
 
         /// <summary>The marker of a declaration that hands a parameter to a sink directly.</summary>
         private static readonly List<string> DirectSink = new List<string>();
@@ -251,9 +284,6 @@ namespace ProductionAnalyzers.Sql
         /// named T for <c>new T</c>) that take a string. Found from the source types' member names (the index the other
         /// questions share), not by walking the member lists of every tree; cached per name.
         /// </summary>
-        [MethodImpl(HotPath.Options)]
-        private List<SyntaxNode> DeclarationsNamed(string key) => _declarationsByKey.GetOrAdd(key, _findDeclarations);
-
         [MethodImpl(HotPath.Options)]
         private List<SyntaxNode> FindDeclarations(string key)
         {
@@ -305,9 +335,6 @@ namespace ProductionAnalyzers.Sql
             return found;
         }
 
-        private readonly Func<string, List<SyntaxNode>> _findDeclarations;
-
-        private readonly ConcurrentDictionary<string, List<SyntaxNode>> _declarationsByKey = new ConcurrentDictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
 
         /// <summary>
         /// The names of the by-value string parameters of a method or constructor declared in a type; null for anything else
@@ -578,7 +605,7 @@ namespace ProductionAnalyzers.Sql
         private WrapperLinks GetLinks(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
-            return _links.GetOrAdd(method, m => ComputeLinks(m, cancellationToken));
+            return _links.TryGetValue(method, out var known) ? known : _links.GetOrAdd(method, ComputeLinks(method, cancellationToken));
         }
 
         /// <summary>

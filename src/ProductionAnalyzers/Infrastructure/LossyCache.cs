@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+
+namespace ProductionAnalyzers.Infrastructure
+{
+    /// <summary>
+    /// A fixed-size, lock-free cache of the answers of a pure function, for the questions asked on every call of a code base
+    /// (may this method be a sink, a logging call, is this type a command type). A slot holds one key and its answer; a
+    /// key whose slot another key took is computed again. Reads and writes are one reference each, so threads never wait:
+    /// a <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/> takes a lock and allocates a node
+    /// for every new key, which on a compilation's tens of thousands of distinct methods cost more than the answers.
+    /// Only for answers that depend on the key alone: whether a key was kept must never change a result.
+    /// </summary>
+    internal sealed class LossyCache<TKey, TValue>
+        where TKey : class
+    {
+        private readonly Entry?[] _slots;
+        private readonly int _mask;
+        private readonly IEqualityComparer<TKey> _comparer;
+        private readonly Func<TKey, TValue> _compute;
+
+        /// <param name="bits">The cache holds 2^bits slots.</param>
+        public LossyCache(int bits, IEqualityComparer<TKey> comparer, Func<TKey, TValue> compute)
+        {
+            _slots = new Entry?[1 << bits];
+            _mask = (1 << bits) - 1;
+            _comparer = comparer;
+            _compute = compute;
+        }
+
+        [MethodImpl(HotPath.Options)]
+        public TValue Get(TKey key)
+        {
+            var hash = _comparer.GetHashCode(key);
+            var index = (hash ^ (hash >> 15)) & _mask;
+            var entry = Volatile.Read(ref _slots[index]);
+            if (entry is not null && entry.Hash == hash && _comparer.Equals(entry.Key, key))
+            {
+                return entry.Value;
+            }
+
+            var value = _compute(key);
+            Volatile.Write(ref _slots[index], new Entry(key, hash, value));
+            return value;
+        }
+
+        private sealed class Entry
+        {
+            public Entry(TKey key, int hash, TValue value)
+            {
+                Key = key;
+                Hash = hash;
+                Value = value;
+            }
+
+            public TKey Key { get; }
+
+            public int Hash { get; }
+
+            public TValue Value { get; }
+        }
+    }
+}

@@ -46,36 +46,33 @@ namespace ProductionAnalyzers.Logging
                 ? new CompilationState(resolver, WellKnownTypes.Get(compilation).Type("System.Guid"))
                 : null);
             var cache = new ConcurrentDictionary<(string?, string?), SensitiveNames>();
-            var namesByTree = new ConcurrentDictionary<SyntaxTree, SensitiveNames>();
+            var names = new PerTreeOptions<SensitiveNames>(context.Options, (options, tree) => NamesOf(tree, options, cache));
             var templates = new ConcurrentDictionary<string, ParsedTemplate>(System.StringComparer.Ordinal);
             context.RegisterOperationAction(
                 [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (state.Value is { } resolved)
                     {
-                        Analyze(c, resolved.Resolver, resolved.Guid, cache, namesByTree, templates);
+                        Analyze(c, resolved.Resolver, resolved.Guid, names, templates);
                     }
                 },
                 OperationKind.Invocation);
         }
 
         /// <summary>
-        /// The word lists of the file's options; files with the same lists share one SensitiveNames (and its cache). Its own
-        /// method, asked only on a tree's first logging call: a lambda in the callback that captured the callback's context
-        /// would cost every invocation of the compilation an allocation, made when the callback starts, before it returns.
+        /// The word lists of the file's options; files with the same lists share one SensitiveNames (and its cache). Read
+        /// once per tree (<see cref="PerTreeOptions{T}"/>).
         /// </summary>
         private static SensitiveNames NamesOf(
             SyntaxTree tree,
             AnalyzerOptions analyzerOptions,
-            ConcurrentDictionary<(string?, string?), SensitiveNames> cache,
-            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree)
+            ConcurrentDictionary<(string?, string?), SensitiveNames> cache)
         {
             var options = RuleOptions.ForTree(analyzerOptions, tree, DiagnosticIds.SensitiveValueLogged);
             var key = (options.GetString(SensitiveWordsOption), options.GetString(AdditionalSensitiveWordsOption));
-            var names = cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
+            return cache.GetOrAdd(key, k => k.Item1 is null && k.Item2 is null
                 ? SensitiveNames.Default
                 : SensitiveNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
-            return namesByTree.GetOrAdd(tree, names);
         }
 
         [MethodImpl(HotPath.Options)]
@@ -83,8 +80,7 @@ namespace ProductionAnalyzers.Logging
             OperationAnalysisContext context,
             LogCallResolver resolver,
             INamedTypeSymbol? guid,
-            ConcurrentDictionary<(string?, string?), SensitiveNames> cache,
-            ConcurrentDictionary<SyntaxTree, SensitiveNames> namesByTree,
+            PerTreeOptions<SensitiveNames> namesByTree,
             ConcurrentDictionary<string, ParsedTemplate> templates)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -94,12 +90,7 @@ namespace ProductionAnalyzers.Logging
                 return;
             }
 
-            var tree = invocation.Syntax.SyntaxTree;
-            if (!namesByTree.TryGetValue(tree, out var names))
-            {
-                names = NamesOf(tree, context.Options, cache, namesByTree);
-            }
-
+            var names = namesByTree.For(invocation.Syntax.SyntaxTree);
             var checker = new Checker(context, names, guid);
 
             if (call.Template is not null)

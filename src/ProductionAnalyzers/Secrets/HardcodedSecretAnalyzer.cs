@@ -44,7 +44,6 @@ namespace ProductionAnalyzers.Secrets
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var namesByTree = new ConcurrentDictionary<SyntaxTree, CredentialNames>();
             var cache = new ConcurrentDictionary<(string?, string?), CredentialNames>();
             CredentialNames NamesFor(AnalyzerConfigOptions options)
             {
@@ -55,24 +54,9 @@ namespace ProductionAnalyzers.Secrets
                     : CredentialNames.Create(RuleOptions.ParseList(k.Item1), RuleOptions.ParseList(k.Item2)));
             }
 
-            // The last tree's list first: a tree's literals come one after another, and a syntax tree's hash code (an object's,
-            // kept in its header) is slow to read once the compiler has locked on the tree.
-            var last = new TreeNames(null, CredentialNames.Default);
-            [MethodImpl(HotPath.Options)]
-            CredentialNames ForTree(SyntaxTree tree)
-            {
-                var known = Volatile.Read(ref last);
-                if (ReferenceEquals(known.Tree, tree))
-                {
-                    return known.Names;
-                }
-
-                var names = namesByTree.GetOrAdd(tree, t => NamesFor(context.Options.AnalyzerConfigOptionsProvider.GetOptions(t)));
-                Volatile.Write(ref last, new TreeNames(tree, names));
-                return names;
-            }
-
-            Func<SyntaxTree, CredentialNames> forTree = ForTree;
+            // Read once per tree; the last tree first (a tree's literals come one after another).
+            var perTree = new PerTreeOptions<CredentialNames>(context.Options, (options, tree) => NamesFor(options.AnalyzerConfigOptionsProvider.GetOptions(tree)));
+            Func<SyntaxTree, CredentialNames> forTree = perTree.For;
 
             context.RegisterSyntaxNodeAction(
                 [MethodImpl(HotPath.Options)] (c) => AnalyzeLiteral(c, forTree),
@@ -679,19 +663,6 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>A syntax tree and its word list (the last one looked up).</summary>
-        private sealed class TreeNames
-        {
-            public TreeNames(SyntaxTree? tree, CredentialNames names)
-            {
-                Tree = tree;
-                Names = names;
-            }
-
-            public SyntaxTree? Tree { get; }
-
-            public CredentialNames Names { get; }
-        }
-
         private static string FileName(string path)
         {
             var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));

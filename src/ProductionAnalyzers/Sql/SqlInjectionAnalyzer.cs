@@ -36,7 +36,7 @@ namespace ProductionAnalyzers.Sql
                 return created.HasAnySink ? created : null;
             });
 
-            var strictByTree = new ConcurrentDictionary<SyntaxTree, bool>();
+            var strictOption = new PerTreeOptions<bool>(context.Options, IsStrict);
 
             // The index of a body's locals is made only for bodies that reach a sink, and walked only when the text needs
             // it (MethodIndex is lazy). The driver visits a body's operations one after another, so remembering the last
@@ -56,12 +56,7 @@ namespace ProductionAnalyzers.Sql
                         return;
                     }
 
-                    var tree = operation.Syntax.SyntaxTree;
-                    if (!strictByTree.TryGetValue(tree, out var strict))
-                    {
-                        strict = strictByTree.GetOrAdd(tree, IsStrict(operationContext.Options, tree));
-                    }
-
+                    var strict = strictOption.For(operation.Syntax.SyntaxTree);
                     var root = Root(operation);
                     var last = Volatile.Read(ref lastIndex.Value);
                     MethodIndex index;
@@ -84,11 +79,7 @@ namespace ProductionAnalyzers.Sql
                 OperationKind.CompoundAssignment);
         }
 
-        /// <summary>
-        /// The tree's <c>strict</c> option. Read outside the callback's lambda: a lambda there that captured the callback's
-        /// context would cost every invocation, creation and assignment of the compilation an allocation, made when the
-        /// callback starts.
-        /// </summary>
+        /// <summary>The tree's <c>strict</c> option (read once per tree, see <see cref="PerTreeOptions{T}"/>).</summary>
         private static bool IsStrict(AnalyzerOptions options, SyntaxTree tree) =>
             RuleOptions.ForTree(options, tree, DiagnosticIds.SqlFromNonConstantText).GetBool(SqlApis.StrictOption, false);
 

@@ -248,7 +248,7 @@ namespace ProductionAnalyzers.Authorization
 
         [MethodImpl(HotPath.Options)]
         private VariableFacts FactsOf(ISymbol variable, IOperation anyOperationInScope) =>
-            _variables.GetOrAdd(variable, v => VariableFacts.Collect(v, Root(anyOperationInScope), this));
+            _variables.TryGetValue(variable, out var known) ? known : _variables.GetOrAdd(variable, VariableFacts.Collect(variable, Root(anyOperationInScope), this));
 
         private static IOperation Root(IOperation operation)
         {

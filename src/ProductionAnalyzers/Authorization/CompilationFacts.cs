@@ -622,7 +622,8 @@ namespace ProductionAnalyzers.Authorization
                 return Array.Empty<BuilderChain>();
             }
 
-            var sites = _callSites.GetOrAdd(method.OriginalDefinition, FindCallSites);
+            var definition = method.OriginalDefinition;
+            var sites = _callSites.TryGetValue(definition, out var known) ? known : _callSites.GetOrAdd(definition, FindCallSites(definition));
             return sites.TooMany ? null : sites.Of(parameter.Ordinal);
         }
 
@@ -668,7 +669,11 @@ namespace ProductionAnalyzers.Authorization
         /// <summary>The convention calls made on a builder field or property (<c>_group.RequireAuthorization()</c>).</summary>
         public Decision DecisionOf(ISymbol member) => MemberOf(member).Decision;
 
-        private MemberFacts MemberOf(ISymbol member) => _members.GetOrAdd(member.OriginalDefinition, FindMember);
+        private MemberFacts MemberOf(ISymbol member)
+        {
+            var definition = member.OriginalDefinition;
+            return _members.TryGetValue(definition, out var known) ? known : _members.GetOrAdd(definition, FindMember(definition));
+        }
 
         private MemberFacts FindMember(ISymbol member)
         {
@@ -753,7 +758,11 @@ namespace ProductionAnalyzers.Authorization
         public Decision DecisionOf(IParameterSymbol parameter) =>
             parameter.ContainingSymbol is IMethodSymbol method && MethodOf(method).Decisions.TryGetValue(parameter.Ordinal, out var decision) ? decision : Decision.None;
 
-        private MethodFacts MethodOf(IMethodSymbol method) => _methods.GetOrAdd(method.OriginalDefinition, FindMethod);
+        private MethodFacts MethodOf(IMethodSymbol method)
+        {
+            var definition = method.OriginalDefinition;
+            return _methods.TryGetValue(definition, out var known) ? known : _methods.GetOrAdd(definition, FindMethod(definition));
+        }
 
         private MethodFacts FindMethod(IMethodSymbol method)
         {

@@ -23,7 +23,7 @@ namespace ProductionAnalyzers.Infrastructure
         public SourceSearch(Compilation compilation) => _compilation = compilation;
 
         [MethodImpl(HotPath.Options)]
-        public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, CreateModel);
+        public SemanticModel Model(SyntaxTree tree) => _models.TryGetValue(tree, out var known) ? known : _models.GetOrAdd(tree, CreateModel(tree));
 
 #pragma warning disable RS1030 // A tree that holds one of the searched names is bound once per compilation and its model cached.
         [MethodImpl(HotPath.Options)]

@@ -35,7 +35,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// compilation does not reference it. When several assemblies define it, the project's own declaration wins,
         /// else the first public one.
         /// </summary>
-        public INamedTypeSymbol? Type(string metadataName) => _types.GetOrAdd(metadataName, Resolve);
+        public INamedTypeSymbol? Type(string metadataName) => _types.TryGetValue(metadataName, out var known) ? known : _types.GetOrAdd(metadataName, Resolve(metadataName));
 
         /// <summary>True when <paramref name="symbol"/> is the type with this metadata name.</summary>
         public bool Is(ITypeSymbol? symbol, string metadataName)

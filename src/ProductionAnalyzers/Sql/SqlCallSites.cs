@@ -98,7 +98,7 @@ namespace ProductionAnalyzers.Sql
         public CallSiteList CallsOf(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.OriginalDefinition;
-            return _calls.GetOrAdd(method, m => Find(m, cancellationToken));
+            return _calls.TryGetValue(method, out var known) ? known : _calls.GetOrAdd(method, Find(method, cancellationToken));
         }
 
         /// <summary>True the first time a call-site argument is reported (two sinks of one helper can reach the same argument).</summary>
@@ -247,7 +247,7 @@ namespace ProductionAnalyzers.Sql
         public ConstructorCallList ConstructorCallsOf(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             constructor = constructor.OriginalDefinition;
-            return _constructorCalls.GetOrAdd(constructor, c => FindConstructorCalls(c, cancellationToken));
+            return _constructorCalls.TryGetValue(constructor, out var known) ? known : _constructorCalls.GetOrAdd(constructor, FindConstructorCalls(constructor, cancellationToken));
         }
 
         /// <summary>Memo of <see cref="SqlTextEvaluator"/>'s "every call of this constructor passes trusted text" per parameter.</summary>

@@ -41,8 +41,11 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>The values put into the collection <paramref name="member"/> holds, or null when it is not followed.</summary>
-        public ImmutableArray<MemberWrite>? ElementsOf(ISymbol member, CancellationToken cancellationToken) =>
-            _elements.GetOrAdd(member.OriginalDefinition, m => Find(m, cancellationToken));
+        public ImmutableArray<MemberWrite>? ElementsOf(ISymbol member, CancellationToken cancellationToken)
+        {
+            var definition = member.OriginalDefinition;
+            return _elements.TryGetValue(definition, out var known) ? known : _elements.GetOrAdd(definition, Find(definition, cancellationToken));
+        }
 
         private ImmutableArray<MemberWrite>? Find(ISymbol member, CancellationToken cancellationToken)
         {

@@ -40,8 +40,11 @@ namespace ProductionAnalyzers.Sql
 
         public SqlMemberWrites(Compilation compilation) => _compilation = compilation;
 
-        public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken) =>
-            _writes.GetOrAdd(member.OriginalDefinition, m => Find(m, cancellationToken));
+        public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken)
+        {
+            var definition = member.OriginalDefinition;
+            return _writes.TryGetValue(definition, out var known) ? known : _writes.GetOrAdd(definition, Find(definition, cancellationToken));
+        }
 
         /// <summary>A property declared with accessors that have no body (<c>{ get; set; }</c>, <c>{ get; private set; }</c>).</summary>
         [MethodImpl(HotPath.Options)]

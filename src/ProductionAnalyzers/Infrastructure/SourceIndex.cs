@@ -143,17 +143,18 @@ namespace ProductionAnalyzers.Infrastructure
                     }
                 }
             }
-            else if (MemberNameIndex().TryGetValue(method.Name, out var declaring))
+            else
             {
-                // Overrides: only the source types that declare a member of that name.
-                foreach (var type in declaring)
+                // Overrides: only the candidate types with a source base type that declare a member of that name.
+                foreach (var candidate in CandidateTypes())
                 {
                     if (found.Count >= MaxImplementations)
                     {
                         break;
                     }
 
-                    if (type.BaseType is not { } baseType || !IsSourceAssembly(baseType.ContainingAssembly))
+                    var type = candidate.Type;
+                    if (!candidate.DerivesFromSource || !System.Linq.Enumerable.Contains(type.MemberNames, method.Name))
                     {
                         continue;
                     }
@@ -274,49 +275,6 @@ namespace ProductionAnalyzers.Infrastructure
 
             public bool DerivesFromSource { get; }
         }
-
-        /// <summary>
-        /// The source types that declare a member of each name, from the declarations' member names (no member symbol is
-        /// made). Built once per compilation on first need, so that "is this name a method of the compilation?" is one
-        /// lookup: the compiler's own name search walks every declaration of the compilation on each question.
-        /// </summary>
-        [MethodImpl(HotPath.Options)]
-        public Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex()
-        {
-            var index = Volatile.Read(ref _memberNameIndex);
-            if (index is null)
-            {
-                index = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-                foreach (var type in SourceTypes())
-                {
-                    AddMemberNames(type, index);
-                }
-
-                index = Interlocked.CompareExchange(ref _memberNameIndex, index, null) ?? index;
-            }
-
-            return index;
-        }
-
-        /// <summary>
-        /// One type's member names into the index. Its own small method: the loop over a compilation's types runs once, so the
-        /// runtime would otherwise replace a long-running unoptimised loop in the middle of it (on-stack replacement, milliseconds).
-        /// </summary>
-        [MethodImpl(HotPath.Options)]
-        private static void AddMemberNames(INamedTypeSymbol type, Dictionary<string, List<INamedTypeSymbol>> index)
-        {
-            foreach (var name in type.MemberNames)
-            {
-                if (!index.TryGetValue(name, out var types))
-                {
-                    index[name] = types = new List<INamedTypeSymbol>();
-                }
-
-                types.Add(type);
-            }
-        }
-
-        private Dictionary<string, List<INamedTypeSymbol>>? _memberNameIndex;
 
         /// <summary>Every named type declared in the compilation's source, collected once on first need.</summary>
         [MethodImpl(HotPath.Options)]

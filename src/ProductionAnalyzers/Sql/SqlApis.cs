@@ -568,9 +568,6 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         private IReadOnlyList<IMethodSymbol> ImplementationsOf(IMethodSymbol method) => Sources.ImplementationsOf(method);
 
-        [MethodImpl(HotPath.Options)]
-        private Dictionary<string, List<INamedTypeSymbol>> MemberNameIndex() => Sources.MemberNameIndex();
-
         private ImmutableArray<INamedTypeSymbol> SourceTypes() => Sources.SourceTypes();
 
 

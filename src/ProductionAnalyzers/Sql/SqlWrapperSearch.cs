@@ -230,12 +230,13 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
+                var declarations = DeclarationsByName(cancellationToken);
                 foreach (var link in links)
                 {
-                    if (!_prePass.Declarations.TryGetValue(link, out var targets))
+                    if (!declarations.TryGetValue(link, out var targets))
                     {
-                        targets = FindDeclarations(link);
-                        _prePass.Declarations.Add(link, targets);
+                        // Not a method or constructor of the compilation that takes a string.
+                        continue;
                     }
 
                     foreach (var target in targets)
@@ -270,8 +271,8 @@ namespace ProductionAnalyzers.Sql
 
             public Dictionary<SyntaxNode, List<string>> LinkSites { get; } = new Dictionary<SyntaxNode, List<string>>();
 
-            /// <summary>The declarations named by a link (<see cref="FindDeclarations"/>), per link.</summary>
-            public Dictionary<string, List<SyntaxNode>> Declarations { get; } = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            /// <summary>The declarations a link can name (<see cref="DeclarationsByName"/>), made on the first question.</summary>
+            public Dictionary<string, List<SyntaxNode>>? DeclarationsByName { get; set; }
         }
 
         private readonly PrePassTables _prePass = new PrePassTables();
@@ -280,61 +281,74 @@ namespace ProductionAnalyzers.Sql
         private static readonly List<string> DirectSink = new List<string>();
 
         /// <summary>
-        /// The declarations of the compilation's methods named <paramref name="key"/> (or of the constructors of the types
-        /// named T for <c>new T</c>) that take a string. Found from the source types' member names (the index the other
-        /// questions share), not by walking the member lists of every tree; cached per name.
+        /// The declarations of the compilation's methods and constructors that take a string, by name (<c>new T</c> for the
+        /// constructors of the types named T): the declarations a link of the pre-pass can lead to. Read once per compilation
+        /// from the trees' declarations (namespaces, types and their members; no body is entered, no symbol is made), on
+        /// the first question, under the pre-pass' lock.
         /// </summary>
         [MethodImpl(HotPath.Options)]
-        private List<SyntaxNode> FindDeclarations(string key)
+        private Dictionary<string, List<SyntaxNode>> DeclarationsByName(CancellationToken cancellationToken)
         {
-            var found = new List<SyntaxNode>();
-            void AddDeclarations(IMethodSymbol method)
+            var index = _prePass.DeclarationsByName;
+            if (index is null)
             {
-                foreach (var reference in method.DeclaringSyntaxReferences)
+                index = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+                foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    var syntax = reference.GetSyntax();
-                    if (MemberParameterNames(syntax) is not null && !found.Contains(syntax))
+                    if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
                     {
-                        found.Add(syntax);
+                        AddDeclarations(unit.Members, index);
                     }
                 }
 
-                if (method.PartialImplementationPart is { } implementation)
-                {
-                    AddDeclarations(implementation);
-                }
+                _prePass.DeclarationsByName = index;
             }
 
-            if (key.StartsWith("new ", StringComparison.Ordinal))
-            {
-                if (SourceTypesByName().TryGetValue(key.Substring(4), out var types))
-                {
-                    foreach (var type in types)
-                    {
-                        foreach (var constructor in type.InstanceConstructors)
-                        {
-                            AddDeclarations(constructor);
-                        }
-                    }
-                }
-            }
-            else if (MemberNameIndex().TryGetValue(key, out var declaring))
-            {
-                foreach (var type in declaring)
-                {
-                    foreach (var member in type.GetMembers(key))
-                    {
-                        if (member is IMethodSymbol method)
-                        {
-                            AddDeclarations(method);
-                        }
-                    }
-                }
-            }
-
-            return found;
+            return index;
         }
 
+        [MethodImpl(HotPath.Options)]
+        private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<SyntaxNode>> index)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        AddDeclarations(ns.Members, index);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        foreach (var typeMember in type.Members)
+                        {
+                            switch (typeMember)
+                            {
+                                // An explicit interface implementation is not called by its name.
+                                case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method when StringParameterNames(method.ParameterList) is not null:
+                                    Add(index, method.Identifier.ValueText, method);
+                                    break;
+                                case ConstructorDeclarationSyntax constructor when StringParameterNames(constructor.ParameterList) is not null:
+                                    Add(index, "new " + type.Identifier.ValueText, constructor);
+                                    break;
+                                case TypeDeclarationSyntax:
+                                    AddDeclarations(new SyntaxList<MemberDeclarationSyntax>(typeMember), index);
+                                    break;
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static void Add(Dictionary<string, List<SyntaxNode>> index, string key, SyntaxNode declaration)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<SyntaxNode>();
+            }
+
+            list.Add(declaration);
+        }
 
         /// <summary>
         /// The names of the by-value string parameters of a method or constructor declared in a type; null for anything else
@@ -560,11 +574,24 @@ namespace ProductionAnalyzers.Sql
 
             foreach (var link in links)
             {
-                if (link.StartsWith("new ", StringComparison.Ordinal)
-                    ? SourceTypesByName().ContainsKey(link.Substring(4))
-                    : MemberNameIndex().ContainsKey(link))
+                if (link.StartsWith("new ", StringComparison.Ordinal))
                 {
-                    return true;
+                    // Any constructor of a source type, a primary constructor too.
+                    if (SourceTypesByName().ContainsKey(link.Substring(4)))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                // A method the string can be handed to: one of the compilation's that takes a string.
+                lock (_prePass)
+                {
+                    if (DeclarationsByName(cancellationToken).ContainsKey(link))
+                    {
+                        return true;
+                    }
                 }
             }
 

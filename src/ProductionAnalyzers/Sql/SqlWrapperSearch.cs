@@ -204,6 +204,7 @@ namespace ProductionAnalyzers.Sql
                 return known;
             }
 
+            var declarations = DeclarationsByName(cancellationToken);
             var seen = new HashSet<SyntaxNode> { declaration };
             var queue = new Queue<SyntaxNode>();
             queue.Enqueue(declaration);
@@ -230,7 +231,6 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
-                var declarations = DeclarationsByName(cancellationToken);
                 foreach (var link in links)
                 {
                     if (!declarations.TryGetValue(link, out var targets))
@@ -322,8 +322,9 @@ namespace ProductionAnalyzers.Sql
                         {
                             switch (typeMember)
                             {
-                                // An explicit interface implementation is not called by its name.
-                                case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method when StringParameterNames(method.ParameterList) is not null:
+                                // An explicit interface implementation (int IStore.Run(string sql)) too, under its own name: a chain reaches
+                                // it through a call of the interface's method of that name.
+                                case MethodDeclarationSyntax method when StringParameterNames(method.ParameterList) is not null:
                                     Add(index, method.Identifier.ValueText, method);
                                     break;
                                 case ConstructorDeclarationSyntax constructor when StringParameterNames(constructor.ParameterList) is not null:

@@ -591,6 +591,118 @@ namespace ProductionAnalyzers.Tests.Sql
         }
     
         [Fact]
+        public async Task WrapperChainThroughEveryDeclarationForm_IsFound_ANamesakeThatOnlyLogsIsNot()
+        {
+            // The pre-pass follows a chain by names: a method of a nested static class (Send), the constructor of a generic
+            // class (new Batch<T>), a partial method declared in one file and implemented in another (Move), an interface
+            // method implemented explicitly in a third file (IApply.Apply), and only then Dapper. Each hop is found through
+            // the declarations by name; the namesake Send of another nested class only logs its text, and its call is not
+            // reported.
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        ("Data/Store.cs", Usings + """
+                            using System.IO;
+
+                            namespace Shop.Data;
+
+                            public static class Store
+                            {
+                                public static class Batches
+                                {
+                                    public static int Send(IDbConnection db, string batch) => new Batch<int>(db, batch).Count;
+                                }
+                            }
+
+                            public static class Journal
+                            {
+                                public static class Batches
+                                {
+                                    public static int Send(TextWriter log, string batch)
+                                    {
+                                        log.WriteLine(batch);
+                                        return 0;
+                                    }
+                                }
+                            }
+
+                            public sealed class Batch<T>
+                            {
+                                public Batch(IDbConnection db, string text) => Count = new Archive(new DapperApply(db)).Move(text);
+
+                                public int Count { get; }
+                            }
+                            """),
+                        ("Data/Archive.cs", Usings + """
+                            namespace Shop.Data;
+
+                            public sealed partial class Archive
+                            {
+                                public partial int Move(string text);
+                            }
+                            """),
+                        ("Data/Archive.Impl.cs", Usings + """
+                            namespace Shop.Data;
+
+                            public sealed partial class Archive
+                            {
+                                private readonly IApply _apply;
+
+                                public Archive(IApply apply) => _apply = apply;
+
+                                public partial int Move(string text) => _apply.Apply(text);
+                            }
+                            """),
+                        ("Data/DapperApply.cs", Usings + """
+                            namespace Shop.Data;
+
+                            public interface IApply
+                            {
+                                int Apply(string statement);
+                            }
+
+                            public sealed class DapperApply : IApply
+                            {
+                                private readonly IDbConnection _db;
+
+                                public DapperApply(IDbConnection db) => _db = db;
+
+                                int IApply.Apply(string statement) => _db.Execute(statement);
+                            }
+                            """),
+                        ("Jobs/RegionJobs.cs", Usings + """
+                            using System.IO;
+                            using Shop.Data;
+
+                            namespace Shop.Jobs;
+
+                            public sealed class RegionJobs
+                            {
+                                private readonly IDbConnection _db;
+                                private readonly TextWriter _log;
+
+                                public RegionJobs(IDbConnection db, TextWriter log)
+                                {
+                                    _db = db;
+                                    _log = log;
+                                }
+
+                                public int Purge(string region) =>
+                                    Store.Batches.Send(_db, [|"DELETE FROM Orders WHERE Region = '" + region + "'"|]);
+
+                                public int Note(string region) =>
+                                    Journal.Batches.Send(_log, "DELETE FROM Orders WHERE Region = '" + region + "'");
+                            }
+                            """),
+                    },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task WrapperGivenAProperty_IsReportedOnlyWhenThePropertyHoldsBuiltText()
         {
             // A settable auto-property (a request's Filter) is one untrusted value, never text built here: the wrapper search

@@ -70,7 +70,7 @@ namespace ProductionAnalyzers.Sql
         private readonly ImmutableArray<string> _sanitizerNames;
         private readonly ConcurrentDictionary<ISymbol, MethodBody?> _bodies = new ConcurrentDictionary<ISymbol, MethodBody?>(SymbolEqualityComparer.Default);
 
-        /// <summary>The compilation's source types, member names, overrides and implementations, built on first need.</summary>
+        /// <summary>The compilation's source types, overrides and implementations, built on first need.</summary>
         public SourceIndex Sources { get; }
 
         private readonly HashSet<string> _configuredSinkNames = new HashSet<string>(StringComparer.Ordinal);

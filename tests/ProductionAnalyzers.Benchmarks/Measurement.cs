@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ProductionAnalyzers.Benchmarks
 {
     /// <summary>One analyzer's execution time (median of the measured runs, and each run's figure).</summary>
-    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun, double CpuMs = double.NaN, double AllocatedMb = double.NaN);
+    internal sealed record AnalyzerTime(string Name, string Ids, double Ms, IReadOnlyList<double> PerRun, double CpuMs = double.NaN, double AllocatedMb = double.NaN, double Callbacks = double.NaN);
 
     /// <summary>What one compilation cost: compile only, and each analyzer of the package (driver telemetry), medians.</summary>
     internal sealed record Measured(
@@ -99,6 +99,7 @@ namespace ProductionAnalyzers.Benchmarks
             var overheads = new List<double>();
             var perAnalyzerCpu = analyzers.ToDictionary(a => a, _ => new List<double>());
             var perAnalyzerAllocated = analyzers.ToDictionary(a => a, _ => new List<double>());
+            var perAnalyzerCallbacks = analyzers.ToDictionary(a => a, _ => new List<double>());
             var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
             var exceptions = new ConcurrentQueue<string>();
             var diagnostics = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -159,6 +160,7 @@ namespace ProductionAnalyzers.Benchmarks
                         {
                             perAnalyzerCpu[analyzer].Add(timed[i].Milliseconds(overhead));
                             perAnalyzerAllocated[analyzer].Add(timed[i].AllocatedBytes / (1024.0 * 1024.0));
+                            perAnalyzerCallbacks[analyzer].Add(timed[i].Callbacks);
                         }
                     }
 
@@ -178,7 +180,7 @@ namespace ProductionAnalyzers.Benchmarks
 
             var rows = analyzers
                 .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), Median(perAnalyzer[a]), perAnalyzer[a],
-                                              cpu ? Median(perAnalyzerCpu[a]) : double.NaN, cpu ? Median(perAnalyzerAllocated[a]) : double.NaN))
+                                              cpu ? Median(perAnalyzerCpu[a]) : double.NaN, cpu ? Median(perAnalyzerAllocated[a]) : double.NaN, cpu ? Median(perAnalyzerCallbacks[a]) : double.NaN))
                 .OrderByDescending(r => r.Ms)
                 .ToList();
             return new Measured(name, files, lines, compilerErrors, Median(compileTimes), rows, exceptions.Distinct().ToList(), diagnostics,
@@ -206,6 +208,10 @@ namespace ProductionAnalyzers.Benchmarks
                                   string.Join(", ", m.Analyzers.OrderByDescending(a => a.CpuMs).Select(a => $"{a.Ids.Split(',')[0]} {a.CpuMs:0.0} ms {m.CpuPercent(a.CpuMs):0.00}%{(m.CpuPercent(a.CpuMs) <= AnalyzerTargetPercent ? "" : " OVER")}")));
                 Console.WriteLine("Allocated inside the callbacks (MB; garbage the collector must clear, its pauses are in the telemetry): " +
                                   string.Join(", ", m.Analyzers.OrderByDescending(a => a.AllocatedMb).Select(a => $"{a.Ids.Split(',')[0]} {a.AllocatedMb:0.0}")));
+                // How many callbacks each analyzer took and what one cost on average: an analyzer whose cost is its callback
+                // count needs narrower registration, one whose cost is per callback needs a cheaper test.
+                Console.WriteLine("Callbacks (thousands; CPU ns per callback, timing deducted): " +
+                                  string.Join(", ", m.Analyzers.OrderByDescending(a => a.Callbacks).Select(a => $"{a.Ids.Split(',')[0]} {a.Callbacks / 1000.0:0.0} ({(a.Callbacks > 0 ? a.CpuMs * 1_000_000.0 / a.Callbacks : 0):0})")));
             }
         }
 

@@ -143,10 +143,11 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol exceptionType, System.Lazy<LogCallResolver?> state)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            // The written arguments first (syntax: exception text is never a literal, and most calls pass none or only
-            // literals), then the method (a cached answer per method), the arguments' exception text only for a call that can
-            // log: the arguments of nearly every call of a code base would otherwise be walked for nothing.
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) || state.Value is not { } resolver || !resolver.MayBeLogCall(invocation) ||
+            // The method first (a cached answer per assembly and method: most calls of a code base cannot log), then the
+            // written arguments (syntax: exception text is never a literal), the arguments' exception text only for a call
+            // that can log: reading the syntax of every call's arguments from an operation callback costs more than the
+            // symbol test.
+            if (state.Value is not { } resolver || !resolver.MayBeLogCall(invocation) || !LogCallResolver.MayCarryNonConstantText(invocation) ||
                 !MayCarryExceptionText(invocation, exceptionType) ||
                 !resolver.TryGetLogCall(invocation, out var call) || call is null ||
                 call.Kind is LogCallKind.Scope or LogCallKind.Define)

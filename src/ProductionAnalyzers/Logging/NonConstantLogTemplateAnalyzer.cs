@@ -39,7 +39,7 @@ namespace ProductionAnalyzers.Logging
         private static void Analyze(OperationAnalysisContext context, LogCallResolver resolver)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call?.Template is null ||
+            if (!resolver.MayBeLogCall(invocation) || !LogCallResolver.MayCarryNonConstantText(invocation) || !resolver.TryGetLogCall(invocation, out var call) || call?.Template is null ||
                 call.Kind == LogCallKind.Message)
             {
                 return;

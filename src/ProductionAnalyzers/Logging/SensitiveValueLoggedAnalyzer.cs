@@ -84,7 +84,7 @@ namespace ProductionAnalyzers.Logging
             ConcurrentDictionary<string, ParsedTemplate> templates)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!LogCallResolver.MayCarryNonConstantText(invocation) ||
+            if (!resolver.MayBeLogCall(invocation) || !LogCallResolver.MayCarryNonConstantText(invocation) ||
                 !resolver.TryGetLogCall(invocation, out var call) || call is null || call.Kind == LogCallKind.Define)
             {
                 return;

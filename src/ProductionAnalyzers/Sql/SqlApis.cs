@@ -226,17 +226,14 @@ namespace ProductionAnalyzers.Sql
         {
             sink = default;
 
-            // By kind first (a field read), then one cast: every invocation, creation and assignment of the compilation comes here.
+            // By kind first (a field read), then the called member or the assigned property (symbols the operation already
+            // holds, with answers cached per method), and the written arguments last: every invocation, creation and
+            // assignment of the compilation comes here, and reading the syntax of the call's arguments from an operation
+            // callback costs more than the symbol tests that reject nearly every call.
             switch (operation.Kind)
             {
                 case OperationKind.SimpleAssignment:
                 case OperationKind.CompoundAssignment:
-                    if (operation.Syntax is not AssignmentExpressionSyntax { Left: var left } || AssignedName(left) != "CommandText")
-                    {
-                        // The name is read from the syntax, without building the target.
-                        return false;
-                    }
-
                     var assignment = (IAssignmentOperation)operation;
                     if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property &&
                         (IsCommandType(property.Property.ContainingType) || IsCommandType(property.Instance?.Type)))
@@ -248,23 +245,31 @@ namespace ProductionAnalyzers.Sql
                     return false;
 
                 case OperationKind.ObjectCreation:
-                    if (operation.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList: var creationArguments } && !MayCarryText(creationArguments))
+                    var creation = (IObjectCreationOperation)operation;
+                    if (creation.Constructor is not { } constructor || !MayBeSinkOrWrapper(constructor.OriginalDefinition) ||
+                        (operation.Syntax is BaseObjectCreationExpressionSyntax { ArgumentList: var creationArguments } && !MayCarryText(creationArguments)))
                     {
+                        // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
                         return false;
                     }
 
-                    var creation = (IObjectCreationOperation)operation;
-                    return creation.Constructor is { } constructor && TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
+                    return TryGetConstructorSink(creation, constructor, out sink, includeWrappers);
 
                 case OperationKind.Invocation:
                     var invocation = (IInvocationOperation)operation;
-                    if (operation.Syntax is InvocationExpressionSyntax { ArgumentList: var invocationArguments } && !MayCarryText(invocationArguments) &&
-                        !invocation.TargetMethod.IsExtensionMethod)
+                    var target = invocation.TargetMethod;
+
+                    // A method of another assembly can only be a sink by its name (Dapper, EF, NHibernate), by configuration,
+                    // or through a text-named string parameter (provider APIs); one of this compilation through a string
+                    // parameter. Decided from the method symbol alone, cached per definition: most calls end here.
+                    if (!MayBeSinkOrWrapper(target.OriginalDefinition) ||
+                        (!target.IsExtensionMethod && operation.Syntax is InvocationExpressionSyntax { ArgumentList: var invocationArguments } &&
+                         !MayCarryText(invocationArguments)))
                     {
                         return false;
                     }
 
-                    return TryGetInvocationSink(invocation, out sink, includeWrappers);
+                    return TryGetInvocationSink(invocation, target, out sink, includeWrappers);
 
                 default:
                     return false;
@@ -314,13 +319,8 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         private bool TryGetConstructorSink(IObjectCreationOperation creation, IMethodSymbol constructor, out SqlSink sink, bool includeWrappers)
         {
+            // The caller has asked MayBeSinkOrWrapper.
             sink = default;
-            if (!MayBeSinkOrWrapper(constructor.OriginalDefinition))
-            {
-                // Every library constructor sink takes a text-named string parameter; a wrapper takes a string.
-                return false;
-            }
-
             var type = constructor.ContainingType;
             var isSource = IsSourceAssembly(constructor.ContainingAssembly);
 
@@ -359,21 +359,12 @@ namespace ProductionAnalyzers.Sql
         }
 
         [MethodImpl(HotPath.Options)]
-        private bool TryGetInvocationSink(IInvocationOperation invocation, out SqlSink sink, bool includeWrappers)
+        private bool TryGetInvocationSink(IInvocationOperation invocation, IMethodSymbol method, out SqlSink sink, bool includeWrappers)
         {
+            // The caller has asked MayBeSinkOrWrapper.
             sink = default;
-            var method = invocation.TargetMethod;
             var containing = method.ContainingType;
             if (containing is null)
-            {
-                return false;
-            }
-
-            // Cheap rejection first (most invocations of a compilation): a method of another assembly can only be a sink
-            // by its name (Dapper, EF, NHibernate), by configuration, or through a text-named string parameter (provider APIs).
-            // Decided from the method symbol alone: the argument operations of a call are built on first access, and most
-            // calls of a compilation are rejected here without building them.
-            if (!MayBeSinkOrWrapper(method.OriginalDefinition))
             {
                 return false;
             }

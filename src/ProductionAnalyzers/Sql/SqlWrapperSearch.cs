@@ -54,7 +54,7 @@ namespace ProductionAnalyzers.Sql
                 return cached;
             }
 
-            if (!MayBeWrapper(method, null, cancellationToken))
+            if (!MayBeWrapper(method, cancellationToken))
             {
                 return _wrappers.GetOrAdd(method, ImmutableArray<int>.Empty);
             }
@@ -99,12 +99,12 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>
         /// A syntax-only over-approximation of "some string parameter of this method reaches a sink": the method passes
-        /// the pre-pass (<see cref="ReachesSink"/>), or it is an interface, abstract or virtual method with an
-        /// implementation that does. Binds nothing; cached per method for the compilation. Methods that fail it are never
-        /// bound by the wrapper search.
+        /// the pre-pass (<see cref="ReachesSink"/>), or it is an interface, abstract or virtual method and a method or
+        /// constructor of its name passes it (an implementation or override has its name). Binds nothing; cached per method
+        /// for the compilation. Methods that fail it are never bound by the wrapper search.
         /// </summary>
         [MethodImpl(HotPath.Options)]
-        private bool MayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol>? visiting, CancellationToken cancellationToken)
+        private bool MayBeWrapper(IMethodSymbol method, CancellationToken cancellationToken)
         {
             method = method.PartialImplementationPart ?? method.OriginalDefinition;
             if (_mayBeWrapper.TryGetValue(method, out var cached))
@@ -112,26 +112,11 @@ namespace ProductionAnalyzers.Sql
                 return cached;
             }
 
-            visiting ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            if (!visiting.Add(method))
-            {
-                // A cycle: assume it may (never prunes a real wrapper); not cached.
-                return true;
-            }
-
-            try
-            {
-                var result = ComputeMayBeWrapper(method, visiting, cancellationToken);
-                return _mayBeWrapper.GetOrAdd(method, result);
-            }
-            finally
-            {
-                visiting.Remove(method);
-            }
+            return _mayBeWrapper.GetOrAdd(method, ComputeMayBeWrapper(method, cancellationToken));
         }
 
         [MethodImpl(HotPath.Options)]
-        private bool ComputeMayBeWrapper(IMethodSymbol method, HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+        private bool ComputeMayBeWrapper(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var names = new List<string>();
             foreach (var parameter in method.Parameters)
@@ -149,12 +134,12 @@ namespace ProductionAnalyzers.Sql
 
             if (method.IsAbstract || method.IsVirtual || method.ContainingType.TypeKind == TypeKind.Interface)
             {
-                foreach (var implementation in ImplementationsOf(method))
+                // An implementation or override has the method's name (an explicit implementation is indexed under it too):
+                // a declaration of that name that reaches a sink keeps the method. Syntax only, like the rest of the
+                // pre-pass: the compilation's implementers are looked up (bound) only for a method kept here.
+                if (NamesakeReachesSink(method.Name, cancellationToken))
                 {
-                    if (MayBeWrapper(implementation, visiting, cancellationToken))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
@@ -192,6 +177,29 @@ namespace ProductionAnalyzers.Sql
             lock (_prePass)
             {
                 return ReachesSinkLocked(declaration, cancellationToken);
+            }
+        }
+
+        /// <summary>Whether a method or constructor of the compilation's types named <paramref name="name"/> that takes a string passes the pre-pass.</summary>
+        [MethodImpl(HotPath.Options)]
+        private bool NamesakeReachesSink(string name, CancellationToken cancellationToken)
+        {
+            lock (_prePass)
+            {
+                if (!DeclarationsByName(cancellationToken).TryGetValue(name, out var declarations))
+                {
+                    return false;
+                }
+
+                foreach (var declaration in declarations)
+                {
+                    if (ReachesSinkLocked(declaration, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
 
@@ -476,6 +484,10 @@ namespace ProductionAnalyzers.Sql
                                     break;
                                 case ImplicitObjectCreationExpressionSyntax:
                                     return DirectSink;
+                                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax } }:
+                                    // string.Join(",", name), int.Parse(name): a method of a core type, neither a sink nor a
+                                    // method of the compilation (no extension method is called on a type keyword).
+                                    break;
                                 case InvocationExpressionSyntax invocation:
                                     var invoked = Infrastructure.SyntaxNames.InvokedName(invocation.Expression);
                                     if (invoked is null || IsSinkName(invoked))
@@ -680,7 +692,7 @@ namespace ProductionAnalyzers.Sql
 
             // Cheap syntax check first: a parameter must be handed to something that can be a sink or a wrapper.
             var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            var mentioned = MayBeWrapper(method, null, cancellationToken);
+            var mentioned = MayBeWrapper(method, cancellationToken);
 
             // The bound: past MaxWrapperBodies bodies bound by this search, a method that passed the syntax check is
             // taken as no wrapper (its calls are then judged as ordinary calls).
@@ -806,7 +818,7 @@ namespace ProductionAnalyzers.Sql
 
             // The syntax pre-pass only for a call that can be reported: most calls of a method hand over constants and
             // parameters, and a method whose calls never carry built text is never asked about.
-            if (!known && !MayBeWrapper(definition, null, CancellationToken.None))
+            if (!known && !MayBeWrapper(definition, CancellationToken.None))
             {
                 _wrappers.TryAdd(definition, ImmutableArray<int>.Empty);
                 return false;
@@ -858,6 +870,22 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         [MethodImpl(HotPath.Options)]
         private bool LocalMayCarryBuiltText(ILocalSymbol local, IOperation reference)
+        {
+            // One answer per local: the calls of a body often pass the same local, and the answer reads the text of its block.
+            if (_localsMayCarryBuiltText.TryGetValue(local, out var known))
+            {
+                return known;
+            }
+
+            var answer = ComputeLocalMayCarryBuiltText(local, reference);
+            _localsMayCarryBuiltText.TryAdd(local, answer);
+            return answer;
+        }
+
+        private readonly ConcurrentDictionary<ILocalSymbol, bool> _localsMayCarryBuiltText = new ConcurrentDictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+
+        [MethodImpl(HotPath.Options)]
+        private bool ComputeLocalMayCarryBuiltText(ILocalSymbol local, IOperation reference)
         {
             if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is not { } model ||
                 local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator ||

@@ -115,6 +115,61 @@ namespace ProductionAnalyzers.Tests.Sql
             Assert.True(apis.PrePassAsked((IMethodSymbol)notes.GetMembers("Line").Single()));
         }
 
+        [Fact]
+        public void InterfaceMethods_AreKeptByTheirNamesakes_AndJudgedByTheirImplementations()
+        {
+            // The pre-pass keeps an interface or virtual method when a method of its name reaches a sink (an implementation
+            // or override has its name; an explicit implementation is indexed under it), reading syntax only. The bound
+            // search then follows the real implementations: a namesake that is no implementation keeps the method for the
+            // pre-pass but does not make it a wrapper.
+            var tree = CSharpSyntaxTree.ParseText(SqlTestCode.Usings + """
+                public interface IAuditLog { void Write(string entry); }
+
+                public sealed class FileAudit : IAuditLog
+                {
+                    public void Write(string entry) => Console.WriteLine(entry);
+                }
+
+                public interface IRunner { Task<int> Run(string sql); }
+
+                public sealed class DapperRunner : IRunner
+                {
+                    private readonly IDbConnection _db;
+
+                    public DapperRunner(IDbConnection db) => _db = db;
+
+                    Task<int> IRunner.Run(string sql) => _db.ExecuteAsync(sql);
+                }
+
+                public interface IExporter { void Export(string table); }
+
+                public sealed class CsvExporter : IExporter
+                {
+                    public void Export(string table) => Console.WriteLine(table);
+                }
+
+                public sealed class TableTools
+                {
+                    private readonly IDbConnection _db;
+
+                    public TableTools(IDbConnection db) => _db = db;
+
+                    public void Export(string statement) => _db.Execute(statement);
+                }
+                """, new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create("NamesakeProbe", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var apis = SqlApis.Create(compilation, default);
+            IMethodSymbol Method(string type, string name) => (IMethodSymbol)compilation.GetTypeByMetadataName(type)!.GetMembers(name).Single();
+
+            Assert.Empty(apis.GetWrapperOrdinals(Method("IAuditLog", "Write"), default));
+            Assert.Equal(0, apis.BodiesBound);
+
+            Assert.Equal(new[] { 0 }, apis.GetWrapperOrdinals(Method("IRunner", "Run"), default).ToArray());
+            Assert.Empty(apis.GetWrapperOrdinals(Method("IExporter", "Export"), default));
+            Assert.Equal(new[] { 0 }, apis.GetWrapperOrdinals(Method("TableTools", "Export"), default).ToArray());
+        }
+
         private static Dictionary<IMethodSymbol, int[]> AskEveryMethod(SqlApis apis, Compilation compilation)
         {
             var result = new Dictionary<IMethodSymbol, int[]>(SymbolEqualityComparer.Default);

@@ -19,6 +19,7 @@ namespace ProductionAnalyzers.Infrastructure
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>();
         private Candidates? _candidates;
+        private readonly ConcurrentDictionary<string, ImmutableArray<IAssemblySymbol>> _related = new ConcurrentDictionary<string, ImmutableArray<IAssemblySymbol>>(StringComparer.Ordinal);
 
         private WellKnownTypes(Compilation compilation)
         {
@@ -53,8 +54,8 @@ namespace ProductionAnalyzers.Infrastructure
         {
             // Compilation.GetTypeByMetadataName searches every referenced assembly (hundreds in an ASP.NET Core project),
             // and it is called for every name the rules know, most of which a project does not reference (log4net,
-            // Dapper, EF6). A type is looked up only where it can live: the project itself, the core library and
-            // .NET Standard / .NET Framework facades, and the assemblies named after its namespace
+            // Dapper, EF6). A type is looked up only where it can live: the project itself, the core library, and the
+            // assemblies named after its namespace
             // (Dapper.SqlMapper in Dapper, System.Data.Common.DbCommand in System.Data.Common or System.Data,
             // Microsoft.Extensions.Logging.ILogger in Microsoft.Extensions.Logging.Abstractions).
             // The project's own declaration first, then the core library (System.Exception, System.Text.StringBuilder):
@@ -71,18 +72,48 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             // The first public declaration in reference order wins.
-            var ns = Namespace(metadataName);
-            foreach (var candidate in CandidateAssemblies().All)
+            foreach (var assembly in RelatedAssemblies(Namespace(metadataName)))
             {
-                var related = candidate.IsCore ||
-                              (ns.Length > 0 && (IsNamespacePrefix(candidate.Name, ns) || IsNamespacePrefix(ns, candidate.Name)));
-                if (related && candidate.Assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+                if (assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
                 {
                     return type;
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The references a type of namespace <paramref name="ns"/> can be declared in (beyond the project and its core library,
+        /// searched first): those named after the namespace or a namespace that contains it (System.Data.Common for
+        /// System.Data.Common.DbCommand, System for System.Diagnostics.Trace on .NET Framework) and those named inside it
+        /// (System.Console for System.Console, System.Data.Common for System.Data.IDbCommand), in reference order. The
+        /// other core-library names (netstandard, mscorlib, System.Runtime when they are not the core library) are facades
+        /// that only forward types and are not searched. Listed once per namespace and compilation: the rules ask for several
+        /// types of one namespace (five of System.Data.Common, five of Microsoft.Extensions.Logging), and going through some
+        /// 300 references for each name cost more than the lookups.
+        /// </summary>
+        private ImmutableArray<IAssemblySymbol> RelatedAssemblies(string ns) =>
+            _related.TryGetValue(ns, out var known) ? known : _related.GetOrAdd(ns, ComputeRelatedAssemblies(ns));
+
+        private ImmutableArray<IAssemblySymbol> ComputeRelatedAssemblies(string ns)
+        {
+            if (ns.Length == 0)
+            {
+                return ImmutableArray<IAssemblySymbol>.Empty;
+            }
+
+            var candidates = CandidateAssemblies();
+            var related = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            foreach (var candidate in candidates.All)
+            {
+                if (!candidate.IsCore && !ReferenceEquals(candidate.Assembly, candidates.Own) && (IsNamespacePrefix(candidate.Name, ns) || IsNamespacePrefix(ns, candidate.Name)))
+                {
+                    related.Add(candidate.Assembly);
+                }
+            }
+
+            return related.ToImmutable();
         }
 
         /// <summary>

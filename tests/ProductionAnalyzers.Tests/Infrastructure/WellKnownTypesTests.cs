@@ -27,7 +27,8 @@ namespace ProductionAnalyzers.Tests.Infrastructure
             "System.Diagnostics.TraceSource", "System.Diagnostics.Tracing.EventSource", "System.Environment", "System.Exception",
             "System.Guid", "System.IFormatProvider", "System.IO.TextWriter", "System.OperationCanceledException",
             "System.Reflection.MemberInfo", "System.SystemException", "System.Text.StringBuilder",
-            "Microsoft.Data.SqlClient.SqlCommand",
+            "Microsoft.Data.SqlClient.SqlCommand", "NLog.LogEventBuilder",
+            "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
         };
 
         [Theory]

@@ -183,10 +183,10 @@ namespace ProductionAnalyzers.Infrastructure
             _formatProvider = types.Type("System.IFormatProvider");
             _staticLoggerNames = staticLoggerNames.ToImmutable();
             _fluentBuilder = types.Type(LoggingFrameworks.NLogLogEventBuilder);
-            _shapes = new LossyCache<IMethodSymbol, CallShape>(14, SameInstance<IMethodSymbol>.Comparer, ComputeShape);
-            _constructedShapes = new LossyCache<IMethodSymbol, CallShape>(10, SymbolEqualityComparer.Default, ComputeShape);
-            _exceptionOverloads = new LossyCache<IMethodSymbol, bool>(10, SymbolEqualityComparer.Default, ComputeExceptionOverload);
-            _typeFrameworks = new LossyCache<ITypeSymbol, LoggingFramework>(12, SymbolEqualityComparer.Default, ComputeFrameworkOf);
+            _shapes = new LossyCache<IMethodSymbol, CallShape>(LossyCacheSize.Bits(types.Compilation, 14), SameInstance<IMethodSymbol>.Comparer, ComputeShape);
+            _constructedShapes = new LossyCache<IMethodSymbol, CallShape>(LossyCacheSize.Bits(types.Compilation, 10), SymbolEqualityComparer.Default, ComputeShape);
+            _exceptionOverloads = new LossyCache<IMethodSymbol, bool>(LossyCacheSize.Bits(types.Compilation, 10), SymbolEqualityComparer.Default, ComputeExceptionOverload);
+            _typeFrameworks = new LossyCache<ITypeSymbol, LoggingFramework>(LossyCacheSize.Bits(types.Compilation, 12), SymbolEqualityComparer.Default, ComputeFrameworkOf);
             _computeAssemblyAnswers = ComputeAssemblyAnswers;
         }
 

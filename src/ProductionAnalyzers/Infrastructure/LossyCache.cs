@@ -2,9 +2,39 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using Microsoft.CodeAnalysis;
 
 namespace ProductionAnalyzers.Infrastructure
 {
+    /// <summary>How large a <see cref="LossyCache{TKey, TValue}"/> of a compilation is made.</summary>
+    internal static class LossyCacheSize
+    {
+        private const int MinBits = 8;
+        private const int SlotsPerFile = 16;
+
+        /// <summary>
+        /// About 16 slots per file of the compilation, at least 2^8, at most 2^<paramref name="maxBits"/>: a table sized for
+        /// a 1,700-file tree (2^15 references, 256 KB) is allocated, zeroed and paged in by every compilation, which for a
+        /// 50-file project cost more than its lookups, and a table that large is a large-object allocation each time.
+        /// </summary>
+        public static int Bits(Compilation compilation, int maxBits)
+        {
+            var files = 0;
+            foreach (var unused in compilation.SyntaxTrees)
+            {
+                files++;
+            }
+
+            var bits = MinBits;
+            while (bits < maxBits && (1L << bits) < (long)files * SlotsPerFile)
+            {
+                bits++;
+            }
+
+            return bits;
+        }
+    }
+
     /// <summary>
     /// A fixed-size, lock-free cache of the answers of a pure function, for the questions asked on every call of a code base
     /// (may this method be a sink, a logging call, is this type a command type). A slot holds one key and its answer; a

@@ -78,9 +78,9 @@ namespace ProductionAnalyzers.Sql
         private SqlApis(Compilation compilation, WellKnownTypes types, ImmutableArray<string> sinks, ImmutableArray<string> sanitizers)
         {
             _compilation = compilation;
-            _commandTypes = new LossyCache<ITypeSymbol, bool>(12, SymbolEqualityComparer.Default, ComputeIsCommandType);
-            _mayBeSink = new LossyCache<IMethodSymbol, bool>(15, SameInstance<IMethodSymbol>.Comparer, ComputeMayBeSinkOrWrapper);
-            _adapterTypes = new LossyCache<ITypeSymbol, bool>(10, SymbolEqualityComparer.Default, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface));
+            _commandTypes = new LossyCache<ITypeSymbol, bool>(LossyCacheSize.Bits(compilation, 12), SymbolEqualityComparer.Default, ComputeIsCommandType);
+            _mayBeSink = new LossyCache<IMethodSymbol, bool>(LossyCacheSize.Bits(compilation, 15), SameInstance<IMethodSymbol>.Comparer, ComputeMayBeSinkOrWrapper);
+            _adapterTypes = new LossyCache<ITypeSymbol, bool>(LossyCacheSize.Bits(compilation, 10), SymbolEqualityComparer.Default, t => TypeHierarchy.DerivesFrom(t, _dbDataAdapter) || TypeHierarchy.Implements(t, _dataAdapterInterface));
             Sources = new SourceIndex(compilation);
             _dbCommandInterface = types.Type(SqlSinks.DbCommandInterface);
             _dbCommand = types.Type(SqlSinks.DbCommand);

@@ -117,5 +117,21 @@ namespace ProductionAnalyzers.Tests.Infrastructure
 
             Assert.Equal(0, wrong);
         }
+
+        [Fact]
+        public void ATable_IsSizedByTheCompilation_WithinItsBounds()
+        {
+            // About 16 slots per file: a one-file project gets the smallest table, a large tree the largest its cache allows.
+            static Microsoft.CodeAnalysis.Compilation WithFiles(int count) => Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Sized",
+                Enumerable.Range(0, count).Select(i => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText($"class C{i} {{ }}")));
+
+            Assert.Equal(8, LossyCacheSize.Bits(WithFiles(1), 15));
+            Assert.Equal(10, LossyCacheSize.Bits(WithFiles(48), 15));
+            Assert.Equal(11, LossyCacheSize.Bits(WithFiles(100), 15));
+            Assert.Equal(12, LossyCacheSize.Bits(WithFiles(1000), 12));
+            Assert.Equal(15, LossyCacheSize.Bits(WithFiles(1800), 15));
+            Assert.Equal(14, LossyCacheSize.Bits(WithFiles(1800), 14));
+        }
     }
 }

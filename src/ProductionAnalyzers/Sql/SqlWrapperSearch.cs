@@ -432,7 +432,7 @@ namespace ProductionAnalyzers.Sql
             while (pending.Count > 0)
             {
                 var name = pending.Dequeue();
-                foreach (var token in IdentifierTokens(declaration, text, name))
+                foreach (var token in IdentifierTokens(declaration, text, name, handedOnOnly: true))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     if (token.Parent is not IdentifierNameSyntax identifier || !seen.Add(token.SpanStart))
@@ -527,9 +527,13 @@ namespace ProductionAnalyzers.Sql
             return links;
         }
 
-        /// <summary>The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/>.</summary>
+        /// <summary>
+        /// The identifier tokens spelled <paramref name="name"/> in <paramref name="text"/>, the text of <paramref name="node"/>.
+        /// With <paramref name="handedOnOnly"/>, only where the text around the name allows what <see cref="LinkSites"/> follows
+        /// (<see cref="MayBeHandedOn"/>): the others are not looked up in the tree.
+        /// </summary>
         [MethodImpl(HotPath.Options)]
-        private static List<SyntaxToken> IdentifierTokens(SyntaxNode node, in TextWindow text, string name)
+        private static List<SyntaxToken> IdentifierTokens(SyntaxNode node, in TextWindow text, string name, bool handedOnOnly = false)
         {
             // A list, not an iterator: an iterator's loop runs in a compiler-generated method that cannot be marked hot.
             var tokens = new List<SyntaxToken>();
@@ -548,6 +552,11 @@ namespace ProductionAnalyzers.Sql
                     continue;
                 }
 
+                if (handedOnOnly && !MayBeHandedOn(text, index, end))
+                {
+                    continue;
+                }
+
                 var token = node.FindToken(text.Start + index);
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
                 {
@@ -559,6 +568,81 @@ namespace ProductionAnalyzers.Sql
         }
 
         private static bool IsIdentifierChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+        /// <summary>
+        /// Text only, before the token is looked up: whether the name at [<paramref name="start"/>, <paramref name="end"/>) can
+        /// be a whole value that <see cref="LinkSites"/> follows — an argument (<c>Run(name)</c>, <c>Run(sql: name, 1)</c>,
+        /// <c>Run(ref name)</c>, <c>Run((string)name)</c>), the value of an assignment or of a local's initializer
+        /// (<c>CommandText = name;</c>, <c>{ CommandText = name }</c>, <c>var alias = name;</c>). Such a name is followed by
+        /// <c>,</c> <c>)</c> <c>;</c> or <c>}</c> and preceded by <c>(</c> <c>,</c> <c>=</c> <c>)</c> <c>:</c> or <c>ref</c>,
+        /// <c>out</c>, <c>in</c>; whitespace between is skipped, and a comment or directive next to the name keeps it. Rules
+        /// out the parameter's own declaration (<c>string name,</c>), member access (<c>name.Length</c>), operands
+        /// (<c>name + "x"</c>, <c>name ?? ""</c>), interpolation holes and the like, none of which the syntax check would follow.
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool MayBeHandedOn(in TextWindow text, int start, int end)
+        {
+            var after = end;
+            while (after < text.Length && char.IsWhiteSpace(text[after]))
+            {
+                after++;
+            }
+
+            if (after < text.Length && text[after] is not (',' or ')' or ';' or '}' or '/' or '#'))
+            {
+                return false;
+            }
+
+            var before = start - 1;
+            if (before >= 0 && text[before] == '@')
+            {
+                before--;
+            }
+
+            while (before >= 0 && char.IsWhiteSpace(text[before]))
+            {
+                before--;
+            }
+
+            if (before < 0)
+            {
+                return true;
+            }
+
+            var c = text[before];
+            if (c is '(' or ',' or '=' or ')' or ':' or '/' or '>')
+            {
+                return true;
+            }
+
+            if (!IsIdentifierChar(c))
+            {
+                return false;
+            }
+
+            // A word before the name: ref, out or in of an argument; a line of a directive (#endif) keeps it too.
+            var wordEnd = before + 1;
+            while (before >= 0 && IsIdentifierChar(text[before]))
+            {
+                before--;
+            }
+
+            var length = wordEnd - before - 1;
+            var word = length is >= 2 and <= 3 ? Word(text, before + 1, length) : null;
+            return word is "ref" or "out" or "in" || (before >= 0 && text[before] == '#');
+        }
+
+        private static string? Word(in TextWindow text, int start, int length)
+        {
+            if (length == 2)
+            {
+                return text[start] == 'i' && text[start + 1] == 'n' ? "in" : null;
+            }
+
+            return text[start] == 'r' && text[start + 1] == 'e' && text[start + 2] == 'f' ? "ref"
+                : text[start] == 'o' && text[start + 1] == 'u' && text[start + 2] == 't' ? "out"
+                : null;
+        }
 
         private static bool DeclaresLocalFunction(SyntaxNode declaration, in TextWindow text, string name)
         {

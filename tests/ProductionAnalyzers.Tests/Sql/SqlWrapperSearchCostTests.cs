@@ -170,6 +170,84 @@ namespace ProductionAnalyzers.Tests.Sql
             Assert.Equal(new[] { 0 }, apis.GetWrapperOrdinals(Method("TableTools", "Export"), default).ToArray());
         }
 
+        [Fact]
+        public void EveryWrittenFormOfHandingOnAParameter_IsFollowed_AndOtherUsesAreNot()
+        {
+            // The pre-pass reads the text around each use of a parameter before it looks the token up: an argument, an
+            // assignment's or initializer's value, written with comments, line breaks, casts, parentheses, a named argument, a
+            // verbatim name or through an alias, is still followed; a use as an operand or a receiver is not (as before).
+            var tree = CSharpSyntaxTree.ParseText(SqlTestCode.Usings + """
+                public sealed class Statements
+                {
+                    private readonly IDbConnection _db;
+
+                    public Statements(IDbConnection db) => _db = db;
+
+                    public int Commented(string sql) => _db.Execute( /* the statement */ sql /* as given */ );
+
+                    public int Broken(string sql) => _db.Execute(
+                        sql
+                        ,
+                        null);
+
+                    public int Named(string text) => _db.Execute(sql: (string)text);
+
+                    public int Verbatim(string @sql) => _db.Execute(@sql);
+
+                    public int Parenthesized(string text) => _db.Execute(((text)));
+
+                    public int Aliased(string text)
+                    {
+                        var alias = text;
+                        return _db.Execute(alias);
+                    }
+
+                    public int Assigned(string text)
+                    {
+                        using var command = new SqlCommand();
+                        command.CommandText = (string)text;
+                        return command.ExecuteNonQuery();
+                    }
+
+                    public int Initialized(string text)
+                    {
+                        using var command = new SqlCommand { CommandText = text };
+                        return command.ExecuteNonQuery();
+                    }
+
+                    public int Chained(string statement) => Commented(
+                        #if DEBUG
+                        statement
+                        #else
+                        statement
+                        #endif
+                        );
+
+                    public int Trimmed(string text) => _db.Execute(text.Trim());
+
+                    public int Suffixed(string text) => _db.Execute(text + " LIMIT 10");
+
+                    public string Declared(string sql, string? other) => sql;
+                }
+                """, new CSharpParseOptions(LanguageVersion.Latest));
+            var compilation = CSharpCompilation.Create("WrittenForms", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var apis = SqlApis.Create(compilation, default);
+            var type = compilation.GetTypeByMetadataName("Statements")!;
+            int[] Ordinals(string name) => apis.GetWrapperOrdinals((IMethodSymbol)type.GetMembers(name).Single(), default).ToArray();
+
+            foreach (var name in new[] { "Commented", "Broken", "Named", "Verbatim", "Parenthesized", "Aliased", "Assigned", "Initialized", "Chained" })
+            {
+                Assert.True(Ordinals(name).SequenceEqual(new[] { 0 }), name + " should be a wrapper of its first parameter");
+            }
+
+            // Text built from the parameter is not the parameter handed on unchanged: no wrapper (PA1001 judges those calls
+            // where the text is built), and a method that only returns its parameter reaches no sink.
+            Assert.Empty(Ordinals("Trimmed"));
+            Assert.Empty(Ordinals("Suffixed"));
+            Assert.Empty(Ordinals("Declared"));
+        }
+
         private static Dictionary<IMethodSymbol, int[]> AskEveryMethod(SqlApis apis, Compilation compilation)
         {
             var result = new Dictionary<IMethodSymbol, int[]>(SymbolEqualityComparer.Default);

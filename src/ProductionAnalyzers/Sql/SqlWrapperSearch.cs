@@ -305,7 +305,8 @@ namespace ProductionAnalyzers.Sql
                 {
                     if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
                     {
-                        AddDeclarations(unit.Members, index);
+                        // The whole text as a string: the tree's own string for a file read into one (no copy).
+                        AddDeclarations(unit.Members, index, tree.GetText(cancellationToken).ToString());
                     }
                 }
 
@@ -316,14 +317,14 @@ namespace ProductionAnalyzers.Sql
         }
 
         [MethodImpl(HotPath.Options)]
-        private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<SyntaxNode>> index)
+        private static void AddDeclarations(SyntaxList<MemberDeclarationSyntax> members, Dictionary<string, List<SyntaxNode>> index, string text)
         {
             foreach (var member in members)
             {
                 switch (member)
                 {
                     case BaseNamespaceDeclarationSyntax ns:
-                        AddDeclarations(ns.Members, index);
+                        AddDeclarations(ns.Members, index, text);
                         break;
                     case TypeDeclarationSyntax type:
                         foreach (var typeMember in type.Members)
@@ -332,14 +333,14 @@ namespace ProductionAnalyzers.Sql
                             {
                                 // An explicit interface implementation (int IStore.Run(string sql)) too, under its own name: a chain reaches
                                 // it through a call of the interface's method of that name.
-                                case MethodDeclarationSyntax method when StringParameterNames(method.ParameterList) is not null:
+                                case MethodDeclarationSyntax method when TakesString(method.ParameterList, text):
                                     Add(index, method.Identifier.ValueText, method);
                                     break;
-                                case ConstructorDeclarationSyntax constructor when StringParameterNames(constructor.ParameterList) is not null:
+                                case ConstructorDeclarationSyntax constructor when TakesString(constructor.ParameterList, text):
                                     Add(index, "new " + type.Identifier.ValueText, constructor);
                                     break;
                                 case TypeDeclarationSyntax:
-                                    AddDeclarations(new SyntaxList<MemberDeclarationSyntax>(typeMember), index);
+                                    AddDeclarations(new SyntaxList<MemberDeclarationSyntax>(typeMember), index, text);
                                     break;
                             }
                         }
@@ -370,6 +371,31 @@ namespace ProductionAnalyzers.Sql
             ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax } constructor => StringParameterNames(constructor.ParameterList),
             _ => null,
         };
+
+        /// <summary>
+        /// Whether the declaration takes a by-value string (<see cref="StringParameterNames"/> not null), without making a set:
+        /// its parameters are looked at only when the text of its parameter list spells "string" or "String" (most
+        /// declarations of a compilation take none, and reading each parameter makes its nodes).
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool TakesString(ParameterListSyntax parameters, string text)
+        {
+            var span = parameters.Span;
+            if (span.End > text.Length || text.IndexOf("tring", span.Start, span.Length, StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The names of the by-value string parameters, from the syntax (<c>string</c>, <c>string?</c>, <c>String</c>); null when none.</summary>
         [MethodImpl(HotPath.Options)]

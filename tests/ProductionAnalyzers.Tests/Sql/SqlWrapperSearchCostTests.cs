@@ -223,6 +223,10 @@ namespace ProductionAnalyzers.Tests.Sql
                         #endif
                         );
 
+                    public int Qualified(int timeout, System.String? sql) => _db.Execute(sql, commandTimeout: timeout);
+
+                    public int ChainedQualified(string statement) => Qualified(30, statement);
+
                     public int Trimmed(string text) => _db.Execute(text.Trim());
 
                     public int Suffixed(string text) => _db.Execute(text + " LIMIT 10");
@@ -236,7 +240,7 @@ namespace ProductionAnalyzers.Tests.Sql
             var type = compilation.GetTypeByMetadataName("Statements")!;
             int[] Ordinals(string name) => apis.GetWrapperOrdinals((IMethodSymbol)type.GetMembers(name).Single(), default).ToArray();
 
-            foreach (var name in new[] { "Commented", "Broken", "Named", "Verbatim", "Parenthesized", "Aliased", "Assigned", "Initialized", "Chained" })
+            foreach (var name in new[] { "Commented", "Broken", "Named", "Verbatim", "Parenthesized", "Aliased", "Assigned", "Initialized", "Chained", "ChainedQualified" })
             {
                 Assert.True(Ordinals(name).SequenceEqual(new[] { 0 }), name + " should be a wrapper of its first parameter");
             }

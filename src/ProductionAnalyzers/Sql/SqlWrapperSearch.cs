@@ -388,7 +388,7 @@ namespace ProductionAnalyzers.Sql
 
             foreach (var parameter in parameters.Parameters)
             {
-                if (parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter))
+                if (IsByValueString(parameter))
                 {
                     return true;
                 }
@@ -404,7 +404,7 @@ namespace ProductionAnalyzers.Sql
             HashSet<string>? names = null;
             foreach (var parameter in parameters.Parameters)
             {
-                if (parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter))
+                if (IsByValueString(parameter))
                 {
                     (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(parameter.Identifier.ValueText);
                 }
@@ -412,6 +412,11 @@ namespace ProductionAnalyzers.Sql
 
             return names;
         }
+
+        /// <summary>A parameter declared <c>string</c>, <c>string?</c> or <c>String</c>, without <c>ref</c>, <c>out</c>, <c>in</c> or <c>params</c>.</summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool IsByValueString(ParameterSyntax parameter) =>
+            parameter.Type is { } type && IsStringTypeSyntax(type) && !HasRefModifier(parameter);
 
         [MethodImpl(HotPath.Options)]
         private static bool HasRefModifier(ParameterSyntax parameter)

@@ -17,9 +17,10 @@ namespace ProductionAnalyzers.Authorization
     /// <summary>
     /// PA5001–PA5004: controllers, minimal API endpoints (hubs and gRPC services included) and Razor Pages without an
     /// authorization decision, and <c>[Authorize]</c> cancelled by an <c>[AllowAnonymous]</c> farther out. Controllers and pages
-    /// are judged and reported in named-type symbol actions, each action of a controller in its method's symbol action (the
-    /// controller's own facts computed once per type), endpoints at their <c>Map*</c> call (a syntax node action that
-    /// checks the invoked name before it binds anything). The app-wide facts they are judged against (fallback policy, global
+    /// are sorted in a named-type symbol-start action and judged and reported in the symbol-end action it registers for a
+    /// controller, a page or a base class of controllers only (a controller's actions there, after the compiler has bound
+    /// their attributes), endpoints at their <c>Map*</c> call (found by a text search of each file's semantic model action,
+    /// bound only when named like a mapping). The app-wide facts they are judged against (fallback policy, global
     /// filter, MapControllers() conventions, page conventions, module call sites, builder fields and helpers, derived classes)
     /// are gathered on first need, once per compilation, by <see cref="CompilationFacts"/>.
     /// </summary>
@@ -63,11 +64,11 @@ namespace ProductionAnalyzers.Authorization
                     : new State(compilation, controllerBase, pageModel);
             });
 
-            context.RegisterSymbolAction([MethodImpl(HotPath.Options)] (c) => state.Value?.OnNamedType(c), SymbolKind.NamedType);
-
-            // Each action in its own method action: the driver raises it once the compiler has bound the method's attributes, so
-            // judging an action reads attributes the compiler has already bound instead of binding them ahead of it.
-            context.RegisterSymbolAction([MethodImpl(HotPath.Options)] (c) => state.Value?.OnMethod(c), SymbolKind.Method);
+            // One callback per class, and a second one (its symbol-end action) only for a controller, a page or a base class of
+            // controllers, not one per method of the compilation. The driver raises a type's end action after every member's
+            // symbol event, that is once the compiler has bound the members' attributes: judging an action reads attributes the
+            // compiler has already bound instead of binding them ahead of it.
+            context.RegisterSymbolStartAction([MethodImpl(HotPath.Options)] (c) => state.Value?.OnTypeStart(c), SymbolKind.NamedType);
             // Endpoints: one callback per file, not one per invocation of the compilation. A text search of the file for "Map" finds
             // the few calls named like an endpoint mapping; only those are bound (with the model the compiler has already bound).
             context.RegisterSemanticModelAction(c =>
@@ -211,8 +212,12 @@ namespace ProductionAnalyzers.Authorization
 
             // ------------------------------------------------------------------ controllers and pages
 
+            /// <summary>
+            /// Sorts a class: a page, a controller or a base class of controllers gets a symbol-end action, where it is judged
+            /// (start actions cannot report); every other class ends here.
+            /// </summary>
             [MethodImpl(HotPath.Options)]
-            public void OnNamedType(SymbolAnalysisContext context)
+            public void OnTypeStart(SymbolStartAnalysisContext context)
             {
                 var type = (INamedTypeSymbol)context.Symbol;
                 if (type.TypeKind != TypeKind.Class || type.IsStatic)
@@ -225,7 +230,7 @@ namespace ProductionAnalyzers.Authorization
                 {
                     if (!type.IsAbstract)
                     {
-                        OnPage(context, type);
+                        context.RegisterSymbolEndAction([MethodImpl(HotPath.Options)] (c) => OnPage(c, type));
                     }
 
                     return;
@@ -238,19 +243,22 @@ namespace ProductionAnalyzers.Authorization
 
                 if (facts.IsController)
                 {
-                    OnController(context, type, facts);
+                    context.RegisterSymbolEndAction([MethodImpl(HotPath.Options)] (c) => OnController(c, type, facts));
                 }
                 else if (ControllerFacts.MayBeBaseOfControllers(type, _controllerBase) && DeclaresPublicMethod(type))
                 {
                     // A base class of controllers (abstract, generic): its actions are judged for each controller that inherits them,
-                    // and reported once, here, at the base method.
-                    OnBaseOfControllers(context, type);
+                    // and reported once, at the base method.
+                    context.RegisterSymbolEndAction([MethodImpl(HotPath.Options)] (c) => OnBaseOfControllers(c, type));
                 }
             }
 
-            /// <summary>The controller's own verdict; its actions are judged in <see cref="OnMethod"/>, inherited ones at their base class.</summary>
+            /// <summary>
+            /// A controller, after all its members' symbol events: its own verdict, then each action it declares (inherited ones
+            /// are judged at their base class).
+            /// </summary>
             [MethodImpl(HotPath.Options)]
-            private static void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller, TypeFacts facts)
+            private void OnController(SymbolAnalysisContext context, INamedTypeSymbol controller, TypeFacts facts)
             {
                 if (facts.OwnClass.Has(Decision.Authorize) && !facts.OwnClass.Has(Decision.Anonymous) && facts.Bases.Has(Decision.Anonymous))
                 {
@@ -260,25 +268,21 @@ namespace ProductionAnalyzers.Authorization
                         $"controller '{controller.Name}'",
                         "[AllowAnonymous] on a base class"));
                 }
-            }
 
-            /// <summary>An action declared by a controller (the driver gives each method once, after its attributes are bound).</summary>
-            [MethodImpl(HotPath.Options)]
-            public void OnMethod(SymbolAnalysisContext context)
-            {
-                var method = (IMethodSymbol)context.Symbol;
-                if (_controllerBase is null || method.MethodKind != MethodKind.Ordinary || method.DeclaredAccessibility != Accessibility.Public ||
-                    method.IsStatic || method.IsAbstract || method.IsGenericMethod ||
-                    method.ContainingType is not { TypeKind: TypeKind.Class, IsStatic: false, IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public } controller)
+                if (controller is not { IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public })
                 {
-                    // Not a controller's action (ControllerFacts.IsController asks the same of the class): no per-type lookup.
+                    // ControllerFacts.IsController asks the same: no action to judge.
                     return;
                 }
 
-                var facts = FactsOf(controller);
-                if (facts.IsController && !facts.IsPage && ControllerFacts.IsAction(method))
+                foreach (var member in controller.GetMembers())
                 {
-                    Judge(context, controller, method, facts);
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false, IsAbstract: false, IsGenericMethod: false } method &&
+                        ControllerFacts.IsAction(method))
+                    {
+                        Judge(context, controller, method, facts);
+                    }
                 }
             }
 

@@ -31,6 +31,66 @@ namespace ProductionAnalyzers.Tests.Authorization
             await test.RunAsync();
         }
 
+        [Fact]
+        public async Task PartialController_SplitAcrossFiles_JudgesTheActionsOfEveryPart()
+        {
+            // The actions are judged once the whole class is known: an action in one part, the class's attributes in another.
+            const string listing = """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                [Route("api/orders")]
+                public sealed partial class OrdersController : ControllerBase
+                {
+                    [HttpGet]
+                    public IActionResult {|#0:List|}() => Ok();
+                }
+                """;
+            const string placing = """
+                using Microsoft.AspNetCore.Mvc;
+
+                public sealed partial class OrdersController
+                {
+                    [HttpPost]
+                    public IActionResult {|#1:Place|}() => Ok();
+
+                    private IActionResult Validate() => Ok();
+                }
+                """;
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/Program.cs", Host));
+            test.TestState.Sources.Add(("/0/OrdersController.List.cs", listing));
+            test.TestState.Sources.Add(("/0/OrdersController.Place.cs", placing));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(0).WithArguments("'GET api/orders' (OrdersController.List)", string.Empty));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("PA5001").WithLocation(1).WithArguments("'POST api/orders' (OrdersController.Place)", string.Empty));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task PartialController_AuthorizedInAnotherFile_DoesNotReport()
+        {
+            const string listing = """
+                using Microsoft.AspNetCore.Mvc;
+
+                [ApiController]
+                [Route("api/orders")]
+                public sealed partial class OrdersController : ControllerBase
+                {
+                    [HttpGet]
+                    public IActionResult List() => Ok();
+                }
+                """;
+            const string policy = """
+                using Microsoft.AspNetCore.Authorization;
+
+                [Authorize(Policy = "Orders")]
+                public sealed partial class OrdersController
+                {
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("OrdersController.cs", listing), ("OrdersController.Policy.cs", policy));
+        }
+
         [Theory]
         [InlineData("[Authorize]", "")]
         [InlineData("[Authorize(Roles = \"Admin\")]", "")]

@@ -271,8 +271,9 @@ namespace ProductionAnalyzers.Sql
             var initializers = new List<SyntaxNode>();
             foreach (var token in _search.IdentifiersNamed(new[] { type.Name }, null, int.MaxValue, cancellationToken)!)
             {
-                if (token.Parent is not SimpleNameSyntax name)
+                if (token.Parent is not SimpleNameSyntax name || name.Arity != type.Arity)
                 {
+                    // Repository<T, TModel, TId> of another namespace is not Repository<T, TId>: never a call of this constructor.
                     continue;
                 }
 
@@ -318,23 +319,25 @@ namespace ProductionAnalyzers.Sql
                 return ConstructorCallList.TooMany;
             }
 
-            var result = ImmutableArray.CreateBuilder<MethodCall>();
-            foreach (var syntax in candidates)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var model = _search.Model(syntax.SyntaxTree);
-                switch (model.GetOperation(syntax, cancellationToken))
-                {
-                    case IObjectCreationOperation { Constructor: { } target } creation when SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor):
-                        result.Add(new MethodCall(creation, creation.Arguments));
-                        break;
-                    case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, constructor):
-                        result.Add(new MethodCall(invocation, invocation.Arguments));
-                        break;
-                }
-            }
+            // Bound one by one, on first need: a question about one parameter binds only the calls that write an argument for it
+            // (a repository base's table name, left at its default by every derived repository, binds one call, not all).
+            return new ConstructorCallList(constructor, candidates.ToImmutableArray(), this);
+        }
 
-            return new ConstructorCallList(result.ToImmutable());
+        /// <summary>The call <paramref name="syntax"/> makes when it calls <paramref name="constructor"/>; null otherwise.</summary>
+        [MethodImpl(HotPath.Options)]
+        internal MethodCall? BindConstructorCall(SyntaxNode syntax, IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            var model = _search.Model(syntax.SyntaxTree);
+            switch (model.GetOperation(syntax, cancellationToken))
+            {
+                case IObjectCreationOperation { Constructor: { } target } creation when SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor):
+                    return new MethodCall(creation, creation.Arguments);
+                case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.OriginalDefinition, constructor):
+                    return new MethodCall(invocation, invocation.Arguments);
+                default:
+                    return null;
+            }
         }
 
         /// <summary>
@@ -474,16 +477,96 @@ namespace ProductionAnalyzers.Sql
         public bool IsTooMany { get; private set; }
     }
 
-    /// <summary>The calls of one constructor (creations and initializers, with their arguments), or the mark that it has too many.</summary>
+    /// <summary>
+    /// The places that may call one constructor (creations and initializers found by name), each bound on first need to the
+    /// call it makes, or the mark that there are too many.
+    /// </summary>
     internal sealed class ConstructorCallList
     {
-        public static readonly ConstructorCallList TooMany = new ConstructorCallList(ImmutableArray<MethodCall>.Empty) { IsTooMany = true };
+        public static readonly ConstructorCallList TooMany = new ConstructorCallList(null, ImmutableArray<SyntaxNode>.Empty, null) { IsTooMany = true };
 
-        public ConstructorCallList(ImmutableArray<MethodCall> calls) => Calls = calls;
+        private static readonly object NotACall = new object();
 
-        public ImmutableArray<MethodCall> Calls { get; }
+        private readonly IMethodSymbol? _constructor;
+        private readonly SqlCallSites? _sites;
+
+        /// <summary>Per candidate: null until bound, then <see cref="NotACall"/> or the boxed <see cref="MethodCall"/>.</summary>
+        private readonly object?[] _calls;
+
+        public ConstructorCallList(IMethodSymbol? constructor, ImmutableArray<SyntaxNode> candidates, SqlCallSites? sites)
+        {
+            _constructor = constructor;
+            _sites = sites;
+            Candidates = candidates;
+            _calls = new object?[candidates.Length];
+        }
+
+        /// <summary>The creations and initializers that may call the constructor (a namesake type's too, until bound).</summary>
+        public ImmutableArray<SyntaxNode> Candidates { get; }
 
         public bool IsTooMany { get; private set; }
+
+        /// <summary>The call candidate <paramref name="index"/> makes of the constructor, bound once; null when it calls something else.</summary>
+        [MethodImpl(HotPath.Options)]
+        public MethodCall? CallAt(int index, CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref _calls[index]);
+            if (known is null)
+            {
+                known = _sites!.BindConstructorCall(Candidates[index], _constructor!, cancellationToken) is { } call ? call : NotACall;
+                Volatile.Write(ref _calls[index], known);
+            }
+
+            return ReferenceEquals(known, NotACall) ? null : (MethodCall)known;
+        }
+
+        /// <summary>
+        /// Syntax only: candidate <paramref name="index"/> writes no argument for <paramref name="parameter"/> (fewer positional
+        /// arguments than its position, none named after it), so if it calls the constructor it leaves the parameter at its
+        /// default. A positional argument after a named one is answered no (bound instead).
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        public bool LeavesAtDefault(int index, IParameterSymbol parameter)
+        {
+            var candidate = Candidates[index];
+            var arguments = candidate switch
+            {
+                BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
+                ConstructorInitializerSyntax initializer => initializer.ArgumentList,
+                _ => null,
+            };
+            if (arguments is null)
+            {
+                // new T { ... }: no argument list at all.
+                return candidate is ObjectCreationExpressionSyntax;
+            }
+
+            var positional = 0;
+            var named = false;
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameColon is { } nameColon)
+                {
+                    if (nameColon.Name.Identifier.ValueText == parameter.Name)
+                    {
+                        return false;
+                    }
+
+                    named = true;
+                }
+                else if (named)
+                {
+                    // A positional argument after a named one (C# 7.2) takes the named one's position: bound instead.
+                    return false;
+                }
+                else
+                {
+                    positional++;
+                }
+            }
+
+            return positional <= parameter.Ordinal;
+        }
     }
 
     /// <summary>

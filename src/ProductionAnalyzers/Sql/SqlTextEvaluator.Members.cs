@@ -346,12 +346,42 @@ namespace ProductionAnalyzers.Sql
         private bool JudgeConstructorCalls(IMethodSymbol constructor, IParameterSymbol parameter, int depth)
         {
             var calls = _apis.CallSites.ConstructorCallsOf(constructor, _cancellationToken);
-            if (calls.IsTooMany || calls.Calls.IsEmpty)
+            if (calls.IsTooMany || calls.Candidates.IsEmpty)
             {
                 return false;
             }
 
-            return JudgeCalls(calls.Calls, parameter, depth);
+            // The calls that write an argument for the parameter are bound and judged; the ones that leave it at its default
+            // are trusted without binding, once one call of the constructor is known to exist (a constructor nobody calls
+            // is not trusted).
+            var writing = ImmutableArray.CreateBuilder<MethodCall>();
+            var leftAtDefault = new List<int>();
+            for (var i = 0; i < calls.Candidates.Length; i++)
+            {
+                if (calls.LeavesAtDefault(i, parameter))
+                {
+                    leftAtDefault.Add(i);
+                }
+                else if (calls.CallAt(i, _cancellationToken) is { } call)
+                {
+                    writing.Add(call);
+                }
+            }
+
+            if (writing.Count > 0)
+            {
+                return JudgeCalls(writing.ToImmutable(), parameter, depth);
+            }
+
+            foreach (var index in leftAtDefault)
+            {
+                if (calls.CallAt(index, _cancellationToken) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>True when every call passes constant or trusted text for <paramref name="parameter"/> or leaves it at its default.</summary>

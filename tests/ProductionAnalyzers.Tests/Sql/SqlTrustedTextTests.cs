@@ -1152,5 +1152,121 @@ namespace ProductionAnalyzers.Tests.Sql
                 await Verify.VerifyAnalyzerAsync(source);
             }
         }
+            /// <summary>
+        /// The calls of a repository base are told apart by the arguments they write: a call that names the schema argument is
+        /// judged by what it passes, a call that names only the other parameters leaves the schema at its default, and a call
+        /// with a positional argument after a named one is bound to see which parameter it fills.
+        /// </summary>
+        [Theory]
+        [InlineData("connectionString: cs", false)]
+        [InlineData("cs, schema: \"archive\"", false)]
+        [InlineData("schema: request.Headers[\"X-Schema\"].ToString(), connectionString: cs", true)]
+        [InlineData("connectionString: cs, request.Headers[\"X-Schema\"].ToString()", true)]
+        public async Task SchemaFromConstructor_NamedArguments_AreJudgedByTheParameterTheyFill(string baseArguments, bool reported)
+        {
+            var text = reported ? "{|#0:$\"[{Schema}].[Entity_ReadById]\"|}" : "$\"[{Schema}].[Entity_ReadById]\"";
+            var source = """
+                using System.Data;
+                using Dapper;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Data.SqlClient;
+
+                public sealed class Entity { }
+
+                public abstract class Repository<T>
+                {
+                    protected Repository(string connectionString, string schema = "dbo")
+                    {
+                        ConnectionString = connectionString;
+                        Schema = schema;
+                    }
+
+                    protected string ConnectionString { get; }
+
+                    protected string Schema { get; }
+
+                    public T? Get(System.Guid id)
+                    {
+                        using var connection = new SqlConnection(ConnectionString);
+                        return connection.QuerySingleOrDefault<T>(
+                """ + text + """
+                , new { Id = id }, commandType: CommandType.StoredProcedure);
+                    }
+                }
+
+                public sealed class EntityRepository : Repository<Entity>
+                {
+                    public EntityRepository(string cs) : base(cs) { }
+                }
+
+                public sealed class TenantRepository : Repository<Entity>
+                {
+                    public TenantRepository(string cs, HttpRequest request) : base(
+                """ + baseArguments + """
+                ) { }
+                }
+                """;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Schema", "an identifier", Identifier, ""));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
+
+        /// <summary>
+        /// Every place found by the type's name leaves the schema at its default, but none of them calls this constructor (they
+        /// create a namesake class of another namespace): a constructor nobody calls is not trusted, so the text is judged where
+        /// it is built.
+        /// </summary>
+        [Fact]
+        public async Task SchemaFromConstructor_OnlyANamesakeIsCreated_IsNotTrusted()
+        {
+            const string source = """
+                using System.Data;
+                using Dapper;
+                using Microsoft.Data.SqlClient;
+
+                namespace Shop.Data
+                {
+                    public class Repository
+                    {
+                        public Repository(string connectionString, string schema)
+                        {
+                            ConnectionString = connectionString;
+                            Schema = schema;
+                        }
+
+                        private string ConnectionString { get; }
+
+                        private string Schema { get; }
+
+                        public int Count()
+                        {
+                            using var connection = new SqlConnection(ConnectionString);
+                            return connection.ExecuteScalar<int>({|#0:$"SELECT COUNT(*) FROM [{Schema}].[Orders]"|});
+                        }
+                    }
+                }
+
+                namespace Shop.Cache
+                {
+                    public class Repository
+                    {
+                        public Repository(string name) => Name = name;
+
+                        public string Name { get; }
+                    }
+
+                    public static class Caches
+                    {
+                        public static Repository Orders() => new Repository("orders");
+                    }
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Schema", "an identifier", Identifier, ""));
+        }
     }
 }

@@ -42,7 +42,7 @@ namespace ProductionAnalyzers.Infrastructure
             IEnumerable<SyntaxTree>? trees,
             int limit,
             CancellationToken cancellationToken) =>
-            Search(anchors, names, trees, filtered: false, limit, cancellationToken);
+            Search(anchors, names, trees, filtered: false, wholeWords: false, limit, cancellationToken);
 
         /// <summary>
         /// How many whole-compilation searches for names read every text before the search reads only the texts whose
@@ -68,7 +68,7 @@ namespace ProductionAnalyzers.Infrastructure
             CancellationToken cancellationToken)
         {
             var filtered = trees is null && Interlocked.Increment(ref _wholeSearches) > SearchesBeforeFilters;
-            return Search(names, name => Contains(names, name), trees, filtered, limit, cancellationToken);
+            return Search(names, name => Contains(names, name), trees, filtered, wholeWords: true, limit, cancellationToken);
         }
 
         [MethodImpl(HotPath.Options)]
@@ -77,6 +77,7 @@ namespace ProductionAnalyzers.Infrastructure
             Func<string, bool> names,
             IEnumerable<SyntaxTree>? trees,
             bool filtered,
+            bool wholeWords,
             int limit,
             CancellationToken cancellationToken)
         {
@@ -89,7 +90,7 @@ namespace ProductionAnalyzers.Infrastructure
                     continue;
                 }
 
-                if (!SearchTree(tree, anchors, names, found, limit, cancellationToken))
+                if (!SearchTree(tree, anchors, names, wholeWords, found, limit, cancellationToken))
                 {
                     return null;
                 }
@@ -126,7 +127,10 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>
-        /// Adds the matching identifiers of one tree to <paramref name="found"/>; false when the limit is passed. Its own small
+        /// Adds the matching identifiers of one tree to <paramref name="found"/>; false when the limit is passed. With
+        /// <paramref name="wholeWords"/> (the anchors are the names themselves), an anchor that the text continues on either
+        /// side (<c>Repository</c> inside <c>IUserRepository</c>) is not looked up in the tree: the identifier there is longer
+        /// than the name. Its own small
         /// method: the search loop runs once per tree, so the runtime compiles it optimised before the next tree instead of
         /// replacing a long-running unoptimised loop in the middle of a run (on-stack replacement, a one-time cost of milliseconds).
         /// </summary>
@@ -135,6 +139,7 @@ namespace ProductionAnalyzers.Infrastructure
             SyntaxTree tree,
             IReadOnlyList<string> anchors,
             Func<string, bool> names,
+            bool wholeWords,
             List<SyntaxToken> found,
             int limit,
             CancellationToken cancellationToken)
@@ -147,6 +152,11 @@ namespace ProductionAnalyzers.Infrastructure
                 var anchor = anchors[a];
                 for (var index = text.IndexOf(anchor, StringComparison.Ordinal); index >= 0; index = text.IndexOf(anchor, index + anchor.Length, StringComparison.Ordinal))
                 {
+                    if (wholeWords && (ContinuesWord(text, index - 1) || ContinuesWord(text, index + anchor.Length)))
+                    {
+                        continue;
+                    }
+
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(index);
                     if (!token.IsKind(SyntaxKind.IdentifierToken) || !names(token.ValueText))
@@ -169,6 +179,10 @@ namespace ProductionAnalyzers.Infrastructure
 
             return true;
         }
+
+        /// <summary>A letter, digit or underscore at <paramref name="index"/>: an identifier there runs on past the searched name.</summary>
+        private static bool ContinuesWord(string text, int index) =>
+            index >= 0 && index < text.Length && (char.IsLetterOrDigit(text[index]) || text[index] == '_');
 
         /// <summary>The invocation an identifier names the method of (<c>x.Name(...)</c>, <c>Name(...)</c>, <c>x.Name&lt;T&gt;(...)</c>).</summary>
         public static InvocationExpressionSyntax? InvocationOf(SyntaxToken identifier)

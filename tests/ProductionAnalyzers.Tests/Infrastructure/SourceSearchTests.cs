@@ -74,10 +74,22 @@ namespace Shop.Data
                     path: $"Job{i}.cs"));
             }
 
+            // A name written inside longer identifiers (IOrderStoreFactory, OrderStore2, _OrderStore, OrderStoreé) and whole
+            // (verbatim, generic, after a dot, before a comma): the search by whole words skips the first kind only.
+            trees.Add(CSharpSyntaxTree.ParseText(
+                @"namespace Shop.Wiring
+{
+    public interface IOrderStoreFactory { Shop.Data.OrderStore Create(); }
+    public sealed class OrderStore2 { private readonly Shop.Data.OrderStore _OrderStore = new Shop.Data.@OrderStore(); }
+    public sealed class OrderStoreé { public System.Collections.Generic.List<Shop.Data.OrderStore> All { get; } = new(); }
+    public sealed class Helpers { public void Use(Shop.Data.OrderStore a,Shop.Data.OrderStore b) { } }
+}",
+                path: "Wiring.cs"));
+
             var compilation = CSharpCompilation.Create("Shop", trees, new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) });
             var filtered = new SourceSearch(compilation);
             var plain = new SourceSearch(compilation);
-            var names = new[] { "Purge", "Count", "Größe", "Run3", "Helper5", "Missing", "Job39", "table", "t1" };
+            var names = new[] { "Purge", "Count", "Größe", "Run3", "Helper5", "Missing", "Job39", "table", "t1", "OrderStore", "Job3", "Job", "Helper", "Shop" };
 
             // Ask each question twice: past SearchesBeforeFilters questions the filtered search reads only the texts that may hold a name.
             foreach (var name in names.Concat(names))
@@ -90,6 +102,8 @@ namespace Shop.Data
             Assert.Equal(40, filtered.IdentifiersNamed(new[] { "Purge" }, null, int.MaxValue, CancellationToken.None)!.Count(t => t.Parent?.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax));
             Assert.Equal(2, filtered.IdentifiersNamed(new[] { "Größe" }, null, int.MaxValue, CancellationToken.None)!.Count);
             Assert.Empty(filtered.IdentifiersNamed(new[] { "Missing" }, null, int.MaxValue, CancellationToken.None)!);
+            Assert.Equal(6, filtered.IdentifiersNamed(new[] { "OrderStore" }, new[] { trees[^1] }, int.MaxValue, CancellationToken.None)!.Count);
+            Assert.Empty(filtered.IdentifiersNamed(new[] { "Job" }, null, int.MaxValue, CancellationToken.None)!);
             Assert.Null(filtered.IdentifiersNamed(new[] { "Count" }, null, 10, CancellationToken.None));
         }
 

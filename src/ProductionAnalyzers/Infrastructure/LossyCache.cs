@@ -65,7 +65,9 @@ namespace ProductionAnalyzers.Infrastructure
         {
             var hash = _comparer.GetHashCode(key);
             var index = (hash ^ (hash >> 15)) & _mask;
-            var entry = Volatile.Read(ref _slots[index]);
+            // A plain load: the entry is immutable and published whole by the write below, and taking the slot by reference
+            // (Volatile.Read) costs an array covariance check on every look-up in shared generic code.
+            var entry = _slots[index];
             if (entry is not null && entry.Hash == hash && _comparer.Equals(entry.Key, key))
             {
                 return entry.Value;

@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ProductionAnalyzers.Infrastructure
 {
@@ -178,6 +179,70 @@ namespace ProductionAnalyzers.Infrastructure
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The identifier tokens of one tree spelled as one of <paramref name="names"/>, each of which begins with one of
+        /// <paramref name="prefixes"/> (inside <paramref name="span"/> when given); null when there is none. The text is searched
+        /// for the prefixes, each occurrence read as a whole word on the text, and only a word that is one of the names is looked
+        /// up in the tree (a name in a comment or a string is not an identifier token there). For a rule about a few calls
+        /// known by name: one callback per tree reads the file's text, instead of one callback per call of the code base.
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        public static List<SyntaxToken>? WordsInTree(
+            SyntaxTree tree,
+            IReadOnlyList<string> prefixes,
+            IReadOnlyList<string> names,
+            TextSpan? span,
+            CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            SyntaxNode? root = null;
+            List<SyntaxToken>? found = null;
+            for (var p = 0; p < prefixes.Count; p++)
+            {
+                var prefix = prefixes[p];
+                for (var index = text.IndexOf(prefix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(prefix, index + prefix.Length, StringComparison.Ordinal))
+                {
+                    if (ContinuesWord(text, index - 1) || (span is { } within && !within.Contains(index)))
+                    {
+                        continue;
+                    }
+
+                    var end = index + prefix.Length;
+                    while (ContinuesWord(text, end))
+                    {
+                        end++;
+                    }
+
+                    if (!IsOneOf(text, index, end - index, names))
+                    {
+                        continue;
+                    }
+
+                    root ??= tree.GetRoot(cancellationToken);
+                    var token = root.FindToken(index);
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == index && token.Span.Length == end - index)
+                    {
+                        (found ??= new List<SyntaxToken>()).Add(token);
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        private static bool IsOneOf(string text, int start, int length, IReadOnlyList<string> names)
+        {
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (names[i].Length == length && string.CompareOrdinal(text, start, names[i], 0, length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A letter, digit or underscore at <paramref name="index"/>: an identifier there runs on past the searched name.</summary>

@@ -75,15 +75,17 @@ namespace ProductionAnalyzers.Logging
                     _ => Imports(compilation, ServiceNamespaces, context.CancellationToken),
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            context.RegisterOperationAction(
+            // One callback per file, not one per call: the file's text is searched for the output methods' names, and only
+            // a call written with one of them is bound (most files have none; a call per file of the code base would cost
+            // more than the few that write).
+            context.RegisterSemanticModelAction(
                 [MethodImpl(HotPath.Options)] (c) =>
                 {
                     if (state.Value is { } output)
                     {
                         Analyze(c, output.Console, output.Debug, output.Trace, output.TextWriter, usesServiceFramework);
                     }
-                },
-                OperationKind.Invocation);
+                });
         }
 
         private sealed class OutputTypes
@@ -105,23 +107,63 @@ namespace ProductionAnalyzers.Logging
             public INamedTypeSymbol? TextWriter { get; }
         }
 
+        /// <summary>The names every output method of <see cref="LevelOf"/> begins with (what the file's text is searched for).</summary>
+        private static readonly string[] OutputMethodPrefixes = { "Write", "Print" };
+
+        /// <summary>The output methods' names: Console's, Debug's, Trace's and TextWriter's.</summary>
+        private static readonly string[] OutputMethodNames =
+        {
+            "Write", "WriteLine", "WriteIf", "WriteLineIf", "Print", "WriteAsync", "WriteLineAsync",
+        };
+
         [MethodImpl(HotPath.Options)]
         private static void Analyze(
-            OperationAnalysisContext context,
+            SemanticModelAnalysisContext context,
             INamedTypeSymbol? console,
             INamedTypeSymbol? debug,
             INamedTypeSymbol? trace,
             INamedTypeSymbol? textWriter,
             Lazy<bool> usesServiceFramework)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            var level = LevelOf(invocation, method, console, debug, trace, textWriter);
-            if (level is null || IsInEntryPoint(context.ContainingSymbol))
+            var model = context.SemanticModel;
+            var names = SourceSearch.WordsInTree(model.SyntaxTree, OutputMethodPrefixes, OutputMethodNames, context.FilterSpan, context.CancellationToken);
+            if (names is null)
             {
                 return;
             }
 
+            foreach (var name in names)
+            {
+                if (CallOf(name) is { } call &&
+                    model.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation &&
+                    LevelOf(invocation, invocation.TargetMethod, console, debug, trace, textWriter) is { } level &&
+                    !IsInEntryPoint(model.GetEnclosingSymbol(call.SpanStart, context.CancellationToken)))
+                {
+                    Report(context, invocation, level, usesServiceFramework);
+                }
+            }
+        }
+
+        /// <summary>The call a method name is written in: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>.</summary>
+        private static InvocationExpressionSyntax? CallOf(SyntaxToken identifier)
+        {
+            if (identifier.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            ExpressionSyntax callee = name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+        }
+
+        private static void Report(SemanticModelAnalysisContext context, IInvocationOperation invocation, string level, Lazy<bool> usesServiceFramework)
+        {
+            var method = invocation.TargetMethod;
             var options = RuleOptions.ForTree(context.Options, invocation.Syntax.SyntaxTree, DiagnosticIds.ConsoleOutputInServiceCode);
             var configured = options.GetString(ServiceCodeOption)?.Trim().ToLowerInvariant();
             var serviceCode = configured switch

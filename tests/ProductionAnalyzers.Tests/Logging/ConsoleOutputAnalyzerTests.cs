@@ -404,6 +404,65 @@ public class ConsoleOutputAnalyzerTests
     }
 
     [Fact]
+    public async Task CallsFoundByTheirNamesInTheFileText_EverySpelling_Reports() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("/0/Exporter.cs", ServiceUsings + """
+                        using static System.Console;
+                        using Out = System.Console;
+
+                        namespace Shop.Export;
+
+                        public class Exporter
+                        {
+                            private readonly Action<string> _print = text => [|Debug.Print(text)|];
+
+                            public void Run(int count)
+                            {
+                                [|WriteLine("static import")|];
+                                [|Out.WriteLine("alias")|];
+                                [|Console
+                                    .WriteLine("split over lines")|];
+                                [|System.Console.Write(count)|];
+                                Report();
+
+                                void Report() => [|Trace.WriteLine($"{count} rows")|];
+                            }
+                        }
+                        """),
+                    ("/0/Quiet.cs", ServiceUsings + """
+                        namespace Shop.Export;
+
+                        public class Quiet
+                        {
+                            // Console.WriteLine("in a comment")
+                            private const string Hint = "Console.WriteLine(\"in a string\")";
+
+                            public string Run(System.IO.TextWriter writer, Printer printer)
+                            {
+                                writer.WriteLine(Hint);
+                                printer.Print(Hint);
+                                printer.WriteLineLater(nameof(Console.WriteLine));
+                                return $"Console.Write({Hint})";
+                            }
+                        }
+
+                        public class Printer
+                        {
+                            public void Print(string text) { }
+
+                            public void WriteLineLater(string text) { }
+                        }
+                        """),
+                },
+            },
+        }.RunAsync();
+
+    [Fact]
     public void Severity_IsInfo() =>
         Assert.Equal(DiagnosticSeverity.Info, new ProductionAnalyzers.Logging.ConsoleOutputAnalyzer().SupportedDiagnostics[0].DefaultSeverity);
 

@@ -262,6 +262,33 @@ namespace ProductionAnalyzers.Infrastructure
             return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
+        /// <summary>
+        /// The assignment an identifier names the target of: <c>x.Name = …</c>, <c>Name += …</c>, <c>x?.Name = …</c>, or
+        /// <c>{ Name = … }</c> in an object initializer.
+        /// </summary>
+        public static AssignmentExpressionSyntax? AssignmentTo(SyntaxToken identifier) =>
+            AccessOf(identifier) is { } target && target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target ? assignment : null;
+
+        /// <summary>The call an identifier names the method of: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>.</summary>
+        public static InvocationExpressionSyntax? CallOf(SyntaxToken identifier) =>
+            AccessOf(identifier) is { } callee && callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+
+        /// <summary>The expression an identifier stands for as a member: <c>Name</c>, <c>x.Name</c> or <c>?.Name</c>.</summary>
+        private static ExpressionSyntax? AccessOf(SyntaxToken identifier)
+        {
+            if (identifier.Parent is not SimpleNameSyntax name)
+            {
+                return null;
+            }
+
+            return name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access,
+                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+                _ => name,
+            };
+        }
+
         /// <summary>The expression an identifier stands for as a member: <c>Name</c> or <c>x.Name</c>.</summary>
         public static ExpressionSyntax? MemberExpressionOf(SyntaxToken identifier)
         {

@@ -134,7 +134,7 @@ namespace ProductionAnalyzers.Logging
 
             foreach (var name in names)
             {
-                if (CallOf(name) is { } call &&
+                if (SourceSearch.CallOf(name) is { } call &&
                     model.GetOperation(call, context.CancellationToken) is IInvocationOperation invocation &&
                     LevelOf(invocation, invocation.TargetMethod, console, debug, trace, textWriter) is { } level &&
                     !IsInEntryPoint(model.GetEnclosingSymbol(call.SpanStart, context.CancellationToken)))
@@ -142,23 +142,6 @@ namespace ProductionAnalyzers.Logging
                     Report(context, invocation, level, usesServiceFramework);
                 }
             }
-        }
-
-        /// <summary>The call a method name is written in: <c>Name(…)</c>, <c>x.Name(…)</c>, <c>x?.Name(…)</c>.</summary>
-        private static InvocationExpressionSyntax? CallOf(SyntaxToken identifier)
-        {
-            if (identifier.Parent is not SimpleNameSyntax name)
-            {
-                return null;
-            }
-
-            ExpressionSyntax callee = name.Parent switch
-            {
-                MemberAccessExpressionSyntax access when access.Name == name => access,
-                MemberBindingExpressionSyntax binding when binding.Name == name => binding,
-                _ => name,
-            };
-            return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
         }
 
         private static void Report(SemanticModelAnalysisContext context, IInvocationOperation invocation, string level, Lazy<bool> usesServiceFramework)

@@ -47,35 +47,78 @@ namespace ProductionAnalyzers.Sql
             context.RegisterOperationAction(
                 [MethodImpl(HotPath.Options)] (operationContext) =>
                 {
-                    var operation = operationContext.Operation;
-                    var apis = state.Value;
-                    if (apis is null || !apis.TryGetSink(operation, out var sink) || sink.Text.ConstantValue.HasValue)
+                    // Most calls are no sink, and most sinks of a code base that parameterizes its SQL take constant text: both
+                    // end here, before the report delegate is made.
+                    if (state.Value is { } apis && apis.TryGetSink(operationContext.Operation, out var sink) && !sink.Text.ConstantValue.HasValue)
                     {
-                        // Not a sink, or a constant text (most sinks of a code base that parameterizes its SQL).
+                        OnSink(apis, sink, operationContext.Operation, operationContext.ContainingSymbol, strictOption, lastIndex, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation);
+
+            // The assignment sink (cmd.CommandText = …, += …, { CommandText = … }) is found by its property's name in the
+            // file's text: one callback per file, instead of one per assignment of the code base, and only the assignments
+            // to a property of that name are bound.
+            context.RegisterSemanticModelAction(
+                [MethodImpl(HotPath.Options)] (modelContext) =>
+                {
+                    if (state.Value is not { } apis)
+                    {
                         return;
                     }
 
-                    var strict = strictOption.For(operation.Syntax.SyntaxTree);
-                    var root = Root(operation);
-                    var last = Volatile.Read(ref lastIndex.Value);
-                    MethodIndex index;
-                    if (last is not null && ReferenceEquals(last.Item1, root))
+                    var model = modelContext.SemanticModel;
+                    var cancellationToken = modelContext.CancellationToken;
+                    var names = SourceSearch.WordsInTree(model.SyntaxTree, CommandTextName, CommandTextName, modelContext.FilterSpan, cancellationToken);
+                    if (names is null)
                     {
-                        index = last.Item2;
-                    }
-                    else
-                    {
-                        index = MethodIndex.Build(new[] { root });
-                        Volatile.Write(ref lastIndex.Value, Tuple.Create(root, index));
+                        return;
                     }
 
-                    var containingType = operationContext.ContainingSymbol.ContainingType;
-                    Analyze(apis, sink, operation, index, containingType, strict, operationContext.ReportDiagnostic, operationContext.CancellationToken);
-                },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment,
-                OperationKind.CompoundAssignment);
+                    foreach (var name in names)
+                    {
+                        if (SourceSearch.AssignmentTo(name) is { } assignment &&
+                            model.GetOperation(assignment, cancellationToken) is IAssignmentOperation operation and (ISimpleAssignmentOperation or ICompoundAssignmentOperation) &&
+                            apis.TryGetSink(operation, out var sink) && !sink.Text.ConstantValue.HasValue)
+                        {
+                            var enclosing = model.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
+                            OnSink(apis, sink, operation, enclosing, strictOption, lastIndex, modelContext.ReportDiagnostic, cancellationToken);
+                        }
+                    }
+                });
+        }
+
+        /// <summary>The name of the one property sink (<see cref="SqlSinkKind.CommandText"/>), as the text search takes it.</summary>
+        private static readonly string[] CommandTextName = { "CommandText" };
+
+        [MethodImpl(HotPath.Options)]
+        private static void OnSink(
+            SqlApis apis,
+            SqlSink sink,
+            IOperation operation,
+            ISymbol? containingSymbol,
+            PerTreeOptions<bool> strictOption,
+            StrongBox<Tuple<IOperation, MethodIndex>?> lastIndex,
+            Action<Diagnostic> report,
+            CancellationToken cancellationToken)
+        {
+            var strict = strictOption.For(operation.Syntax.SyntaxTree);
+            var root = Root(operation);
+            var last = Volatile.Read(ref lastIndex.Value);
+            MethodIndex index;
+            if (last is not null && ReferenceEquals(last.Item1, root))
+            {
+                index = last.Item2;
+            }
+            else
+            {
+                index = MethodIndex.Build(new[] { root });
+                Volatile.Write(ref lastIndex.Value, Tuple.Create(root, index));
+            }
+
+            var containingType = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
+            Analyze(apis, sink, operation, index, containingType, strict, report, cancellationToken);
         }
 
         /// <summary>The tree's <c>strict</c> option (read once per tree, see <see cref="PerTreeOptions{T}"/>).</summary>

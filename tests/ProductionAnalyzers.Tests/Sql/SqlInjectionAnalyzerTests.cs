@@ -77,6 +77,48 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         [Fact]
+        public async Task CommandTextAssignment_FoundByItsNameInTheFileText_EverySpelling_Reports()
+        {
+            // The assignment sink is found by the property's name in the file's text: every way of writing the assignment
+            // is found, and the name in a comment, a string or another type's property is not a sink.
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                // command.CommandText = "DELETE FROM Orders WHERE Name = '" + name + "'";
+                private const string Hint = "command.CommandText = text";
+
+                public void SplitOverLines(DbCommand command, string name)
+                {
+                    command
+                        .CommandText = [|"DELETE FROM Orders WHERE Name = '" + name + "'"|];
+                }
+
+                public Action<DbCommand> InALambda(string name) =>
+                    command => command.CommandText = [|"DELETE FROM Orders WHERE Name = '" + name + "'"|];
+
+                public void InALocalFunction(DbConnection connection, string name)
+                {
+                    using var command = connection.CreateCommand();
+                    Prepare();
+                    command.ExecuteNonQuery();
+
+                    void Prepare() => command.CommandText = [|$"DELETE FROM Orders WHERE Name = '{name}'"|];
+                }
+
+                public void NotACommand(Report report, string name)
+                {
+                    report.CommandText = "DELETE FROM Orders WHERE Name = '" + name + "'";
+                    report.Title = Hint + name;
+                }
+
+                public class Report
+                {
+                    public string CommandText { get; set; } = "";
+
+                    public string Title { get; set; } = "";
+                }
+                """));
+        }
+
+        [Fact]
         public async Task NpgsqlCommandsDataSourceAndBatches_Report()
         {
             await Verify.VerifyAnalyzerAsync(Repo("""

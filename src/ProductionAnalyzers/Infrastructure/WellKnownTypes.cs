@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -103,23 +104,43 @@ namespace ProductionAnalyzers.Infrastructure
                 return ImmutableArray<IAssemblySymbol>.Empty;
             }
 
+            // Looked up in the index of names, not compared with every reference: the assemblies named as the namespace,
+            // named inside it, or named as a namespace that contains it; put back in reference order.
             var candidates = CandidateAssemblies();
-            var related = ImmutableArray.CreateBuilder<IAssemblySymbol>();
-            foreach (var candidate in candidates.All)
+            var indexes = new List<int>();
+            AddAll(indexes, candidates.Named, ns);
+            AddAll(indexes, candidates.Inside, ns);
+            for (var dot = ns.IndexOf('.'); dot > 0; dot = ns.IndexOf('.', dot + 1))
             {
-                if (!candidate.IsCore && !ReferenceEquals(candidate.Assembly, candidates.Own) && (IsNamespacePrefix(candidate.Name, ns) || IsNamespacePrefix(ns, candidate.Name)))
+                AddAll(indexes, candidates.Named, ns.Substring(0, dot));
+            }
+
+            indexes.Sort();
+            var related = ImmutableArray.CreateBuilder<IAssemblySymbol>(indexes.Count);
+            for (var i = 0; i < indexes.Count; i++)
+            {
+                if (i == 0 || indexes[i] != indexes[i - 1])
                 {
-                    related.Add(candidate.Assembly);
+                    related.Add(candidates.All[indexes[i]].Assembly);
                 }
             }
 
             return related.ToImmutable();
         }
 
+        private static void AddAll(List<int> indexes, Dictionary<string, List<int>> index, string name)
+        {
+            if (index.TryGetValue(name, out var found))
+            {
+                indexes.AddRange(found);
+            }
+        }
+
         /// <summary>
         /// The project's assemblies and references, with their names and whether each is a core library, read once per
-        /// compilation: every lookup goes through all of them, and reading an assembly's name, or comparing it with the
-        /// core library, for each of some 300 references and each type name cost more than the lookups themselves.
+        /// compilation, and indexed by name (the references other than the project and its core libraries: by their whole
+        /// name and by every namespace their name is inside, System.Data and System for System.Data.Common). Comparing the
+        /// names of some 300 references with each namespace the rules ask about cost more than the lookups themselves.
         /// </summary>
         private Candidates CandidateAssemblies()
         {
@@ -138,11 +159,38 @@ namespace ProductionAnalyzers.Infrastructure
                     }
                 }
 
-                Interlocked.CompareExchange(ref _candidates, new Candidates(own, coreAssembly, all.ToImmutable()), null);
+                var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                var inside = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                for (var i = 0; i < all.Count; i++)
+                {
+                    var candidate = all[i];
+                    if (candidate.IsCore || ReferenceEquals(candidate.Assembly, own))
+                    {
+                        continue;
+                    }
+
+                    Add(named, candidate.Name, i);
+                    for (var dot = candidate.Name.IndexOf('.'); dot > 0; dot = candidate.Name.IndexOf('.', dot + 1))
+                    {
+                        Add(inside, candidate.Name.Substring(0, dot), i);
+                    }
+                }
+
+                Interlocked.CompareExchange(ref _candidates, new Candidates(own, coreAssembly, all.ToImmutable(), named, inside), null);
                 candidates = _candidates!;
             }
 
             return candidates;
+        }
+
+        private static void Add(Dictionary<string, List<int>> index, string name, int candidate)
+        {
+            if (!index.TryGetValue(name, out var list))
+            {
+                index[name] = list = new List<int>(1);
+            }
+
+            list.Add(candidate);
         }
 
         private static bool IsCoreAssembly(IAssemblySymbol assembly, IAssemblySymbol? coreAssembly) =>
@@ -167,11 +215,18 @@ namespace ProductionAnalyzers.Infrastructure
 
         private sealed class Candidates
         {
-            public Candidates(IAssemblySymbol own, IAssemblySymbol? core, ImmutableArray<Candidate> all)
+            public Candidates(
+                IAssemblySymbol own,
+                IAssemblySymbol? core,
+                ImmutableArray<Candidate> all,
+                Dictionary<string, List<int>> named,
+                Dictionary<string, List<int>> inside)
             {
                 Own = own;
                 Core = core;
                 All = all;
+                Named = named;
+                Inside = inside;
             }
 
             public IAssemblySymbol Own { get; }
@@ -179,11 +234,13 @@ namespace ProductionAnalyzers.Infrastructure
             public IAssemblySymbol? Core { get; }
 
             public ImmutableArray<Candidate> All { get; }
-        }
 
-        /// <summary>True when <paramref name="prefix"/> equals <paramref name="name"/> or starts it, followed by a dot.</summary>
-        private static bool IsNamespacePrefix(string prefix, string name) =>
-            name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || name[prefix.Length] == '.');
+            /// <summary>Indexes in <see cref="All"/> of the references searched by namespace, by their whole name.</summary>
+            public Dictionary<string, List<int>> Named { get; }
+
+            /// <summary>Indexes in <see cref="All"/> of the references searched by namespace, by each namespace their name is inside.</summary>
+            public Dictionary<string, List<int>> Inside { get; }
+        }
 
         private static string Namespace(string metadataName)
         {

@@ -51,6 +51,7 @@ namespace ProductionAnalyzers.Infrastructure
             return type is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, type);
         }
 
+        [MethodImpl(HotPath.Options)]
         private INamedTypeSymbol? Resolve(string metadataName)
         {
             // Compilation.GetTypeByMetadataName searches every referenced assembly (hundreds in an ASP.NET Core project),
@@ -97,6 +98,7 @@ namespace ProductionAnalyzers.Infrastructure
         private ImmutableArray<IAssemblySymbol> RelatedAssemblies(string ns) =>
             _related.TryGetValue(ns, out var known) ? known : _related.GetOrAdd(ns, ComputeRelatedAssemblies(ns));
 
+        [MethodImpl(HotPath.Options)]
         private ImmutableArray<IAssemblySymbol> ComputeRelatedAssemblies(string ns)
         {
             if (ns.Length == 0)
@@ -142,6 +144,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// name and by every namespace their name is inside, System.Data and System for System.Data.Common). Comparing the
         /// names of some 300 references with each namespace the rules ask about cost more than the lookups themselves.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private Candidates CandidateAssemblies()
         {
             var candidates = _candidates;

@@ -579,6 +579,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// True for a method declared in source: of this compilation (answered by reference), or of another one (a project
         /// reference in the IDE), answered once per assembly. Reading a method's Locations builds an array on every read.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         private bool IsInSource(IMethodSymbol method)
         {
             var assembly = method.ContainingAssembly;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -70,6 +71,7 @@ namespace ProductionAnalyzers.Infrastructure
         }
 
         /// <summary>The level a method name means: <c>LogError</c>, <c>Error</c>, <c>ErrorFormat</c>, <c>ConditionalDebug</c>; null otherwise.</summary>
+        [MethodImpl(HotPath.Options)]
         public static int? FromName(string name)
         {
             if (name.StartsWith("Conditional", System.StringComparison.Ordinal))

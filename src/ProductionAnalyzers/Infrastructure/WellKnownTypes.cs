@@ -37,6 +37,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// compilation does not reference it. When several assemblies define it, the project's own declaration wins,
         /// else the first public one.
         /// </summary>
+        [MethodImpl(HotPath.Options)]
         public INamedTypeSymbol? Type(string metadataName) => _types.TryGetValue(metadataName, out var known) ? known : _types.GetOrAdd(metadataName, Resolve(metadataName));
 
         /// <summary>True when <paramref name="symbol"/> is the type with this metadata name.</summary>
@@ -186,6 +187,7 @@ namespace ProductionAnalyzers.Infrastructure
             return candidates;
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void Add(Dictionary<string, List<int>> index, string name, int candidate)
         {
             if (!index.TryGetValue(name, out var list))
@@ -196,6 +198,7 @@ namespace ProductionAnalyzers.Infrastructure
             list.Add(candidate);
         }
 
+        [MethodImpl(HotPath.Options)]
         private static bool IsCoreAssembly(IAssemblySymbol assembly, IAssemblySymbol? coreAssembly) =>
             assembly.Name is "netstandard" or "mscorlib" or "System.Runtime" or "System.Private.CoreLib" ||
             SymbolEqualityComparer.Default.Equals(assembly, coreAssembly);

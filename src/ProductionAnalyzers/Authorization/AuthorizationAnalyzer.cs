@@ -269,12 +269,7 @@ namespace ProductionAnalyzers.Authorization
                         "[AllowAnonymous] on a base class"));
                 }
 
-                if (controller is not { IsAbstract: false, IsGenericType: false, DeclaredAccessibility: Accessibility.Public })
-                {
-                    // ControllerFacts.IsController asks the same: no action to judge.
-                    return;
-                }
-
+                // A public, non-abstract, non-generic class: OnController is registered only where ControllerFacts.IsController said so.
                 foreach (var member in controller.GetMembers())
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();

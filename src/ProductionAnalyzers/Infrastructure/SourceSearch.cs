@@ -131,7 +131,9 @@ namespace ProductionAnalyzers.Infrastructure
         /// Adds the matching identifiers of one tree to <paramref name="found"/>; false when the limit is passed. With
         /// <paramref name="wholeWords"/> (the anchors are the names themselves), an anchor that the text continues on either
         /// side (<c>Repository</c> inside <c>IUserRepository</c>) is not looked up in the tree: the identifier there is longer
-        /// than the name. Its own small
+        /// than the name. With <paramref name="words"/>, the anchors begin words: the word at each occurrence is read whole on
+        /// the text and looked up only when it is one of <paramref name="words"/> (and the token must be that word). Only
+        /// occurrences inside <paramref name="span"/> count, when given. Its own small
         /// method: the search loop runs once per tree, so the runtime compiles it optimised before the next tree instead of
         /// replacing a long-running unoptimised loop in the middle of a run (on-stack replacement, a one-time cost of milliseconds).
         /// </summary>
@@ -139,11 +141,13 @@ namespace ProductionAnalyzers.Infrastructure
         private static bool SearchTree(
             SyntaxTree tree,
             IReadOnlyList<string> anchors,
-            Func<string, bool> names,
+            Func<string, bool>? names,
             bool wholeWords,
             List<SyntaxToken> found,
             int limit,
-            CancellationToken cancellationToken)
+            CancellationToken cancellationToken,
+            IReadOnlyList<string>? words = null,
+            TextSpan? span = null)
         {
             var text = tree.GetText(cancellationToken).ToString();
             SyntaxNode? root = null;
@@ -153,14 +157,38 @@ namespace ProductionAnalyzers.Infrastructure
                 var anchor = anchors[a];
                 for (var index = text.IndexOf(anchor, StringComparison.Ordinal); index >= 0; index = text.IndexOf(anchor, index + anchor.Length, StringComparison.Ordinal))
                 {
-                    if (wholeWords && (ContinuesWord(text, index - 1) || ContinuesWord(text, index + anchor.Length)))
+                    var end = index + anchor.Length;
+                    if (span is { } within && !within.Contains(index))
+                    {
+                        continue;
+                    }
+
+                    if (words is not null)
+                    {
+                        if (ContinuesWord(text, index - 1))
+                        {
+                            continue;
+                        }
+
+                        while (ContinuesWord(text, end))
+                        {
+                            end++;
+                        }
+
+                        if (!IsOneOf(text, index, end - index, words))
+                        {
+                            continue;
+                        }
+                    }
+                    else if (wholeWords && (ContinuesWord(text, index - 1) || ContinuesWord(text, end)))
                     {
                         continue;
                     }
 
                     root ??= tree.GetRoot(cancellationToken);
                     var token = root.FindToken(index);
-                    if (!token.IsKind(SyntaxKind.IdentifierToken) || !names(token.ValueText))
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || (names is not null && !names(token.ValueText)) ||
+                        (words is not null && (token.SpanStart != index || token.Span.Length != end - index)))
                     {
                         continue;
                     }
@@ -196,40 +224,9 @@ namespace ProductionAnalyzers.Infrastructure
             TextSpan? span,
             CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            SyntaxNode? root = null;
-            List<SyntaxToken>? found = null;
-            for (var p = 0; p < prefixes.Count; p++)
-            {
-                var prefix = prefixes[p];
-                for (var index = text.IndexOf(prefix, StringComparison.Ordinal); index >= 0; index = text.IndexOf(prefix, index + prefix.Length, StringComparison.Ordinal))
-                {
-                    if (ContinuesWord(text, index - 1) || (span is { } within && !within.Contains(index)))
-                    {
-                        continue;
-                    }
-
-                    var end = index + prefix.Length;
-                    while (ContinuesWord(text, end))
-                    {
-                        end++;
-                    }
-
-                    if (!IsOneOf(text, index, end - index, names))
-                    {
-                        continue;
-                    }
-
-                    root ??= tree.GetRoot(cancellationToken);
-                    var token = root.FindToken(index);
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.SpanStart == index && token.Span.Length == end - index)
-                    {
-                        (found ??= new List<SyntaxToken>()).Add(token);
-                    }
-                }
-            }
-
-            return found;
+            var found = new List<SyntaxToken>();
+            SearchTree(tree, prefixes, null, wholeWords: false, found, int.MaxValue, cancellationToken, names, span);
+            return found.Count == 0 ? null : found;
         }
 
         private static bool IsOneOf(string text, int start, int length, IReadOnlyList<string> names)

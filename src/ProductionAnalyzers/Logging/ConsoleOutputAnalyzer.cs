@@ -76,8 +76,8 @@ namespace ProductionAnalyzers.Logging
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
             // One callback per file, not one per call: the file's text is searched for the output methods' names, and only
-            // a call written with one of them is bound (most files have none; a call per file of the code base would cost
-            // more than the few that write).
+            // a call written with one of them is bound (most files have none; a callback for every call of the code base
+            // cost more than binding the few calls found).
             context.RegisterSemanticModelAction(
                 [MethodImpl(HotPath.Options)] (c) =>
                 {

@@ -78,6 +78,13 @@ namespace ProductionAnalyzers.Sql
             before ??= string.Empty;
             after ??= string.Empty;
 
+            if (InPragma(before))
+            {
+                // PRAGMA journal_mode={mode}, PRAGMA {name}={value}: a PRAGMA takes no parameters, quoted or not; what it
+                // names and sets are fixed words an allow-list can check.
+                return new SqlPosition(SqlPositionKind.Identifier, false, false);
+            }
+
             if (CountQuotes(before) % 2 == 1)
             {
                 // IN ('{string.Join("','", names)}'): a quoted part that is a whole list.
@@ -331,6 +338,20 @@ namespace ProductionAnalyzers.Sql
             }
 
             return -1;
+        }
+
+        /// <summary>Whether the statement the part belongs to (the text after the last <c>;</c>) is a SQLite <c>PRAGMA</c>.</summary>
+        private static bool InPragma(string before)
+        {
+            var start = before.LastIndexOf(';') + 1;
+            while (start < before.Length && char.IsWhiteSpace(before[start]))
+            {
+                start++;
+            }
+
+            return before.Length - start > "PRAGMA".Length &&
+                   string.Compare(before, start, "PRAGMA", 0, "PRAGMA".Length, StringComparison.OrdinalIgnoreCase) == 0 &&
+                   char.IsWhiteSpace(before[start + "PRAGMA".Length]);
         }
 
         private static int CountQuotes(string text)

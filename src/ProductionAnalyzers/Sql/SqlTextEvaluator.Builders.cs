@@ -100,6 +100,24 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        /// <summary>
+        /// The whole text an <c>Append</c> or <c>AppendLine</c> call adds: its one argument, or the interpolated string of the
+        /// culture-aware overloads (<c>sb.AppendLine(CultureInfo.InvariantCulture, $"…")</c>, which CA1305 asks for); null
+        /// for the other overloads (a part of a string or an array, a repeated character) and a call with no text.
+        /// </summary>
+        private static IOperation? AppendedText(ImmutableArray<IArgumentOperation> arguments)
+        {
+            if (arguments.Length == 1)
+            {
+                return arguments[0].Value;
+            }
+
+            return arguments.Length == 2 && arguments[0].Parameter?.Type is { Name: "IFormatProvider" } &&
+                   SqlOperations.Unwrap(arguments[1].Value) is IInterpolatedStringHandlerCreationOperation
+                ? arguments[1].Value
+                : null;
+        }
+
         /// <summary>Applies the appends made on a builder (a local, or a parameter of a helper it was handed to).</summary>
         private List<SqlSegment> AppendBuilderCalls(IReadOnlyList<IInvocationOperation> calls, ISymbol builder, int position, Frame frame, List<SqlSegment> result, int depth)
         {
@@ -120,9 +138,9 @@ namespace ProductionAnalyzers.Sql
                 switch (call.TargetMethod.Name)
                 {
                     case "Append":
-                        if (arguments.Length == 1)
+                        if (AppendedText(arguments) is { } appended)
                         {
-                            result.AddRange(Eval(arguments[0].Value, frame));
+                            result.AddRange(Eval(appended, frame));
                         }
                         else if (arguments.Length > 1)
                         {
@@ -131,9 +149,9 @@ namespace ProductionAnalyzers.Sql
 
                         break;
                     case "AppendLine":
-                        if (arguments.Length == 1)
+                        if (AppendedText(arguments) is { } line)
                         {
-                            result.AddRange(Eval(arguments[0].Value, frame));
+                            result.AddRange(Eval(line, frame));
                         }
 
                         result.Add(new TextSegment("\n"));

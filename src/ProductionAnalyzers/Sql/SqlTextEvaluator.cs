@@ -428,6 +428,10 @@ namespace ProductionAnalyzers.Sql
                 {
                     case "Format" when method.IsStatic:
                         return EvalFormat(invocation.Arguments, frame);
+                    case "Create" when method.IsStatic && invocation.Arguments.Length == 2 &&
+                                       SqlOperations.Unwrap(invocation.Arguments[1].Value) is IInterpolatedStringHandlerCreationOperation:
+                        // string.Create(CultureInfo.InvariantCulture, $"…"): the interpolated string (CA1305's culture-explicit form).
+                        return Eval(invocation.Arguments[1].Value, frame);
                     case "Concat" when method.IsStatic:
                         return EvalConcat(original, invocation.Arguments, frame);
                     case "Join" when method.IsStatic:

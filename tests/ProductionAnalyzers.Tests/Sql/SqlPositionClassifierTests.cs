@@ -19,6 +19,8 @@ namespace ProductionAnalyzers.Tests.Sql
         [InlineData("SELECT TOP ", " * FROM t")]
         [InlineData("SELECT * FROM t LIMIT ", "")]
         [InlineData("SELECT COALESCE(", ", 0) FROM t")]
+        [InlineData("PRAGMA foreign_keys=ON; SELECT * FROM t WHERE a = ", "")]
+        [InlineData("SELECT pragma_value FROM t WHERE a = ", "")]
         public void ValuePositions(string before, string after) =>
             Assert.Equal(SqlPositionKind.Value, SqlPositionClassifier.Classify(before, after).Kind);
 
@@ -41,6 +43,10 @@ namespace ProductionAnalyzers.Tests.Sql
         [InlineData("UPDATE t SET ", " = @value")]
         [InlineData("EXEC ", " @id")]
         [InlineData("MERGE ", " AS t USING s ON 1 = 1")]
+        [InlineData("PRAGMA journal_mode=", ";")]
+        [InlineData("PRAGMA ", "=1;")]
+        [InlineData("PRAGMA foreign_keys=ON;\npragma cache_size = ", ";")]
+        [InlineData("PRAGMA key = '", "';")]
         public void IdentifierPositions(string before, string after) =>
             Assert.Equal(SqlPositionKind.Identifier, SqlPositionClassifier.Classify(before, after).Kind);
 

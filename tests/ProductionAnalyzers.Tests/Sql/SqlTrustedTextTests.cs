@@ -940,7 +940,58 @@ namespace ProductionAnalyzers.Tests.Sql
                 public void Open(IDbConnection db) => db.Execute({|#0:_pragma|});
                 """),
                 Verify.Diagnostic().WithLocation(0).WithLocation(1)
-                    .WithArguments("configuration[\"JournalMode\"]", "a value", "pass it as a parameter", " (a configuration value)"));
+                    .WithArguments("configuration[\"JournalMode\"]", "an identifier", Identifier, " (a configuration value)"));
+        }
+
+        /// <summary>
+        /// The culture-explicit forms CA1305 asks for (<c>Append(IFormatProvider, $"…")</c>, <c>AppendLine(IFormatProvider, $"…")</c>,
+        /// <c>string.Create(IFormatProvider, $"…")</c>) add their interpolated text like the plain forms: a request value in
+        /// them is reported, numbers are not.
+        /// </summary>
+        [Theory]
+        [InlineData("sql.AppendLine(CultureInfo.InvariantCulture, $\"ORDER BY {sort} LIMIT {limit}\");")]
+        [InlineData("sql.Append(CultureInfo.InvariantCulture, $\"ORDER BY {sort} LIMIT {limit}\");")]
+        [InlineData("sql.Append(string.Create(CultureInfo.InvariantCulture, $\"ORDER BY {sort} LIMIT {limit}\"));")]
+        public async Task CultureExplicitAppends_AreRead(string append)
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public IEnumerable<Order> Page(IDbConnection db, Microsoft.AspNetCore.Http.HttpRequest request, int limit)
+                {
+                    var sort = {|#1:request.Query["sort"].ToString()|};
+                    var sql = new StringBuilder("SELECT * FROM Orders ");
+                    sql.AppendLine(CultureInfo.InvariantCulture, $"WHERE Total > {limit * 10}");
+
+                """ + "    " + append + """
+
+                    return db.Query<Order>({|#0:sql.ToString()|});
+                }
+
+                public IEnumerable<Order> Recent(IDbConnection db, int limit)
+                {
+                    var sql = new StringBuilder("SELECT * FROM Orders ");
+                """ + "    " + append.Replace("{sort}", "Created DESC") + """
+
+                    return db.Query<Order>(sql.ToString());
+                }
+                """).Replace("using System.Linq;", "using System.Globalization;\nusing System.Linq;"),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("request.Query[\"sort\"].ToString()", "an identifier", Identifier, ""));
+        }
+
+        /// <summary>A PRAGMA takes no parameters: a setting in it is named a name to check, not a value to parameterize.</summary>
+        [Fact]
+        public async Task PragmaFromConfiguration_IsAnIdentifierPosition()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                private readonly string _pragma;
+
+                public Repo(Microsoft.Extensions.Configuration.IConfiguration configuration)
+                {
+                    _pragma = $"PRAGMA foreign_keys=ON; PRAGMA journal_mode={{|#1:configuration["JournalMode"]|}};";
+                }
+
+                public void Open(IDbConnection db) => db.Execute({|#0:_pragma|});
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("configuration[\"JournalMode\"]", "an identifier", Identifier, " (a configuration value)"));
         }
 
         [Fact]

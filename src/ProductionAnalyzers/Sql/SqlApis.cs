@@ -149,7 +149,7 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>The values fields and properties of the compilation are given, for members only their type writes.</summary>
         public SqlMemberWrites MemberWrites =>
-            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation), null) ?? _memberWrites!;
+            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation, Sources), null) ?? _memberWrites!;
 
         private SqlMemberWrites? _memberWrites;
 

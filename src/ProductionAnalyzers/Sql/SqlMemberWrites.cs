@@ -26,19 +26,26 @@ namespace ProductionAnalyzers.Sql
     }
 
     /// <summary>
-    /// Every value a field or property that only its own type can write is given: its initializer and the assignments in
-    /// its type's declarations (constructors, builder methods). Made on first need per member, by one walk over the
-    /// type's declarations, and cached per compilation. Members written outside their type (non-private mutable ones),
-    /// written by <c>ref</c>, <c>+=</c>, or more than <see cref="MaxWrites"/> times are not followed (null).
+    /// Every value a field or property that only its own type — or, for a protected one, its type and the types of the
+    /// compilation deriving from it — can write is given: its initializer and the assignments in those types'
+    /// declarations (constructors, builder methods). Made on first need per member, by one walk over the declarations,
+    /// and cached per compilation. Members any type can write (public or internal mutable ones), written by <c>ref</c>,
+    /// <c>+=</c>, or more than <see cref="MaxWrites"/> times are not followed (null). A protected member's writes in
+    /// types of other assemblies deriving from a public type are not seen.
     /// </summary>
     internal sealed class SqlMemberWrites
     {
         public const int MaxWrites = 16;
 
         private readonly Compilation _compilation;
+        private readonly SourceIndex _sources;
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?> _writes = new ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?>(SymbolEqualityComparer.Default);
 
-        public SqlMemberWrites(Compilation compilation) => _compilation = compilation;
+        public SqlMemberWrites(Compilation compilation, SourceIndex sources)
+        {
+            _compilation = compilation;
+            _sources = sources;
+        }
 
         public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken)
         {
@@ -67,15 +74,30 @@ namespace ProductionAnalyzers.Sql
             return true;
         }
 
-        /// <summary>A field or auto-property that code outside its type cannot assign.</summary>
+        /// <summary>A field or auto-property that only its type, or the types deriving from it (a protected one), can assign.</summary>
         public static bool IsWrittenOnlyByItsType(ISymbol member) => member switch
         {
-            IFieldSymbol field => !field.IsConst && (field.IsReadOnly || field.DeclaredAccessibility == Accessibility.Private) && !field.IsImplicitlyDeclared,
+            IFieldSymbol field => !field.IsConst && (field.IsReadOnly || IsTypeOrHierarchy(field.DeclaredAccessibility)) && !field.IsImplicitlyDeclared,
             IPropertySymbol property => property.Parameters.IsEmpty && !property.IsAbstract && !property.IsVirtual && !property.IsOverride &&
-                                        (property.SetMethod is null || property.SetMethod.DeclaredAccessibility == Accessibility.Private ||
-                                         property.DeclaredAccessibility == Accessibility.Private),
+                                        (property.SetMethod is null || IsTypeOrHierarchy(property.SetMethod.DeclaredAccessibility) ||
+                                         IsTypeOrHierarchy(property.DeclaredAccessibility)),
             _ => false,
         };
+
+        /// <summary>Whether types deriving from the member's type can assign it too (a protected field or setter).</summary>
+        private static bool IsWrittenByDerivedTypes(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsReadOnly && IsHierarchy(field.DeclaredAccessibility),
+            IPropertySymbol property => property.SetMethod is { } setter && property.DeclaredAccessibility != Accessibility.Private &&
+                                        setter.DeclaredAccessibility != Accessibility.Private &&
+                                        (IsHierarchy(setter.DeclaredAccessibility) || IsHierarchy(property.DeclaredAccessibility)),
+            _ => false,
+        };
+
+        private static bool IsTypeOrHierarchy(Accessibility accessibility) => accessibility == Accessibility.Private || IsHierarchy(accessibility);
+
+        private static bool IsHierarchy(Accessibility accessibility) =>
+            accessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal;
 
         private ImmutableArray<MemberWrite>? Find(ISymbol member, CancellationToken cancellationToken)
         {
@@ -86,7 +108,8 @@ namespace ProductionAnalyzers.Sql
             }
 
             var result = ImmutableArray.CreateBuilder<MemberWrite>();
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            var writers = IsWrittenByDerivedTypes(member) ? WithDerivedTypes(type) : new[] { type };
+            foreach (var reference in DeclarationsOf(writers))
             {
                 var declaration = reference.GetSyntax(cancellationToken);
                 if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
@@ -143,6 +166,37 @@ namespace ProductionAnalyzers.Sql
             return result.ToImmutable();
         }
 
+        /// <summary>The type and the source types deriving from it (searched once per protected member followed).</summary>
+        private IReadOnlyList<INamedTypeSymbol> WithDerivedTypes(INamedTypeSymbol type)
+        {
+            var types = new List<INamedTypeSymbol> { type };
+            var definition = type.OriginalDefinition;
+            foreach (var candidate in _sources.SourceTypes())
+            {
+                for (var baseType = candidate.BaseType; baseType is not null; baseType = baseType.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, definition))
+                    {
+                        types.Add(candidate);
+                        break;
+                    }
+                }
+            }
+
+            return types;
+        }
+
+        private static IEnumerable<SyntaxReference> DeclarationsOf(IReadOnlyList<INamedTypeSymbol> types)
+        {
+            foreach (var type in types)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    yield return reference;
+                }
+            }
+        }
+
         private static bool IsMember(IOperation target, ISymbol member) =>
             target is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member) &&
             (reference.Instance is null or IInstanceReferenceOperation);
@@ -160,7 +214,7 @@ namespace ProductionAnalyzers.Sql
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {
             IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } access => access.Name.Identifier.ValueText,
             _ => null,
         };
     }

@@ -71,6 +71,34 @@ namespace ProductionAnalyzers.Sql
         private static readonly Regex ComparisonStart = new Regex(@"^\s*(=|<|>|!=|<>|\blike\b|\bilike\b|\bin\b|\bis\b|\bbetween\b|\+=|\bnot\s+like\b|\bnot\s+in\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ClauseKeywords = new Regex(@"\b(select|from|join|where|and|or|order\s+by|group\s+by|having|set|values|into|update|on|by)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
 
+        /// <summary>Whether <paramref name="before"/> ends inside an open "…", […] or `…` delimited identifier.</summary>
+        private static bool InDelimitedIdentifier(string before)
+        {
+            var doubleQuotes = 0;
+            var backticks = 0;
+            var bracketOpen = false;
+            foreach (var c in before)
+            {
+                switch (c)
+                {
+                    case '"':
+                        doubleQuotes++;
+                        break;
+                    case '`':
+                        backticks++;
+                        break;
+                    case '[':
+                        bracketOpen = true;
+                        break;
+                    case ']':
+                        bracketOpen = false;
+                        break;
+                }
+            }
+
+            return doubleQuotes % 2 == 1 || backticks % 2 == 1 || bracketOpen;
+        }
+
         /// <param name="before">All SQL text before the part; other parts are written as <c>?</c>.</param>
         /// <param name="after">The SQL text right after the part (may be empty).</param>
         public static SqlPosition Classify(string before, string after)
@@ -109,8 +137,8 @@ namespace ProductionAnalyzers.Sql
             var last = trimmed[trimmed.Length - 1];
             var afterTrimmed = after.TrimStart();
 
-            // Delimited identifiers and qualified names.
-            if (last is '[' or '`' || (last == '"' && before.EndsWith("\"", StringComparison.Ordinal)) || last == '.' ||
+            // Delimited identifiers and qualified names; a part inside one ("Fileset-{id}", [tmp_{id}]) names it too.
+            if (InDelimitedIdentifier(before) || last is '[' or '`' || (last == '"' && before.EndsWith("\"", StringComparison.Ordinal)) || last == '.' ||
                 (before.Length > 0 && !char.IsWhiteSpace(before[before.Length - 1]) && after.StartsWith(".", StringComparison.Ordinal)))
             {
                 return new SqlPosition(SqlPositionKind.Identifier, false, false);

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ProductionAnalyzers.Infrastructure;
 
@@ -387,6 +388,40 @@ namespace ProductionAnalyzers.Sql
             return result;
         }
 
+        /// <summary>
+        /// The argument at the followed call behind a parameter of the helper being followed, or behind the variable of a
+        /// type pattern on it (<c>value is IFormattable f</c>): <c>FormatInvariant&lt;T&gt;(T value) =&gt; value is
+        /// IFormattable f ? f.ToString(null, CultureInfo.InvariantCulture) : …</c> formats what its caller passed.
+        /// </summary>
+        private static (IOperation Value, Frame Frame)? ArgumentBehind(IOperation receiver, Frame frame)
+        {
+            if (frame.Arguments is null)
+            {
+                return null;
+            }
+
+            var name = receiver switch
+            {
+                IParameterReferenceOperation parameter => parameter.Parameter.Name,
+                ILocalReferenceOperation local when local.Local.DeclaringSyntaxReferences.Length == 1 &&
+                    local.Local.DeclaringSyntaxReferences[0].GetSyntax() is SingleVariableDesignationSyntax
+                    {
+                        Parent: DeclarationPatternSyntax { Parent: IsPatternExpressionSyntax { Expression: IdentifierNameSyntax input } },
+                    } => input.Identifier.ValueText,
+                _ => null,
+            };
+
+            foreach (var pair in frame.Arguments)
+            {
+                if (pair.Key.Name == name)
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
+        }
+
         private List<SqlSegment> EvalAppendCall(IOperation appendCall, Frame frame)
         {
             if (appendCall is IInvocationOperation invocation)
@@ -493,6 +528,20 @@ namespace ProductionAnalyzers.Sql
                 if (SqlOperations.IsSafeType(receiver.Type))
                 {
                     return Hole(original, HoleKind.SafeType);
+                }
+
+                if (ArgumentBehind(receiver, frame) is { } argument && SqlOperations.Unwrap(argument.Value).Type is { } argumentType)
+                {
+                    if (SqlOperations.IsString(argumentType))
+                    {
+                        // The helper formats text its caller passed: the caller's text, named where it came from.
+                        return Eval(argument.Value, argument.Frame);
+                    }
+
+                    if (SqlOperations.IsSafeType(argumentType))
+                    {
+                        return Hole(original, HoleKind.SafeType);
+                    }
                 }
             }
 

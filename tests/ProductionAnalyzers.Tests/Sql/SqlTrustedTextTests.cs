@@ -1319,5 +1319,99 @@ namespace ProductionAnalyzers.Tests.Sql
                 """;
             await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Schema", "an identifier", Identifier, ""));
         }
+
+        /// <summary>A generic helper that formats its argument (IFormattable, invariant culture) keeps the argument's type.</summary>
+        [Theory]
+        [InlineData("long", false)]
+        [InlineData("OrderStatus", false)]
+        [InlineData("DateTime", false)]
+        [InlineData("string", true)]
+        public async Task GenericFormattingHelper_IsJudgedByTheTypeOfWhatItFormats(string type, bool reported)
+        {
+            var helper = ("Data/SqlValueFormat.cs", Usings + """
+                public static class SqlValueFormat
+                {
+                    public static string Invariant<T>(T value)
+                        => value is IFormattable formattable
+                            ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
+                            : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}", value);
+                }
+                """);
+            var sink = reported ? "{|#0:sql|}" : "sql";
+            var repository = ("Data/BlockStats.cs", Usings + $$"""
+                public class BlockStats
+                {
+                    public long Count(DbConnection connection, {{type}} key)
+                    {
+                        var where = $"Key = {SqlValueFormat.Invariant(key)}";
+                        var sql = "SELECT COUNT(*) FROM Blocks WHERE " + where;
+                        using var cmd = connection.CreateCommand();
+                        cmd.CommandText = {{sink}};
+                        return (long)cmd.ExecuteScalar()!;
+                    }
+                }
+                """ + Model);
+            var test = new Verify.Test { TestState = { Sources = { helper, repository } } };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Data/BlockStats.cs", 17, 55, 17, 58)
+                    .WithArguments("key", "a value", "pass it as a parameter", " (a parameter of BlockStats.Count)"));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>A protected field is followed into the types deriving from its type: there it is written from a hex GUID.</summary>
+        [Theory]
+        [InlineData("BackupIds.NewHexId()", false)]
+        [InlineData("Environment.GetEnvironmentVariable(\"RESTORE_TABLE\")", true)]
+        public async Task ProtectedFieldWrittenByDerivedTypes_IsJudgedByThoseWrites(string name, bool reported)
+        {
+            var ids = ("Backup/BackupIds.cs", Usings + """
+                public static class BackupIds
+                {
+                    public static string NewHexId() => BitConverter.ToString(Guid.NewGuid().ToByteArray()).Replace("-", string.Empty);
+                }
+                """);
+            var sink = reported ? "{|#0:$\"DROP TABLE IF EXISTS \\\"{m_fileTable}\\\"\"|}" : "$\"DROP TABLE IF EXISTS \\\"{m_fileTable}\\\"\"";
+            var baseType = ("Backup/RestoreDatabaseBase.cs", Usings + $$"""
+                public abstract class RestoreDatabaseBase
+                {
+                    protected readonly DbConnection Connection;
+                    protected string? m_fileTable;
+
+                    protected RestoreDatabaseBase(DbConnection connection) => Connection = connection;
+
+                    public void DropTables()
+                    {
+                        if (m_fileTable is null)
+                        {
+                            return;
+                        }
+
+                        using var cmd = Connection.CreateCommand();
+                        cmd.CommandText = {{sink}};
+                        cmd.ExecuteNonQuery();
+                        m_fileTable = null;
+                    }
+                }
+                """ + Model);
+            var derived = ("Backup/RestoreDatabase.cs", Usings + $$"""
+                public sealed class RestoreDatabase : RestoreDatabaseBase
+                {
+                    public RestoreDatabase(DbConnection connection) : base(connection) { }
+
+                    public void Prepare() => m_fileTable = "Fileset-" + {{name}};
+                }
+                """);
+            var test = new Verify.Test { TestState = { Sources = { ids, baseType, derived } } };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Backup/RestoreDatabase.cs", 17, 57, 17, 108)
+                    .WithArguments("Environment.GetEnvironmentVariable(\"RESTORE_TABLE\")", "an identifier", Identifier, " (an environment variable)"));
+            }
+
+            await test.RunAsync();
+        }
     }
 }

@@ -8,15 +8,25 @@ using ProductionAnalyzers.Infrastructure;
 
 namespace ProductionAnalyzers.Sql
 {
-    /// <summary>One write to a local: its initializer, an assignment, or a compound <c>+=</c>.</summary>
+    /// <summary>
+    /// One write to a local: its initializer, an assignment, a compound <c>+=</c>, or one element of a deconstruction
+    /// (<c>var (added, deleted) = GetSqls()</c>: <see cref="Value"/> is the whole value deconstructed).
+    /// </summary>
     internal readonly struct LocalWrite
     {
-        public LocalWrite(IOperation operation, IOperation value, bool compound)
+        public LocalWrite(IOperation operation, IOperation value, bool compound, int tupleElement = -1)
         {
             Operation = operation;
             Value = value;
             Compound = compound;
+            TupleElement = tupleElement;
         }
+
+        /// <summary>The element of <see cref="Value"/> the local receives in a deconstruction; -1 for the whole value.</summary>
+        public int TupleElement { get; }
+
+        /// <summary>Whether the local receives <see cref="Value"/> itself (not a <c>+=</c> or a deconstructed element).</summary>
+        public bool IsWhole => !Compound && TupleElement < 0;
 
         public IOperation Operation { get; }
 
@@ -492,6 +502,9 @@ namespace ProductionAnalyzers.Sql
                 case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation target } coalesce:
                     AddWrite(target.Local, new LocalWrite(coalesce, coalesce.Value, compound: false));
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    AddDeconstruction(deconstruction);
+                    break;
                 case IForEachLoopOperation loop:
                     if (loop.LoopControlVariable is IVariableDeclaratorOperation variable)
                     {
@@ -566,6 +579,28 @@ namespace ProductionAnalyzers.Sql
             calls.Add(invocation);
         }
 
+
+        /// <summary><c>var (a, b) = value</c>, <c>(var a, var b) = value</c>, <c>(a, b) = value</c>: each local receives one element.</summary>
+        private void AddDeconstruction(IDeconstructionAssignmentOperation deconstruction)
+        {
+            var target = deconstruction.Target is IDeclarationExpressionOperation { Expression: var declared } ? declared : deconstruction.Target;
+            if (target is not ITupleOperation tuple)
+            {
+                return;
+            }
+
+            var value = SqlOperations.Unwrap(deconstruction.Value);
+            for (var i = 0; i < tuple.Elements.Length; i++)
+            {
+                var element = tuple.Elements[i] is IDeclarationExpressionOperation { Expression: var inner } ? inner : tuple.Elements[i];
+                if (element is ILocalReferenceOperation local)
+                {
+                    AddWrite(local.Local, value is ITupleOperation literal && literal.Elements.Length == tuple.Elements.Length
+                        ? new LocalWrite(deconstruction, literal.Elements[i], compound: false)
+                        : new LocalWrite(deconstruction, deconstruction.Value, compound: false, tupleElement: i));
+                }
+            }
+        }
         private void AddWrite(ILocalSymbol local, LocalWrite write)
         {
             if (!_writes.TryGetValue(local, out var list))

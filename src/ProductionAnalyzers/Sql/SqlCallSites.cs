@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -15,8 +16,9 @@ namespace ProductionAnalyzers.Sql
     /// <summary>
     /// The call sites of the compilation's own methods, for judging a parameter by what its callers pass. The calls of a
     /// method or constructor are found on the first question about it by searching the source text for its name
-    /// (<see cref="SourceSearch"/>: no tree is walked node by node), then bound and cached. A method with more than <see cref="MaxCallSites"/>
-    /// candidate calls is not followed: its parameters are judged inside it.
+    /// (<see cref="SourceSearch"/>: no tree is walked node by node; for a private method, or one of a private nested type,
+    /// only in the declarations of the type that holds it), then bound and cached. A method with more than
+    /// <see cref="MaxCallSites"/> candidate calls is not followed: its parameters are judged inside it.
     /// </summary>
     internal sealed class SqlCallSites
     {
@@ -123,9 +125,20 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
+            // A private method, or one of a private nested type, can be called only from inside the type that holds it:
+            // only that type's declarations are searched (the factories of a private nested class share a common name).
+            // (Not for an implementation of an interface member: the interface is called from anywhere.)
+            var domain = targets.Length == 1 ? AccessibilityDomain(method) : null;
+            var domainReferences = domain?.DeclaringSyntaxReferences ?? ImmutableArray<SyntaxReference>.Empty;
+            var trees = domain is null ? null : domainReferences.Select(r => r.SyntaxTree).Distinct().ToList();
             var candidates = new List<InvocationExpressionSyntax>();
-            foreach (var token in _search.IdentifiersNamed(names, null, int.MaxValue, cancellationToken)!)
+            foreach (var token in _search.IdentifiersNamed(names, trees, int.MaxValue, cancellationToken)!)
             {
+                if (domain is not null && !InsideAny(domainReferences, token))
+                {
+                    continue;
+                }
+
                 if (InvocationNamedBy(token) is { } invocation)
                 {
                     if (candidates.Count == MaxCallSites)
@@ -162,6 +175,36 @@ namespace ProductionAnalyzers.Sql
             }
 
             return new CallSiteList(result.ToImmutable());
+        }
+
+        /// <summary>
+        /// The type whose declarations hold every call <paramref name="method"/> can have: the type that holds the innermost
+        /// private element of the method and its containing types; null when the method can be called from other types.
+        /// </summary>
+        private static INamedTypeSymbol? AccessibilityDomain(IMethodSymbol method)
+        {
+            for (ISymbol? element = method; element is not null and not INamespaceSymbol; element = element.ContainingType)
+            {
+                if (element.DeclaredAccessibility == Accessibility.Private)
+                {
+                    return element.ContainingType is { DeclaringSyntaxReferences.IsEmpty: false } domain ? domain : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool InsideAny(ImmutableArray<SyntaxReference> references, SyntaxToken token)
+        {
+            foreach (var reference in references)
+            {
+                if (reference.SyntaxTree == token.SyntaxTree && reference.Span.Contains(token.Span))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTarget(ImmutableArray<IMethodSymbol> targets, IMethodSymbol method) =>

@@ -28,7 +28,8 @@ namespace ProductionAnalyzers.Sql
     /// <summary>
     /// Every value a field or property that only its own type — or, for a protected one, its type and the types of the
     /// compilation deriving from it — can write is given: its initializer and the assignments in those types'
-    /// declarations (constructors, builder methods). Made on first need per member, by one walk over the declarations,
+    /// declarations and their nested types (constructors, builder methods, a static factory's <c>db.m_table = …</c> on
+    /// the instance it creates). Made on first need per member, by one walk over the declarations,
     /// and cached per compilation. Members any type can write (public or internal mutable ones), written by <c>ref</c>,
     /// <c>+=</c>, or more than <see cref="MaxWrites"/> times are not followed (null). A protected member's writes in
     /// types of other assemblies deriving from a public type are not seen.
@@ -109,16 +110,23 @@ namespace ProductionAnalyzers.Sql
 
             var result = ImmutableArray.CreateBuilder<MemberWrite>();
             var writers = IsWrittenByDerivedTypes(member) ? WithDerivedTypes(type) : new[] { type };
+            var declarations = new HashSet<SyntaxNode>();
             foreach (var reference in DeclarationsOf(writers))
             {
-                var declaration = reference.GetSyntax(cancellationToken);
+                declarations.Add(reference.GetSyntax(cancellationToken));
+            }
+
+            foreach (var declaration in declarations)
+            {
                 if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
                 {
                     return null;
                 }
 
                 SemanticModel? model = null;
-                foreach (var node in declaration.DescendantNodes(n => n is not BaseTypeDeclarationSyntax || n == declaration))
+                // Nested types are searched too (they can write a private member of the type that holds them), unless
+                // they are writers of their own, searched on their own.
+                foreach (var node in declaration.DescendantNodes(n => n == declaration || !declarations.Contains(n)))
                 {
                     SyntaxNode? write = node switch
                     {
@@ -197,9 +205,12 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        /// <summary>
+        /// A write of the member on any instance: the declarations searched are the only code that can write it, so a
+        /// static factory's <c>db.m_table = …</c> on the instance it creates is one of the member's values too.
+        /// </summary>
         private static bool IsMember(IOperation target, ISymbol member) =>
-            target is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member) &&
-            (reference.Instance is null or IInstanceReferenceOperation);
+            target is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member);
 
         private static IOperation Root(IOperation operation)
         {
@@ -214,7 +225,8 @@ namespace ProductionAnalyzers.Sql
         private static string? AssignedName(ExpressionSyntax target) => target switch
         {
             IdentifierNameSyntax name => name.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax } access => access.Name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
             _ => null,
         };
     }

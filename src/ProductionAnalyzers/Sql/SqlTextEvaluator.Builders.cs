@@ -25,6 +25,13 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
+                if (write.TupleElement >= 0)
+                {
+                    result.Clear();
+                    result.AddRange(HoleFor(write.Value, write.Value));
+                    continue;
+                }
+
                 if (BuilderChainRoot(write.Value) is ILocalReferenceOperation self && SymbolEqualityComparer.Default.Equals(self.Local, local))
                 {
                     // sb = sb.Append(x): the appends are among the calls on the local.

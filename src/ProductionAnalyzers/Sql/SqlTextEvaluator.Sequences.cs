@@ -435,7 +435,7 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
-                var elements = EvalSequence(write.Value, frame, depth + 1);
+                var elements = write.TupleElement < 0 ? EvalSequence(write.Value, frame, depth + 1) : null;
                 if (elements is null)
                 {
                     return null;

@@ -58,7 +58,7 @@ namespace ProductionAnalyzers.Sql
                     break;
                 }
 
-                if (write.Compound || !test(SqlOperations.Unwrap(write.Value), frame, depth + 1))
+                if (!write.IsWhole || !test(SqlOperations.Unwrap(write.Value), frame, depth + 1))
                 {
                     return false;
                 }
@@ -135,7 +135,7 @@ namespace ProductionAnalyzers.Sql
 
                         // A local given one match and never written again.
                         var writes = frame.Index.WritesOf(local.Local);
-                        if (writes.Count != 1 || writes[0].Compound || writes[0].Position >= local.Syntax.SpanStart)
+                        if (writes.Count != 1 || !writes[0].IsWhole || writes[0].Position >= local.Syntax.SpanStart)
                         {
                             return null;
                         }

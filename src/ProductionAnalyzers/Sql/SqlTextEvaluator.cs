@@ -591,12 +591,34 @@ namespace ProductionAnalyzers.Sql
             return HoleFor(original, invocation);
         }
 
-        private List<SqlSegment>? EvalHelper(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Frame frame)
+        /// <summary>
+        /// One element of a deconstructed value: of a tuple literal, or of every tuple a helper of the compilation returns
+        /// (<c>var (added, deleted, modified) = GetSqls(allTypes)</c>).
+        /// </summary>
+        private List<SqlSegment> EvalTupleElement(IOperation value, int element, Frame frame)
+        {
+            var unwrapped = SqlOperations.Unwrap(value);
+            if (unwrapped is ITupleOperation tuple && element < tuple.Elements.Length)
+            {
+                return Eval(tuple.Elements[element], frame);
+            }
+
+            if (unwrapped is IInvocationOperation invocation && frame.Depth < MaxDepth && invocation.TargetMethod is var method &&
+                method.ReturnType.IsTupleType && _apis.IsSourceMethod(method) && !method.IsVirtual && !method.IsAbstract && !method.IsOverride &&
+                EvalHelper(method, invocation.Arguments, frame, element) is { } returned)
+            {
+                return returned;
+            }
+
+            return HoleFor(value, value);
+        }
+
+        private List<SqlSegment>? EvalHelper(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, Frame frame, int tupleElement = -1)
         {
             var definition = method.OriginalDefinition;
             if (!_visiting.Add(definition))
             {
-                return EvalRecursiveCall(definition, arguments, frame);
+                return tupleElement < 0 ? EvalRecursiveCall(definition, arguments, frame) : null;
             }
 
             try
@@ -626,7 +648,7 @@ namespace ProductionAnalyzers.Sql
                         if (operation is IReturnOperation { ReturnedValue: { } value, Kind: OperationKind.Return } &&
                             IsInSameFunction(operation, body.Root))
                         {
-                            returns.Add(Eval(value, inner));
+                            returns.Add(tupleElement < 0 ? Eval(value, inner) : EvalTupleElement(value, tupleElement, inner));
                         }
                     }
                 }
@@ -639,7 +661,7 @@ namespace ProductionAnalyzers.Sql
                         value = single;
                     }
 
-                    returns.Add(Eval(value, inner));
+                    returns.Add(tupleElement < 0 ? Eval(value, inner) : EvalTupleElement(value, tupleElement, inner));
                 }
 
                 if (returns.Count == 0)
@@ -799,7 +821,7 @@ namespace ProductionAnalyzers.Sql
                 List<SqlSegment> value;
                 try
                 {
-                    value = Eval(write.Value, frame);
+                    value = write.TupleElement < 0 ? Eval(write.Value, frame) : EvalTupleElement(write.Value, write.TupleElement, frame);
                 }
                 finally
                 {

@@ -881,7 +881,7 @@ namespace ProductionAnalyzers.Sql
             if (text is ILocalReferenceOperation local)
             {
                 var writes = index.WritesOf(local.Local);
-                if (writes.Count != 1 || writes[0].Compound)
+                if (writes.Count != 1 || !writes[0].IsWhole)
                 {
                     return null;
                 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using ProductionAnalyzers.Sql;
 using Xunit;
 using static ProductionAnalyzers.Tests.Sql.SqlTestCode;
 using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Sql.SqlInjectionAnalyzer>;
@@ -1409,6 +1410,212 @@ namespace ProductionAnalyzers.Tests.Sql
             {
                 test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Backup/RestoreDatabase.cs", 17, 57, 17, 108)
                     .WithArguments("Environment.GetEnvironmentVariable(\"RESTORE_TABLE\")", "an identifier", Identifier, " (an environment variable)"));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// A static factory sets a private field on the instance it creates (<c>db.m_deletedTable = …</c>): that write is
+        /// one of the field's values, as is a write from a nested type.
+        /// </summary>
+        [Theory]
+        [InlineData("$\"DeletedBlock-{BackupIds.NewHexId()}\"", "", false)]
+        [InlineData("$\"DeletedBlock-{BackupIds.NewHexId()}\"", "owner.m_deletedTable = Environment.GetEnvironmentVariable(\"DELETED_TABLE\");", true)]
+        [InlineData("Environment.GetEnvironmentVariable(\"DELETED_TABLE\")", "", true)]
+        public async Task PrivateFieldSetByAStaticFactoryOnItsInstance_IsJudgedByThoseWrites(string value, string nestedWrite, bool reported)
+        {
+            var ids = ("Backup/BackupIds.cs", Usings + """
+                public static class BackupIds
+                {
+                    public static string NewHexId() => Convert.ToHexString(Guid.NewGuid().ToByteArray());
+                }
+                """);
+            var sink = reported ? "{|#0:$\"DROP TABLE \\\"{m_deletedTable}\\\"\"|}" : "$\"DROP TABLE \\\"{m_deletedTable}\\\"\"";
+            var database = ("Backup/BackupDatabase.cs", Usings + $$"""
+                public sealed class BackupDatabase
+                {
+                    private readonly DbConnection _connection;
+                    private string? m_deletedTable;
+
+                    private BackupDatabase(DbConnection connection) => _connection = connection;
+
+                    public static BackupDatabase Create(DbConnection connection, bool cacheDeletedBlocks)
+                    {
+                        var dbnew = new BackupDatabase(connection);
+                        if (cacheDeletedBlocks)
+                        {
+                            dbnew.m_deletedTable = {{value}};
+                        }
+
+                        return dbnew;
+                    }
+
+                    public void Close()
+                    {
+                        if (m_deletedTable is null)
+                        {
+                            return;
+                        }
+
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = {{sink}};
+                        cmd.ExecuteNonQuery();
+                    }
+
+                    private sealed class Reset
+                    {
+                        public void Apply(BackupDatabase owner)
+                        {
+                            {{nestedWrite}}
+                        }
+                    }
+                }
+                """ + Model);
+            var test = new Verify.Test { TestState = { Sources = { ids, database } } };
+            if (reported)
+            {
+                // A value copied into the field is named as the field; text built with it names the part it was built from.
+                test.TestState.ExpectedDiagnostics.Add(nestedWrite.Length == 0
+                    ? Verify.Diagnostic().WithLocation(0).WithArguments("m_deletedTable", "an identifier", Identifier, "")
+                    : Verify.Diagnostic().WithLocation(0).WithSpan("Backup/BackupDatabase.cs", 47, 36, 47, 87)
+                        .WithArguments("Environment.GetEnvironmentVariable(\"DELETED_TABLE\")", "an identifier", Identifier, " (an environment variable)"));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// A factory of a private nested class is called only from the type that holds it: its calls are found there even
+        /// when the compilation has more same-named calls than the bound (every database type has a CreateAsync).
+        /// </summary>
+        [Theory]
+        [InlineData("m_blockTable", false)]
+        [InlineData("request.Table", true)]
+        public async Task FactoryOfAPrivateNestedClass_IsJudgedByTheCallsInItsType(string argument, bool reported)
+        {
+            var test = new Verify.Test();
+            for (var i = 0; i < SqlCallSites.MaxCallSites + 6; i++)
+            {
+                test.TestState.Sources.Add(($"Data/Store{i}.cs", Usings + $$"""
+                    public sealed class Store{{i}}
+                    {
+                        public static Task<Store{{i}}> CreateAsync() => Task.FromResult(new Store{{i}}());
+
+                        public async Task<Store{{i}}> OpenAsync() => await CreateAsync();
+                    }
+                    """));
+            }
+
+            var passed = reported ? "{|#0:request.Table|}" : argument;
+            test.TestState.Sources.Add(("Data/RestoreDatabase.cs", Usings + $$"""
+                public sealed record RestoreRequest(string Table);
+
+                public sealed class RestoreDatabase
+                {
+                    private readonly DbConnection _connection;
+                    private readonly string m_blockTable = "Blocks-" + Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+                    public RestoreDatabase(DbConnection connection) => _connection = connection;
+
+                    public async Task<int> MarkAsync(RestoreRequest request)
+                    {
+                        var marker = await BlockMarker.CreateAsync(_connection, {{passed}});
+                        return marker.Mark(42);
+                    }
+
+                    private sealed class BlockMarker
+                    {
+                        private readonly DbCommand _update;
+
+                        private BlockMarker(DbCommand update) => _update = update;
+
+                        public int Mark(long id)
+                        {
+                            _update.Parameters.Clear();
+                            var parameter = _update.CreateParameter();
+                            parameter.ParameterName = "@id";
+                            parameter.Value = id;
+                            _update.Parameters.Add(parameter);
+                            return _update.ExecuteNonQuery();
+                        }
+
+                        public static async Task<BlockMarker> CreateAsync(DbConnection connection, string blockTable)
+                        {
+                            var cmd = connection.CreateCommand();
+                            cmd.CommandText = {|#1:$"UPDATE \"{blockTable}\" SET \"Restored\" = 1 WHERE \"ID\" = @id"|};
+                            await Task.Yield();
+                            return new BlockMarker(cmd);
+                        }
+                    }
+                }
+                """ + Model));
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of RestoreDatabase.MarkAsync; passed to BlockMarker.CreateAsync)"));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// Locals given by a deconstruction (<c>var (added, deleted) = GetSqls(true)</c>) are the elements of the tuple
+        /// the helper returns, each judged on its own.
+        /// </summary>
+        [Theory]
+        [InlineData("\"Path\"", false)]
+        [InlineData("filter.Column", true)]
+        public async Task LocalsFromADeconstructedTupleHelper_AreJudgedByTheirElement(string column, bool reported)
+        {
+            var changes = ("Data/ListChanges.cs", Usings + $$""""
+                public sealed record ChangeFilter(string Column);
+
+                public sealed class ListChanges
+                {
+                    private readonly DbConnection _connection;
+                    private readonly string m_currentTable = "Current-" + Convert.ToHexString(Guid.NewGuid().ToByteArray());
+                    private readonly string m_previousTable = "Previous-" + Convert.ToHexString(Guid.NewGuid().ToByteArray());
+
+                    public ListChanges(DbConnection connection) => _connection = connection;
+
+                    private (string Added, string Deleted, string Order) GetSqls(bool allTypes, ChangeFilter filter)
+                    {
+                        return (
+                            $@"SELECT ""Path"" FROM ""{m_currentTable}"" WHERE {(allTypes ? "" : @"""Type"" = @Type AND ")}""Path"" NOT IN (SELECT ""Path"" FROM ""{m_previousTable}"")",
+                            $@"SELECT ""Path"" FROM ""{m_previousTable}"" WHERE ""Path"" NOT IN (SELECT ""Path"" FROM ""{m_currentTable}"")",
+                            {{column}});
+                    }
+
+                    public long AddedSize(ChangeFilter filter)
+                    {
+                        var (added, _, order) = GetSqls(true, filter);
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = $@"SELECT SUM(""Size"") FROM ""{m_currentTable}"" WHERE ""Path"" IN ({added})"; // OK: program-made text
+                        var total = (long)cmd.ExecuteScalar()!;
+                        cmd.CommandText = {|#0:$@"SELECT ""Path"" FROM ({added}) ORDER BY {order}"|};
+                        cmd.ExecuteNonQuery();
+                        return total;
+                    }
+
+                    public void Literal(ChangeFilter filter)
+                    {
+                        (string table, string sort) = ("Series", filter.Column);
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = $"DELETE FROM {table}"; // OK: the constant element
+                        cmd.ExecuteNonQuery();
+                        cmd.CommandText = {|#1:$"SELECT * FROM {table} ORDER BY {sort}"|};
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                """" + Model);
+            var test = new Verify.Test { TestState = { Sources = { changes } } };
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithSpan("Data/ListChanges.cs", 44, 50, 44, 63)
+                .WithArguments("filter.Column", "an identifier", Identifier, " (a member of the parameter 'filter' of ListChanges.Literal)"));
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Data/ListChanges.cs", 28, 13, 28, 26)
+                    .WithArguments("filter.Column", "an identifier", Identifier, " (a member of the parameter 'filter' of ListChanges.GetSqls)"));
             }
 
             await test.RunAsync();

@@ -771,8 +771,7 @@ namespace ProductionAnalyzers.Tests.Sql
             // A local declared with a value read from a library (a reader column, a header) and never written again is one
             // untrusted value: no wrapper finding. A local written again — appended to, assigned in a branch — is followed
             // and reported where it is handed to the wrapper, and so is a template filled in with Replace where it is
-            // handed over. (A value deconstructed into it is not followed by the text
-            // evaluator: a known gap, pinned here so that closing it shows.)
+            // handed over, and so is a local given a new value by a deconstruction.
             await new Verify.Test
             {
                 TestState =
@@ -827,7 +826,7 @@ namespace ProductionAnalyzers.Tests.Sql
                                 {
                                     var statement = reader.GetString(0);
                                     (statement, var count) = ("DELETE FROM Audit WHERE Region = '" + region + "'", 1);
-                                    return _store.RunAsync(statement);
+                                    return _store.RunAsync({|#3:statement|});
                                 }
                             }
                             """),
@@ -837,6 +836,7 @@ namespace ProductionAnalyzers.Tests.Sql
                         Verify.Diagnostic().WithLocation(0).WithSpan("AuditJob.cs", 27, 25, 27, 44).WithArguments("reader.GetString(0)", "a clause", "build the SQL from constant text and pass the values as parameters", " (a database read)"),
                         Verify.Diagnostic().WithLocation(1).WithSpan("AuditJob.cs", 34, 25, 34, 44).WithArguments("reader.GetString(0)", "a clause", "build the SQL from constant text and pass the values as parameters", " (a database read)"),
                         Verify.Diagnostic().WithLocation(2).WithArguments("table", "an identifier", "check it against an allow-list of known names, or quote it with QuoteIdentifier", " (a parameter of AuditJob.Templated)"),
+                        Verify.Diagnostic().WithLocation(3).WithSpan("AuditJob.cs", 49, 74, 49, 80).WithArguments("region", "a value", "pass it as a parameter", " (a parameter of AuditJob.Deconstructed)"),
                     },
                 },
             }.RunAsync();

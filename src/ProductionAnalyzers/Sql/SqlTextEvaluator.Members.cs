@@ -51,6 +51,70 @@ namespace ProductionAnalyzers.Sql
             return HoleFor(original, field);
         }
 
+        /// <summary>
+        /// The values a member is given in each element of an array literal of object initializers (an anonymous type, or
+        /// <c>new Target { Table = … }</c>), directly or through a local written once; null for any other collection or
+        /// an element that does not set the member.
+        /// </summary>
+        private List<SqlSegment>? MemberOfEachElement(IOperation collection, string member, Frame frame)
+        {
+            collection = SqlOperations.Unwrap(collection);
+            if (collection is ILocalReferenceOperation local)
+            {
+                var writes = frame.Index.WritesOf(local.Local);
+                if (writes.Count != 1 || !writes[0].IsWhole || writes[0].Position >= local.Syntax.SpanStart)
+                {
+                    return null;
+                }
+
+                collection = SqlOperations.Unwrap(writes[0].Value);
+            }
+
+            var items = collection switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation expression => expression.Elements,
+                _ => default,
+            };
+            if (items.IsDefaultOrEmpty || items.Length > MaxSetElements)
+            {
+                return null;
+            }
+
+            var alternatives = new List<List<SqlSegment>>();
+            foreach (var item in items)
+            {
+                var initializers = SqlOperations.Unwrap(item) switch
+                {
+                    IAnonymousObjectCreationOperation anonymous => anonymous.Initializers,
+                    IObjectCreationOperation { Initializer: { } objectInitializer } => objectInitializer.Initializers,
+                    _ => default,
+                };
+                if (initializers.IsDefault)
+                {
+                    return null;
+                }
+
+                List<SqlSegment>? value = null;
+                foreach (var initializer in initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment && target.Member.Name == member)
+                    {
+                        value = Eval(assignment.Value, frame);
+                    }
+                }
+
+                if (value is null)
+                {
+                    return null;
+                }
+
+                alternatives.Add(value);
+            }
+
+            return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
+        }
+
         [MethodImpl(HotPath.Options)]
         private List<SqlSegment> EvalProperty(IOperation original, IPropertyReferenceOperation property, Frame frame)
         {
@@ -66,6 +130,14 @@ namespace ProductionAnalyzers.Sql
             {
                 var inner = Eval(input, frame);
                 return IsConstantOnly(inner) ? Text("x") : inner;
+            }
+
+            // foreach (var t in new[] { new { Table = "Backup", Column = "TargetURL" }, … }) … t.Table: the member's value
+            // in each element of the set.
+            if (symbol.Parameters.IsEmpty && property.Instance is ILocalReferenceOperation { Local: var loopVariable } &&
+                frame.Index.ForEachCollectionOf(loopVariable) is { } elements && MemberOfEachElement(elements, symbol.Name, frame) is { } values)
+            {
+                return values;
             }
 
             // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.

@@ -22,6 +22,9 @@ namespace ProductionAnalyzers.Sql
         private const int MaxDepth = 4;
         private const int MaxSteps = 4000;
 
+        /// <summary>The most elements of an array literal whose members are read one by one (<c>t.Table</c> of each element).</summary>
+        private const int MaxSetElements = 64;
+
         private readonly SqlApis _apis;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<ISymbol> _visiting = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -593,7 +596,7 @@ namespace ProductionAnalyzers.Sql
 
         /// <summary>
         /// One element of a deconstructed value: of a tuple literal, or of every tuple a helper of the compilation returns
-        /// (<c>var (added, deleted, modified) = GetSqls(allTypes)</c>).
+        /// (<c>var (added, deleted, modified) = GetSqls(allTypes)</c>), also an awaited async one.
         /// </summary>
         private List<SqlSegment> EvalTupleElement(IOperation value, int element, Frame frame)
         {
@@ -603,8 +606,21 @@ namespace ProductionAnalyzers.Sql
                 return Eval(tuple.Elements[element], frame);
             }
 
+            // (var query, var values) = await GetWhereClauseAsync(…).ConfigureAwait(false): the tuple the async helper returns.
+            var awaited = false;
+            if (unwrapped is IAwaitOperation awaitOperation)
+            {
+                awaited = true;
+                unwrapped = SqlOperations.Unwrap(awaitOperation.Operation);
+                if (unwrapped is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+                {
+                    unwrapped = SqlOperations.Unwrap(configured);
+                }
+            }
+
             if (unwrapped is IInvocationOperation invocation && frame.Depth < MaxDepth && invocation.TargetMethod is var method &&
-                method.ReturnType.IsTupleType && _apis.IsSourceMethod(method) && !method.IsVirtual && !method.IsAbstract && !method.IsOverride &&
+                (awaited ? method.IsAsync && method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } awaitable && awaitable.TypeArguments[0].IsTupleType : method.ReturnType.IsTupleType) &&
+                _apis.IsSourceMethod(method) && !method.IsVirtual && !method.IsAbstract && !method.IsOverride &&
                 EvalHelper(method, invocation.Arguments, frame, element) is { } returned)
             {
                 return returned;

@@ -1620,5 +1620,130 @@ namespace ProductionAnalyzers.Tests.Sql
 
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// A helper called in a loop over an array literal of constant objects (<c>t.Table</c> of each element): judged by
+        /// the members' values in every element; reported at the call when one element carries a parameter's text.
+        /// </summary>
+        [Theory]
+        [InlineData("new { Table = \"ConnectionString\", Column = \"BaseUrl\" }", false)]
+        [InlineData("new { Table = \"ConnectionString\", Column = extraColumn }", true)]
+        public async Task HelperCalledOverAConstantObjectSet_IsJudgedByEachElementsMembers(string last, bool reported)
+        {
+            var source = Usings + $$"""
+                public sealed class WipeTarget
+                {
+                    public string Table { get; init; } = "";
+
+                    public string Column { get; init; } = "";
+                }
+
+                public static class WipeEncryption
+                {
+                    public static async Task<long> WipeAsync(DbConnection con, string extraColumn)
+                    {
+                        var targets = new[]
+                        {
+                            new { Table = "Backup", Column = "TargetURL" },
+                            new { Table = "Source", Column = "Path" },
+                            {{last}},
+                        };
+
+                        long total = 0;
+                        foreach (var t in targets)
+                        {
+                            total += await WipeColumnAsync(con, t.Table, {{(reported ? "{|#0:t.Column|}" : "t.Column")}});
+                        }
+
+                        foreach (var option in new[] { new WipeTarget { Table = "Option", Column = "Value" }, new WipeTarget { Table = "Setting", Column = "Value" } })
+                        {
+                            total += await WipeColumnAsync(con, option.Table, option.Column);
+                        }
+
+                        return total;
+                    }
+
+                    private static async Task<long> WipeColumnAsync(DbConnection con, string table, string column)
+                    {
+                        using var cmd = con.CreateCommand();
+                        cmd.CommandText = {|#1:$"UPDATE \"{table}\" SET \"{column}\" = '' WHERE \"{column}\" LIKE 'enc-v1:%'"|};
+                        return await cmd.ExecuteNonQueryAsync();
+                    }
+                }
+                """ + Model;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("extraColumn", "an identifier", Identifier, " (a parameter of WipeEncryption.WipeAsync; passed to WipeEncryption.WipeColumnAsync)"));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source.Replace("{|#1:", string.Empty).Replace("|};", ";"));
+            }
+        }
+
+        /// <summary>An awaited async helper that returns a WHERE clause with its parameter values, deconstructed by the caller.</summary>
+        [Theory]
+        [InlineData("query.Append(\" AND \\\"Name\\\" LIKE @Name\");", false)]
+        [InlineData("query.Append(\" AND \\\"Name\\\" LIKE '\" + name + \"'\");", true)]
+        public async Task LocalsFromAnAwaitedTupleHelper_AreJudgedByTheirElement(string nameFilter, bool reported)
+        {
+            var source = Usings + $$"""
+                public sealed class FilesetQueries
+                {
+                    private readonly DbConnection _connection;
+
+                    public FilesetQueries(DbConnection connection) => _connection = connection;
+
+                    public async Task<(string Query, Dictionary<string, object?> Values)> GetWhereClauseAsync(DateTime time, long[] versions, string name)
+                    {
+                        await Task.Yield();
+                        var query = new StringBuilder(" WHERE \"Timestamp\" <= @Timestamp");
+                        var args = new Dictionary<string, object?> { ["@Timestamp"] = time.Ticks };
+                        var list = new StringBuilder();
+                        foreach (var v in versions)
+                        {
+                            var argName = $"@Fileset{v.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+                            args.Add(argName, v);
+                            list.Append(argName);
+                            list.Append(',');
+                        }
+
+                        if (list.Length > 0)
+                        {
+                            query.Append(" OR \"ID\" IN (" + list.ToString(0, list.Length - 1) + ")");
+                        }
+
+                        {{nameFilter}}
+                        return (query.ToString(), args);
+                    }
+
+                    public async Task<long> CountAsync(DateTime time, long[] versions, string name)
+                    {
+                        (var where, var values) = await GetWhereClauseAsync(time, versions, name).ConfigureAwait(false);
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = {{(reported ? "{|#0:$\"SELECT COUNT(*) FROM \\\"Fileset\\\" {where}\"|}" : "$\"SELECT COUNT(*) FROM \\\"Fileset\\\" {where}\"")}};
+                        foreach (var pair in values)
+                        {
+                            var parameter = cmd.CreateParameter();
+                            parameter.ParameterName = pair.Key;
+                            parameter.Value = pair.Value;
+                            cmd.Parameters.Add(parameter);
+                        }
+
+                        return (long)(await cmd.ExecuteScalarAsync())!;
+                    }
+                }
+                """ + Model;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithSpan(44, 77, 44, 81)
+                    .WithArguments("name", "a value", "pass it as a parameter", " (a parameter of FilesetQueries.CountAsync)"));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
     }
 }

@@ -22,6 +22,17 @@ namespace ProductionAnalyzers.Sql
                 return new List<SqlSegment>();
             }
 
+            // var clause = await GetWhereClauseAsync(…); … clause.Query: the element of the tuple the local was given.
+            if (symbol.ContainingType is { IsTupleType: true } && TupleElementIndex(symbol) is var index && index >= 0 &&
+                SqlOperations.Unwrap(field.Instance!) is ILocalReferenceOperation tupleLocal)
+            {
+                var writes = frame.Index.WritesOf(tupleLocal.Local);
+                if (writes.Count == 1 && writes[0].IsWhole && writes[0].Position < tupleLocal.Syntax.SpanStart)
+                {
+                    return EvalTupleElement(writes[0].Value, index, frame);
+                }
+            }
+
             if (frame.Depth < MaxDepth && _apis.IsSourceField(symbol) && EvalMemberWrites(symbol, frame) is { } written)
             {
                 return written;
@@ -113,6 +124,16 @@ namespace ProductionAnalyzers.Sql
             }
 
             return alternatives.Count == 1 ? alternatives[0] : Choice(alternatives.ToArray());
+        }
+
+        /// <summary>The position of a tuple element (<c>Query</c> of <c>(string Query, …)</c> is 0); -1 when not known.</summary>
+        private static int TupleElementIndex(IFieldSymbol field)
+        {
+            var name = (field.CorrespondingTupleField ?? field).Name;
+            return name.StartsWith("Item", StringComparison.Ordinal) &&
+                   int.TryParse(name.Substring(4), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1
+                ? position - 1
+                : -1;
         }
 
         [MethodImpl(HotPath.Options)]

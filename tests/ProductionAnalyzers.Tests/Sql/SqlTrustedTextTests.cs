@@ -1745,5 +1745,50 @@ namespace ProductionAnalyzers.Tests.Sql
                 await Verify.VerifyAnalyzerAsync(source);
             }
         }
+
+        /// <summary>A tuple kept whole in a local (<c>var clause = await …</c>) and read by element name (<c>clause.Query</c>).</summary>
+        [Theory]
+        [InlineData("\" WHERE \\\"ID\\\" = @Id\"", false)]
+        [InlineData("\" WHERE \\\"Name\\\" = '\" + name + \"'\"", true)]
+        public async Task TupleElementReadFromALocal_IsJudgedByThatElement(string where, bool reported)
+        {
+            var source = Usings + $$"""
+                public sealed class BrokenFiles
+                {
+                    private readonly DbConnection _connection;
+
+                    public BrokenFiles(DbConnection connection) => _connection = connection;
+
+                    private async Task<(string Query, Dictionary<string, object?> Values)> WhereClauseAsync(long id, string name)
+                    {
+                        await Task.Yield();
+                        return ({{where}}, new Dictionary<string, object?> { ["@Id"] = id });
+                    }
+
+                    public async Task<long> CountAsync(long id, string name)
+                    {
+                        var clause = await WhereClauseAsync(id, name);
+                        var query = "SELECT COUNT(*) FROM \"Fileset\"";
+                        if (!string.IsNullOrWhiteSpace(clause.Query))
+                        {
+                            query += $" {clause.Query}";
+                        }
+
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = {{(reported ? "{|#0:query|}" : "query")}};
+                        return (long)(await cmd.ExecuteScalarAsync())!;
+                    }
+                }
+                """ + Model;
+            if (reported)
+            {
+                await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithSpan(27, 49, 27, 53)
+                    .WithArguments("name", "a value", "pass it as a parameter", " (a parameter of BrokenFiles.CountAsync)"));
+            }
+            else
+            {
+                await Verify.VerifyAnalyzerAsync(source);
+            }
+        }
     }
 }

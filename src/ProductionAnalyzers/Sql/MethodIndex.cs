@@ -109,6 +109,16 @@ namespace ProductionAnalyzers.Sql
         }
 
         [MethodImpl(HotPath.Options)]
+        /// <summary>
+        /// The value of a local given one whole value (its declaration or one assignment) before <paramref name="position"/>
+        /// and never written again; null otherwise.
+        /// </summary>
+        public IOperation? OnlyValueBefore(ILocalSymbol local, int position)
+        {
+            var writes = WritesOf(local);
+            return writes.Count == 1 && writes[0].IsWhole && writes[0].Position < position ? writes[0].Value : null;
+        }
+
         public IReadOnlyList<LocalWrite> WritesOf(ILocalSymbol local) =>
             Ready()._writes.TryGetValue(local, out var list) ? list : (IReadOnlyList<LocalWrite>)System.Array.Empty<LocalWrite>();
 

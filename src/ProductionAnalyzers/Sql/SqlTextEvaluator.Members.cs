@@ -26,10 +26,9 @@ namespace ProductionAnalyzers.Sql
             if (symbol.ContainingType is { IsTupleType: true } && TupleElementIndex(symbol) is var index && index >= 0 &&
                 SqlOperations.Unwrap(field.Instance!) is ILocalReferenceOperation tupleLocal)
             {
-                var writes = frame.Index.WritesOf(tupleLocal.Local);
-                if (writes.Count == 1 && writes[0].IsWhole && writes[0].Position < tupleLocal.Syntax.SpanStart)
+                if (frame.Index.OnlyValueBefore(tupleLocal.Local, tupleLocal.Syntax.SpanStart) is { } tupleValue)
                 {
-                    return EvalTupleElement(writes[0].Value, index, frame);
+                    return EvalTupleElement(tupleValue, index, frame);
                 }
             }
 
@@ -72,13 +71,12 @@ namespace ProductionAnalyzers.Sql
             collection = SqlOperations.Unwrap(collection);
             if (collection is ILocalReferenceOperation local)
             {
-                var writes = frame.Index.WritesOf(local.Local);
-                if (writes.Count != 1 || !writes[0].IsWhole || writes[0].Position >= local.Syntax.SpanStart)
+                if (frame.Index.OnlyValueBefore(local.Local, local.Syntax.SpanStart) is not { } value)
                 {
                     return null;
                 }
 
-                collection = SqlOperations.Unwrap(writes[0].Value);
+                collection = SqlOperations.Unwrap(value);
             }
 
             var items = collection switch

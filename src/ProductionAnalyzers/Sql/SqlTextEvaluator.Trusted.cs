@@ -134,13 +134,12 @@ namespace ProductionAnalyzers.Sql
                         }
 
                         // A local given one match and never written again.
-                        var writes = frame.Index.WritesOf(local.Local);
-                        if (writes.Count != 1 || !writes[0].IsWhole || writes[0].Position >= local.Syntax.SpanStart)
+                        if (frame.Index.OnlyValueBefore(local.Local, local.Syntax.SpanStart) is not { } match)
                         {
                             return null;
                         }
 
-                        operation = writes[0].Value;
+                        operation = match;
                         break;
                     default:
                         return null;

@@ -159,6 +159,13 @@ namespace ProductionAnalyzers.Sql
                 return values;
             }
 
+            // template.RawSql of a SqlBuilder template (Dapper.SqlBuilder, or the copy of it many code bases keep): the text
+            // the builder assembled from its template and clauses, each a text the code handed to the builder.
+            if (symbol.Name == "RawSql" && symbol.ContainingType is { Name: "Template", ContainingType.Name: "SqlBuilder" })
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
             // typeof(T).Name, GetType().Name, PropertyInfo.Name: names that come from the code, not from input.
             if (symbol.Name is "Name" or "FullName" && _apis.MemberInfo is not null && ProductionAnalyzers.Infrastructure.TypeHierarchy.DerivesFrom(symbol.ContainingType, _apis.MemberInfo))
             {

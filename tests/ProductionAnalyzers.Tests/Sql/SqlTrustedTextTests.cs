@@ -1790,5 +1790,77 @@ namespace ProductionAnalyzers.Tests.Sql
                 await Verify.VerifyAnalyzerAsync(source);
             }
         }
+
+        /// <summary>
+        /// The RawSql of a SqlBuilder template (Dapper.SqlBuilder's shape, kept as a copy in the code base) wrapped in an
+        /// outer select whose column list every caller passes as a constant: quiet; a caller passing request text is reported.
+        /// </summary>
+        [Theory]
+        [InlineData("\"SUM(\\\"Size\\\")\"", false)]
+        [InlineData("request.Columns", true)]
+        public async Task SqlBuilderTemplateWrappedInAnOuterSelect_IsJudgedByTheOuterParts(string outerSelect, bool reported)
+        {
+            var builder = ("Datastore/SqlBuilder.cs", Usings + """
+                public class SqlBuilder
+                {
+                    private readonly List<string> _where = new();
+
+                    public Template AddTemplate(string sql) => new Template(this, sql);
+
+                    public SqlBuilder Where(string sql)
+                    {
+                        _where.Add(sql);
+                        return this;
+                    }
+
+                    public class Template
+                    {
+                        private readonly SqlBuilder _builder;
+                        private readonly string _sql;
+
+                        public Template(SqlBuilder builder, string sql)
+                        {
+                            _builder = builder;
+                            _sql = sql;
+                        }
+
+                        public string RawSql => _sql.Replace("/**where**/", _builder._where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _builder._where));
+
+                        public object Parameters => new { };
+                    }
+                }
+                """);
+            var statistics = ("Statistics/StatisticsRepository.cs", Usings + $$"""
+                public sealed record StatisticsRequest(string Columns);
+
+                public sealed class StatisticsRepository
+                {
+                    private readonly IDbConnection _db;
+
+                    public StatisticsRepository(IDbConnection db) => _db = db;
+
+                    public long TotalSize(StatisticsRequest request) =>
+                        QueryGrouped<long>(new SqlBuilder().Where("\"Monitored\" = 1"), "SELECT \"Size\" FROM \"Episodes\" /**where**/", {{(reported ? "{|#0:" + outerSelect + "|}" : outerSelect)}});
+
+                    public long EpisodeCount() =>
+                        QueryGrouped<long>(new SqlBuilder(), "SELECT \"Id\" FROM \"Episodes\" /**where**/", "COUNT(*)");
+
+                    private T QueryGrouped<T>(SqlBuilder builder, string template, string outerSelect)
+                    {
+                        var sql = builder.AddTemplate(template);
+                        var wrappedSql = $"SELECT {outerSelect} FROM ({sql.RawSql}) AS \"Grouped\"";
+                        return _db.Query<T>({{(reported ? "{|#1:wrappedSql|}" : "wrappedSql")}}, sql.Parameters).Single();
+                    }
+                }
+                """ + Model);
+            var test = new Verify.Test { TestState = { Sources = { builder, statistics } } };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(1)
+                    .WithArguments("request.Columns", "an identifier", Identifier, " (a member of the parameter 'request' of StatisticsRepository.TotalSize; passed to StatisticsRepository.QueryGrouped)"));
+            }
+
+            await test.RunAsync();
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -89,8 +90,12 @@ namespace ProductionAnalyzers.Sql
                 });
         }
 
-        /// <summary>The name of the one property sink (<see cref="SqlSinkKind.CommandText"/>), as the text search takes it.</summary>
-        private static readonly string[] CommandTextName = { "CommandText" };
+        /// <summary>The names of the catalogue's property sinks (<see cref="SqlSinkKind.CommandText"/>), as the text search takes them.</summary>
+        private static readonly string[] CommandTextName = SqlSinks.All
+            .Where(e => e.Member == SqlSinkMember.Property)
+            .SelectMany(e => e.Names)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
         [MethodImpl(HotPath.Options)]
         private static void OnSink(

@@ -17,6 +17,12 @@ namespace ProductionAnalyzers.Tests.Quality
             "using Npgsql; class R { void M(string n) { var cmd = new NpgsqlCommand { CommandText = $\"SELECT {n} FROM\" + , Connection = } } }",
             "using System.Data; class R { void M(IDbCommand cmd, string n) { cmd.CommandText = string.Format(\"SELECT {0}\", ; cmd.",
             "using System.Data; class R { void M(IDbCommand cmd, string n) { cmd.CommandText = string.Concat(\"a\", n, ; cmd.ExecuteReader(",
+            "using System.Data; class R { (string, string) G() => (\"a\", ; void M(IDbCommand cmd) { var (a, b) = G(); cmd.CommandText = $\"SELECT {a} FROM {b}\"; var (c, ) = Missing(); cmd.CommandText = c + ; } }",
+            "using System.Data; class R { async System.Threading.Tasks.Task<(string Q, int N)> W() => (; async void M(IDbCommand cmd) { var w = await W(); cmd.CommandText = $\"SELECT 1 {w.Q} {w.} {w.Item9}\"; (var q, var n) = await Nope().ConfigureAwait(; } }",
+            "using System.Data; class R { void M(IDbCommand cmd, string x) { foreach (var t in new[] { new { Table = \"A\", Column = }, new { Table = x }, new Unknown { Table = \"B\" }, }) cmd.CommandText = $\"UPDATE {t.Table} SET {t.Column} = 1\"; } }",
+            "using System.Data; class R { private class Inner { public static void Create(IDbCommand cmd, string table) { cmd.CommandText = $\"DROP TABLE {table}\"; } } void M(IDbCommand c) { Inner.Create(c, ); Inner.Create(c, Missing.Name); } }",
+            "using System.Data; class B { protected string? t; } class D : B { void M(IDbCommand cmd) { t = Guid.NewGuid().ToString(; cmd.CommandText = $\"DROP TABLE \\\"{t}\\\"\"; var o = new D(); o.t = ; } } class E : Missing { void N() { t = \"x\"; } }",
+            "using System.Data; static class F { public static string V<T>(T v) => v is System.IFormattable f ? f.ToString(null, ) : ; } class R { void M(IDbCommand cmd, string s) { cmd.CommandText = $\"SELECT {F.V(s)} {F.V(3)} {F.V()}\"; } }",
             // secrets
             "class Settings { const string Password = \"", 
             "class Settings { string ApiKey = \"sk_live_", 

@@ -31,7 +31,7 @@ namespace ProductionAnalyzers.Sql
     /// declarations and their nested types (constructors, builder methods, a static factory's <c>db.m_table = …</c> on
     /// the instance it creates). Made on first need per member, by one walk over the declarations,
     /// and cached per compilation. Members any type can write (public or internal mutable ones), written by <c>ref</c>,
-    /// <c>+=</c>, or more than <see cref="MaxWrites"/> times are not followed (null). A protected member's writes in
+    /// <c>+=</c>, a deconstruction, or more than <see cref="MaxWrites"/> times are not followed (null). A protected member's writes in
     /// types of other assemblies deriving from a public type are not seen.
     /// </summary>
     internal sealed class SqlMemberWrites
@@ -41,6 +41,10 @@ namespace ProductionAnalyzers.Sql
         private readonly Compilation _compilation;
         private readonly SourceIndex _sources;
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?> _writes = new ConcurrentDictionary<ISymbol, ImmutableArray<MemberWrite>?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _typeSites =
+            new ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _hierarchySites =
+            new ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?>(SymbolEqualityComparer.Default);
 
         public SqlMemberWrites(Compilation compilation, SourceIndex sources)
         {
@@ -108,70 +112,139 @@ namespace ProductionAnalyzers.Sql
                 return null;
             }
 
+            var sites = WriteSitesOf(type.OriginalDefinition, IsWrittenByDerivedTypes(member), cancellationToken);
+            if (sites is null)
+            {
+                return null;
+            }
+
             var result = ImmutableArray.CreateBuilder<MemberWrite>();
-            var writers = IsWrittenByDerivedTypes(member) ? WithDerivedTypes(type) : new[] { type };
+            if (!sites.TryGetValue(member.Name, out var nodes))
+            {
+                return result.ToImmutable();
+            }
+
+            SemanticModel? model = null;
+            foreach (var write in nodes)
+            {
+                if ((write is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } && member is not IFieldSymbol) ||
+                    (write is EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } && member is not IPropertySymbol))
+                {
+                    continue;
+                }
+
+                if (model is null || model.SyntaxTree != write.SyntaxTree)
+                {
+#pragma warning disable RS1030 // The declarations of a member's type are read once per type and compilation, and cached.
+                    model = _compilation.GetSemanticModel(write.SyntaxTree);
+#pragma warning restore RS1030
+                }
+
+                var operation = model.GetOperation(write, cancellationToken);
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation simple when IsMember(simple.Target, member):
+                        result.Add(new MemberWrite(simple.Value, MethodIndex.Build(new[] { Root(simple) })));
+                        break;
+                    case IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Contains((member as IFieldSymbol)!, SymbolEqualityComparer.Default):
+                        result.Add(new MemberWrite(fieldInitializer.Value, MethodIndex.Build(new[] { (IOperation)fieldInitializer })));
+                        break;
+                    case IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Contains((member as IPropertySymbol)!, SymbolEqualityComparer.Default):
+                        result.Add(new MemberWrite(propertyInitializer.Value, MethodIndex.Build(new[] { (IOperation)propertyInitializer })));
+                        break;
+                    case IAssignmentOperation other when IsMember(other.Target, member):
+                        // += or ??=: a value we do not follow.
+                        return null;
+                    case IArgumentOperation argument when argument.Value is IMemberReferenceOperation passed && IsMember(passed, member):
+                        return null;
+                    case IDeconstructionAssignmentOperation:
+                        return null;
+                }
+
+                if (result.Count > MaxWrites)
+                {
+                    return null;
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
+        /// <summary>
+        /// The places in a type's declarations (and nested types; with <paramref name="withDerived"/>, also in the source
+        /// types deriving from it) that may write a member of a given name: assignments, initializers, <c>ref</c>/<c>out</c>
+        /// arguments, by the name written. Read once per type (and once more for its hierarchy) and compilation, for all
+        /// its members, and only bound for the member asked; null when a declaration is not in the compilation.
+        /// </summary>
+        private Dictionary<string, List<SyntaxNode>>? WriteSitesOf(INamedTypeSymbol type, bool withDerived, CancellationToken cancellationToken)
+        {
+            var cache = withDerived ? _hierarchySites : _typeSites;
+            if (cache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var writers = withDerived ? WithDerivedTypes(type) : new[] { type };
             var declarations = new HashSet<SyntaxNode>();
             foreach (var reference in DeclarationsOf(writers))
             {
                 declarations.Add(reference.GetSyntax(cancellationToken));
             }
 
+            Dictionary<string, List<SyntaxNode>>? sites = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
             foreach (var declaration in declarations)
             {
                 if (!_compilation.ContainsSyntaxTree(declaration.SyntaxTree))
                 {
-                    return null;
+                    sites = null;
+                    break;
                 }
 
-                SemanticModel? model = null;
                 // Nested types are searched too (they can write a private member of the type that holds them), unless
                 // they are writers of their own, searched on their own.
                 foreach (var node in declaration.DescendantNodes(n => n == declaration || !declarations.Contains(n)))
                 {
-                    SyntaxNode? write = node switch
+                    var (name, write) = node switch
                     {
-                        AssignmentExpressionSyntax assignment when AssignedName(assignment.Left) == member.Name => assignment,
-                        VariableDeclaratorSyntax { Initializer: { } } declarator when member is IFieldSymbol && declarator.Identifier.ValueText == member.Name => declarator.Initializer,
-                        PropertyDeclarationSyntax { Initializer: { } } property when member is IPropertySymbol && property.Identifier.ValueText == member.Name => property.Initializer,
-                        ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var expression } when AssignedName(expression) == member.Name => node,
-                        _ => null,
+                        AssignmentExpressionSyntax assignment => (AssignedName(assignment.Left), (SyntaxNode)assignment),
+                        VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } declarator => (declarator.Identifier.ValueText, initializer),
+                        PropertyDeclarationSyntax { Initializer: { } initializer } property => (property.Identifier.ValueText, initializer),
+                        ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: var expression } => (AssignedName(expression), node),
+                        _ => (null, node),
                     };
 
-                    if (write is null)
+                    if (node is AssignmentExpressionSyntax { Left: TupleExpressionSyntax tuple })
                     {
+                        // (m_a, m_b) = (…): a write of each element's member, by deconstruction (not followed).
+                        foreach (var element in tuple.Arguments)
+                        {
+                            Add(sites, AssignedName(element.Expression), node);
+                        }
+
                         continue;
                     }
 
-#pragma warning disable RS1030 // The declarations of a field's type are read once per field and compilation, and cached.
-                    model ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-                    var operation = model.GetOperation(write, cancellationToken);
-                    switch (operation)
-                    {
-                        case ISimpleAssignmentOperation simple when IsMember(simple.Target, member):
-                            result.Add(new MemberWrite(simple.Value, MethodIndex.Build(new[] { Root(simple) })));
-                            break;
-                        case IFieldInitializerOperation fieldInitializer:
-                            result.Add(new MemberWrite(fieldInitializer.Value, MethodIndex.Build(new[] { (IOperation)fieldInitializer })));
-                            break;
-                        case IPropertyInitializerOperation propertyInitializer:
-                            result.Add(new MemberWrite(propertyInitializer.Value, MethodIndex.Build(new[] { (IOperation)propertyInitializer })));
-                            break;
-                        case IAssignmentOperation other when IsMember(other.Target, member):
-                            // += or ??=: a value we do not follow.
-                            return null;
-                        case IArgumentOperation:
-                            return null;
-                    }
-
-                    if (result.Count > MaxWrites)
-                    {
-                        return null;
-                    }
+                    Add(sites, name, write);
                 }
             }
 
-            return result.ToImmutable();
+            return cache.GetOrAdd(type, sites);
+        }
+
+        private static void Add(Dictionary<string, List<SyntaxNode>> sites, string? name, SyntaxNode write)
+        {
+            if (name is null)
+            {
+                return;
+            }
+
+            if (!sites.TryGetValue(name, out var list))
+            {
+                list = new List<SyntaxNode>();
+                sites[name] = list;
+            }
+
+            list.Add(write);
         }
 
         /// <summary>The type and the source types deriving from it (searched once per protected member followed).</summary>

@@ -1862,5 +1862,30 @@ namespace ProductionAnalyzers.Tests.Sql
 
             await test.RunAsync();
         }
+
+        /// <summary>A private field also written by a deconstruction is not followed: its text is reported as the field.</summary>
+        [Fact]
+        public async Task PrivateFieldWrittenByADeconstruction_IsNotFollowed()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class ScratchTables
+                {
+                    private readonly DbConnection _connection;
+                    private string _table = "tmp_" + Guid.NewGuid().ToString("N");
+                    private int _rows;
+
+                    public ScratchTables(DbConnection connection) => _connection = connection;
+
+                    public void Rename(string table, int rows) => (_table, _rows) = (table, rows);
+
+                    public void Drop()
+                    {
+                        using var cmd = _connection.CreateCommand();
+                        cmd.CommandText = {|#0:$"DROP TABLE {_table}"|};
+                        cmd.ExecuteNonQuery();
+                    }
+                }
+                """ + Model, Verify.Diagnostic().WithLocation(0).WithArguments("_table", "an identifier", Identifier, ""));
+        }
     }
 }

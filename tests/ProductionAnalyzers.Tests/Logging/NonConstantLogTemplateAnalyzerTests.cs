@@ -317,6 +317,67 @@ public class NonConstantLogTemplateAnalyzerTests
             }
             """);
 
+    /// <summary>
+    /// A pass-through wrapper is recognised however its message parameter spells the string type: through a using alias in
+    /// its own file, a global using alias in another file, <c>System.String</c>, <c>global::System.String</c> and
+    /// <c>String?</c> (pins that a shortcut reading the declaration's syntax, tried for speed, may not miss a parameter
+    /// spelled with an alias).
+    /// </summary>
+    [Fact]
+    public async Task PassThroughWrappers_MessageSpelledThroughAliases_Report() =>
+        await new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("GlobalUsings.cs", """
+                    global using LogText = System.String;
+                    """),
+                    ("Wrappers.cs", """
+                    using System;
+                    using Microsoft.Extensions.Logging;
+                    using Text = System.String;
+
+                    namespace Shop.Logging
+                    {
+                        using Line = System.String;
+
+                        public static class Wrappers
+                        {
+                            public static void Info(this ILogger logger, Text message, params object[] args) => logger.LogInformation(message, args);
+                            public static void Warn(this ILogger logger, LogText message, params object[] args) => logger.LogWarning(message, args);
+                            public static void Note(this ILogger logger, Line message, params object[] args) => logger.LogInformation(message, args);
+                            public static void Fail(this ILogger logger, System.String message, params object[] args) => logger.LogError(message, args);
+                            public static void Trace(this ILogger logger, global::System.String message, params object[] args) => logger.LogTrace(message, args);
+                            public static void Debug(this ILogger logger, String? message, params object[] args) => logger.LogDebug(message, args);
+                            public static void Count(this ILogger logger, int count, params object[] args) => logger.LogDebug("{Count}", count);
+                        }
+                    }
+                    """),
+                    ("Orders.cs", """
+                    using Microsoft.Extensions.Logging;
+                    using Shop.Logging;
+
+                    public class OrderService(ILogger<OrderService> logger)
+                    {
+                        public void Run(int id)
+                        {
+                            logger.Info([|$"Order {id} placed"|]);
+                            logger.Warn([|$"Order {id} late"|]);
+                            logger.Note([|"Order " + id|]);
+                            logger.Fail([|$"Order {id} failed"|]);
+                            logger.Trace([|$"Order {id} traced"|]);
+                            logger.Debug([|$"Order {id} debugged"|]);
+                            logger.Count(id, $"Order {id}");
+                            logger.Info("Order {Id} placed", id);
+                        }
+                    }
+                    """),
+                },
+            },
+        }.RunAsync();
+
     [Fact]
     public async Task MessageOnlyWrappersAndUnimplementedShapes_DoNotReport() =>
         await Verify.VerifyAnalyzerAsync("""

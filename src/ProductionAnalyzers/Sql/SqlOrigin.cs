@@ -18,9 +18,15 @@ namespace ProductionAnalyzers.Sql
             switch (unwrapped)
             {
                 case IParameterReferenceOperation parameter:
-                    return parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } owner
-                        ? "a parameter of " + MethodName(owner)
-                        : null;
+                    return parameter.Parameter.ContainingSymbol switch
+                    {
+                        IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } owner => "a parameter of " + MethodName(owner),
+                        // A lambda's parameter is not judged by the invocations of its delegate (docs/rules/PA1001.md): say so. (The
+                        // element of a query operator's source, k in keys.Select(k => …), is named by its text alone, as before.)
+                        IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda when SqlTextEvaluator.ElementOfLambdaSource(parameter) is null =>
+                            "a parameter of a lambda in " + MethodName(EnclosingMethod(lambda)),
+                        _ => null,
+                    };
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } indexed }:
                     return FromReceiverType(indexed.Type) ?? "an element of '" + SqlOperations.DisplayName(indexed) + "'";

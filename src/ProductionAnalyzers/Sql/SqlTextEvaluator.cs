@@ -751,7 +751,7 @@ namespace ProductionAnalyzers.Sql
         /// The sequence whose elements the first parameter of a lambda stands for, when the lambda is handed to a query
         /// operator of <c>System.Linq.Enumerable</c> or to <c>List&lt;T&gt;.ForEach</c>; null for any other parameter.
         /// </summary>
-        private static IOperation? ElementOfLambdaSource(IParameterReferenceOperation reference)
+        internal static IOperation? ElementOfLambdaSource(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
             if (parameter.Ordinal != 0 || parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol)

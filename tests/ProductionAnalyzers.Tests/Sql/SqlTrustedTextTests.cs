@@ -1887,5 +1887,51 @@ namespace ProductionAnalyzers.Tests.Sql
                 }
                 """ + Model, Verify.Diagnostic().WithLocation(0).WithArguments("_table", "an identifier", Identifier, ""));
         }
+
+        /// <summary>
+        /// A known gap, pinned (seen on a real backup tool): a lambda's parameter is not judged by the invocations of the
+        /// delegate it becomes. The purge handler hands the callback its own GUID-named scratch table, yet the table name
+        /// the callback passes on is reported at that call, named as a parameter of the lambda. Judging it would mean
+        /// following the delegate through every method that hands it on (three, one of them through an interface, in the
+        /// code this was seen in) to the calls that invoke it.
+        /// </summary>
+        [Fact]
+        public async Task LambdaParameter_IsNotJudgedByTheDelegatesInvocations()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + """
+                public sealed class PurgeSet
+                {
+                    private readonly DbConnection _connection;
+                    private readonly string _table = "purge_" + Guid.NewGuid().ToString("N");
+
+                    public PurgeSet(DbConnection connection) => _connection = connection;
+
+                    public async Task<int> ApplyAsync(Func<DbCommand, string, Task<int>> filter)
+                    {
+                        await using var cmd = _connection.CreateCommand();
+                        return await filter(cmd, _table);
+                    }
+                }
+
+                public sealed class BrokenFiles
+                {
+                    private readonly DbConnection _connection;
+
+                    public BrokenFiles(DbConnection connection) => _connection = connection;
+
+                    public async Task<int> MarkAsync(DbCommand cmd, string table)
+                    {
+                        cmd.CommandText = {|#1:$"INSERT INTO \"{table}\" (FileID) SELECT ID FROM Files WHERE Broken = 1"|};
+                        return await cmd.ExecuteNonQueryAsync();
+                    }
+                }
+
+                public sealed class PurgeBrokenFiles
+                {
+                    public Task<int> RunAsync(PurgeSet set, BrokenFiles broken) =>
+                        set.ApplyAsync((cmd, table) => broken.MarkAsync(cmd, {|#0:table|}));
+                }
+                """ + Model, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("table", "an identifier", Identifier, " (a parameter of a lambda in PurgeBrokenFiles.RunAsync; passed to BrokenFiles.MarkAsync)"));
+        }
     }
 }

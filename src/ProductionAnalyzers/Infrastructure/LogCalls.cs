@@ -572,7 +572,7 @@ namespace ProductionAnalyzers.Infrastructure
                 return answers.SeesLoggerMessageAttribute;
             }
 
-            return answers.InSource || References(answers.References, attributeAssemblies);
+            return answers.InSource || answers.References.SeesAny(attributeAssemblies);
         }
 
         /// <summary>
@@ -597,52 +597,28 @@ namespace ProductionAnalyzers.Infrastructure
         private AssemblyAnswers ComputeAssemblyAnswers(IAssemblySymbol assembly)
         {
             // Another compilation's source (a project reference in the IDE) counts as source.
-            var inSource = assembly.Locations.Length > 0 && assembly.Locations[0].IsInSource;
-            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { assembly.Name };
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var identity in module.ReferencedAssemblies)
-                {
-                    names.Add(identity.Name);
-                }
-            }
-
+            var references = AssemblyReferences.Of(assembly);
+            var inSource = references.InSource;
             return new AssemblyAnswers(
-                inSource,
-                names,
-                inSource || References(names, LoggingFrameworks.AssemblyNames),
-                inSource || References(names, TemplateAttributeAssemblies),
-                inSource || References(names, LoggerMessageAttributeAssemblies));
-        }
-
-        [MethodImpl(HotPath.Options)]
-        private static bool References(HashSet<string> references, string[] names)
-        {
-            foreach (var name in names)
-            {
-                if (references.Contains(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+                references,
+                inSource || references.SeesAny(LoggingFrameworks.AssemblyNames),
+                inSource || references.SeesAny(TemplateAttributeAssemblies),
+                inSource || references.SeesAny(LoggerMessageAttributeAssemblies));
         }
 
         private sealed class AssemblyAnswers
         {
-            public AssemblyAnswers(bool inSource, HashSet<string> references, bool seesLogging, bool seesTemplateAttribute, bool seesLoggerMessageAttribute)
+            public AssemblyAnswers(AssemblyReferences references, bool seesLogging, bool seesTemplateAttribute, bool seesLoggerMessageAttribute)
             {
-                InSource = inSource;
                 References = references;
                 SeesLogging = seesLogging;
                 SeesTemplateAttribute = seesTemplateAttribute;
                 SeesLoggerMessageAttribute = seesLoggerMessageAttribute;
             }
 
-            public bool InSource { get; }
+            public bool InSource => References.InSource;
 
-            public HashSet<string> References { get; }
+            public AssemblyReferences References { get; }
 
             public bool SeesLogging { get; }
 

@@ -463,7 +463,7 @@ namespace ProductionAnalyzers.Sql
             if (textArgument is not null &&
                 (IsCommandType(containing) || TypeHierarchy.DerivesFrom(containing, _dbDataSource) || TypeHierarchy.Implements(containing, _dbConnectionInterface) ||
                  (method.IsExtensionMethod && method.Parameters.Length > 0 && IsConnectionType(method.Parameters[0].Type)) ||
-                 (containing.IsStatic && containing.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(containing.ContainingNamespace))))
+                 IsDataHelperType(containing)))
             {
                 sink = new SqlSink(textArgument, SqlSinkKind.ProviderMethod);
                 return true;
@@ -489,15 +489,39 @@ namespace ProductionAnalyzers.Sql
                 return true;
             }
 
-            if (IsSourceAssembly(definition.ContainingAssembly))
+            var assembly = definition.ContainingAssembly;
+            if (IsSourceAssembly(assembly))
             {
                 return HasStringParameter(definition);
+            }
+
+            // A library method can be a sink only when its assembly sees ADO.NET (its command, connection or data source
+            // types), or is an ORM the catalogue names — or it is a static *Helper of a data namespace, which may reach
+            // ADO.NET through another library without naming its types: one look per assembly rejects the core library,
+            // LINQ, collections and ASP.NET Core before the method's parameters are read.
+            if (assembly is not null && !_assemblySeesData.GetOrAdd(assembly, static a => SeesData(a)) && !IsDataHelperType(definition.ContainingType))
+            {
+                return false;
             }
 
             return definition.MethodKind == MethodKind.Constructor
                 ? HasTextParameter(definition)
                 : SqlSinks.IsLibrarySinkName(definition.Name) || HasTextParameter(definition);
         }
+
+        /// <summary>
+        /// The assemblies that define or forward the ADO.NET interfaces and base classes (a type deriving from them, or an
+        /// extension method on a connection, must reference one), and the ORMs of the catalogue's by-name sinks.
+        /// </summary>
+        private static readonly string[] DataAssemblies =
+        {
+            "System.Data.Common", "System.Data", "netstandard", "Dapper", "NHibernate", "EntityFramework",
+            "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Relational",
+        };
+
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assemblySeesData = new ConcurrentDictionary<IAssemblySymbol, bool>(SameInstance<IAssemblySymbol>.Comparer);
+
+        private static bool SeesData(IAssemblySymbol assembly) => AssemblyReferences.Of(assembly).SeesAny(DataAssemblies);
 
         public bool IsCommandType(ITypeSymbol? type)
         {
@@ -775,6 +799,10 @@ namespace ProductionAnalyzers.Sql
             return display is not null &&
                    (display.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) || display.StartsWith("System.Data.Entity", StringComparison.Ordinal));
         }
+
+        /// <summary>A static class named *Helper in a data-access namespace (SqlHelper, MySqlHelper): its text-named parameters are sinks.</summary>
+        private static bool IsDataHelperType(INamedTypeSymbol? type) =>
+            type is { IsStatic: true } && type.Name.EndsWith("Helper", StringComparison.Ordinal) && IsDataNamespace(type.ContainingNamespace);
 
         private static bool IsDataNamespace(INamespaceSymbol? ns)
         {

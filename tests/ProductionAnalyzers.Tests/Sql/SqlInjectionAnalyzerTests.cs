@@ -1,5 +1,10 @@
+using System;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using ProductionAnalyzers.Sql;
+using ProductionAnalyzers.Tests.Verifiers;
 using Xunit;
 using static ProductionAnalyzers.Tests.Sql.SqlTestCode;
 using Verify = ProductionAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ProductionAnalyzers.Sql.SqlInjectionAnalyzer>;
@@ -515,6 +520,32 @@ namespace ProductionAnalyzers.Tests.Sql
                             """),
                     },
                     AdditionalReferences = { SqlLegacyApis.Reference },
+                },
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task DataHelperOfALibraryThatNamesNoAdoNetType_Reports()
+        {
+            // The helper's assembly references the core library only: the sink test that rejects such assemblies before their
+            // methods' parameters are read must keep a static *Helper of a data namespace.
+            var probe = CSharpCompilation.Create("Probe", references: TestReferences.All.Add(SqlLegacyApis.HelperWithoutAdoNet));
+            var helperAssembly = (IAssemblySymbol)probe.GetAssemblyOrModuleSymbol(SqlLegacyApis.HelperWithoutAdoNet)!;
+            Assert.DoesNotContain(helperAssembly.Modules.SelectMany(m => m.ReferencedAssemblies), r => r.Name.StartsWith("System.Data", StringComparison.Ordinal));
+
+            await new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        Repo("""
+                            public int Purge(string name) => Acme.Data.QueryHelper.Execute([|"DELETE FROM Orders WHERE Name = '" + name + "'"|]);
+
+                            public string Show(string name) => Acme.Text.SqlFormatter.Format("SELECT * FROM Orders WHERE Name = '" + name + "'");
+                            """),
+                    },
+                    AdditionalReferences = { SqlLegacyApis.HelperWithoutAdoNet },
                 },
             }.RunAsync();
         }

@@ -77,15 +77,42 @@ namespace ProductionAnalyzers.Tests.Sql
             }
             """;
 
-        private static readonly Lazy<MetadataReference> LazyReference = new(Compile);
+        /// <summary>
+        /// A static helper of a data namespace in a library that names no ADO.NET type (it would reach the database through
+        /// another library): its assembly references the core library only.
+        /// </summary>
+        private const string HelperWithoutAdoNetSource = """
+            namespace Acme.Data
+            {
+                public static class QueryHelper
+                {
+                    public static int Execute(string sql) => sql.Length;
+                }
+            }
+
+            namespace Acme.Text
+            {
+                public static class SqlFormatter
+                {
+                    public static string Format(string sql) => sql.Trim();
+                }
+            }
+            """;
+
+        private static readonly Lazy<MetadataReference> LazyReference = new(() => Compile("LegacySqlApis", Source));
+
+        private static readonly Lazy<MetadataReference> LazyHelperWithoutAdoNet = new(() => Compile("AcmeHelpers", HelperWithoutAdoNetSource));
 
         public static MetadataReference Reference => LazyReference.Value;
 
-        private static MetadataReference Compile()
+        /// <summary>The library of <see cref="HelperWithoutAdoNetSource"/>.</summary>
+        public static MetadataReference HelperWithoutAdoNet => LazyHelperWithoutAdoNet.Value;
+
+        private static MetadataReference Compile(string name, string source)
         {
             var compilation = CSharpCompilation.Create(
-                "LegacySqlApis",
-                new[] { CSharpSyntaxTree.ParseText(Source) },
+                name,
+                new[] { CSharpSyntaxTree.ParseText(source) },
                 TestReferences.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
             using var stream = new MemoryStream();

@@ -79,18 +79,44 @@ namespace ProductionAnalyzers.Secrets
 
             var words = 0;
             var inWord = false;
+            var wordStart = 0;
             for (var i = 0; i < end; i++)
             {
                 var letter = char.IsLetter(value[i]);
                 if (letter && !inWord)
                 {
                     words++;
+                    wordStart = i;
+                }
+
+                if (inWord && !letter && IntroducesASample(value, wordStart, i))
+                {
+                    return true;
                 }
 
                 inWord = letter || (inWord && !char.IsWhiteSpace(value[i]));
             }
 
             return words >= 3;
+        }
+
+        /// <summary>
+        /// The word at [<paramref name="start"/>, <paramref name="end"/>) announces a sample (<c>"Example: ftp://user:pass@server/folder"</c>,
+        /// <c>"e.g. sftp://…"</c>, <c>"Usage: …"</c>, <c>"Syntax: …"</c>).
+        /// </summary>
+        private static bool IntroducesASample(string value, int start, int end)
+        {
+            var length = end - start;
+            return length switch
+            {
+                1 => (value[start] is 'e' or 'E') && end + 2 < value.Length && value[end] == '.' && value[end + 1] is 'g' or 'G',
+                2 => string.Compare(value, start, "eg", 0, 2, StringComparison.OrdinalIgnoreCase) == 0,
+                5 => string.Compare(value, start, "usage", 0, 5, StringComparison.OrdinalIgnoreCase) == 0,
+                6 => string.Compare(value, start, "syntax", 0, 6, StringComparison.OrdinalIgnoreCase) == 0,
+                7 => string.Compare(value, start, "example", 0, 7, StringComparison.OrdinalIgnoreCase) == 0,
+                8 => string.Compare(value, start, "examples", 0, 8, StringComparison.OrdinalIgnoreCase) == 0,
+                _ => false,
+            };
         }
 
         private static EmbeddedPassword? FindInPairs(string value, char hole)
@@ -159,7 +185,8 @@ namespace ProductionAnalyzers.Secrets
             }
 
             // The password comes from an interpolation hole or is a placeholder.
-            if ((hole != '\0' && password.IndexOf(hole) >= 0) || SecretValues.IsPlaceholder(password) || password.Length < 3)
+            if ((hole != '\0' && password.IndexOf(hole) >= 0) || SecretValues.IsPlaceholder(password) || SecretValues.IsQuietValue(password) ||
+                password.Length < 3)
             {
                 return null;
             }
@@ -187,14 +214,18 @@ namespace ProductionAnalyzers.Secrets
                 }
 
                 var at = value.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
-                if (schemeEnd > schemeStart && at > authorityStart)
+                // A file URI carries a path, not credentials (file://C:\backup@daily\x); a backslash cannot be written in user
+                // information, so "user:password" before it is a Windows path.
+                if (schemeEnd > schemeStart && at > authorityStart && !IsFileScheme(value, schemeStart, schemeEnd) &&
+                    value.IndexOf('\\', authorityStart, at - authorityStart) < 0)
                 {
                     var colon = value.IndexOf(':', authorityStart, at - authorityStart);
                     if (colon > 0)
                     {
                         var password = value.Substring(colon + 1, at - colon - 1);
                         var decoded = password.Replace("%40", "@");
-                        if (decoded.Length >= 3 && !(hole != '\0' && decoded.IndexOf(hole) >= 0) && !SecretValues.IsPlaceholder(decoded))
+                        if (decoded.Length >= 3 && !(hole != '\0' && decoded.IndexOf(hole) >= 0) && !SecretValues.IsPlaceholder(decoded) &&
+                            !SecretValues.IsQuietValue(decoded))
                         {
                             var host = value.Substring(at + 1, authorityEnd - at - 1);
                             var scheme = value.Substring(schemeStart, schemeEnd - schemeStart);
@@ -208,6 +239,9 @@ namespace ProductionAnalyzers.Secrets
 
             return null;
         }
+
+        private static bool IsFileScheme(string value, int start, int end) =>
+            end - start == 4 && string.Compare(value, start, "file", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
 
         /// <summary><c>localhost</c>, <c>127.0.0.1</c>, <c>::1</c>, <c>(localdb)\…</c>, <c>.</c>, <c>(local)</c>, with port or instance.</summary>
         public static bool IsLocalHost(string host)

@@ -137,6 +137,25 @@ namespace ProductionAnalyzers.Secrets
         }
 
         /// <summary>
+        /// A whole value that is a label or a dummy (<c>password</c>, <c>pass</c>, <c>secret</c>, <c>test</c>, <c>foo</c>),
+        /// case-insensitive: what help text and samples put in a credential's place (<c>ftp://user:pass@server</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        public static bool IsQuietValue(string value)
+        {
+            var trimmed = value.Trim();
+            foreach (var quiet in QuietValues)
+            {
+                if (string.Equals(trimmed, quiet, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// True when a value in a credential's place is not a credential: a placeholder, a label or message
         /// (<c>"Password"</c>, <c>"Password is required"</c>), a key or name that mentions a credential
         /// (<c>"Jwt:Secret"</c>, <c>"access_token"</c>, <c>"X-Api-Key"</c>), a URL without a password, a path, a format
@@ -156,12 +175,9 @@ namespace ProductionAnalyzers.Secrets
                 return true;
             }
 
-            foreach (var quiet in QuietValues)
+            if (IsQuietValue(trimmed))
             {
-                if (string.Equals(trimmed, quiet, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
+                return true;
             }
 
             // Messages and labels: several words separated by spaces.

@@ -91,6 +91,43 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// Seen on a real backup tool: a usage line that shows the URL form, a Windows path behind <c>file://</c> whose folder
+        /// name holds an <c>@</c>, and URLs whose password is a dummy word. A real-looking password in the same forms is reported.
+        /// </summary>
+        [Fact]
+        public async Task UsageLinesFilePathsAndDummyPasswords_DoNotReport_RealPasswordsInTheSameFormsDo()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using System;
+                using System.Collections.Generic;
+
+                static class BackendTester
+                {
+                    public static void PrintUsage()
+                    {
+                        Console.WriteLine("Usage: BackendTester <url> [options]");
+                        Console.WriteLine("Example: ftp://user:pass@server/folder");
+                        Console.WriteLine("e.g. sftp://backup:Hx7kq2Lm9@files.contoso.test/nightly");
+                        Console.WriteLine("Syntax: s3://key:secret@bucket/prefix");
+                    }
+
+                    public static IEnumerable<string> Targets()
+                    {
+                        yield return @"file://C:\backup@daily\x";
+                        yield return "file://server:share@2024/archive";
+                        yield return "ftp://user:password@localhost/p";
+                        yield return "webdav://admin:secret@nas.local/backups";
+                        yield return {|PA2003:"ftp://backup:Xk9mQ2vRt@files.contoso.test/nightly"|};
+                        yield return new Uri({|PA2003:"sftp://deploy:Tq8vX2pL9z@host.contoso.test/drop"|}).ToString();
+                        yield return {|PA2003:"Server=db;User Id=app;Password=Pl4mQ8zXc"|};
+                    }
+
+                    public const string DummyPair = "Server=db;User Id=app;Password=password";
+                }
+                """);
+        }
+
         [Fact]
         public async Task Message_NamesTheKeyAndRedactsThePassword()
         {

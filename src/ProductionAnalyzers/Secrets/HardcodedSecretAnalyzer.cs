@@ -182,7 +182,59 @@ namespace ProductionAnalyzers.Secrets
                 return;
             }
 
+            // The documented default of the product a settings type configures (Password = "deluge" in DelugeSettings,
+            // "postgres" in PostgresOptions): public by design, and replaced by whoever installs it.
+            if (NamesItsType(credential, literal))
+            {
+                return;
+            }
+
             Report(context, Descriptors.HardcodedCredential, literal, name, SecretValues.Redact(credential), null, CodeRemedy);
+        }
+
+        /// <summary>
+        /// Whether <paramref name="value"/> is one word of letters that is also a word of the name of the type the literal is
+        /// written in (<c>deluge</c> in <c>DelugeSettings</c>, case-insensitive): a product's well-known default.
+        /// </summary>
+        private static bool NamesItsType(string value, SyntaxNode literal)
+        {
+            if (value.Length < 4)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (!char.IsLetter(c))
+                {
+                    return false;
+                }
+            }
+
+            for (var node = literal.Parent; node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type)
+                {
+                    var name = type.Identifier.ValueText;
+                    var start = 0;
+                    for (var i = 1; i <= name.Length; i++)
+                    {
+                        if (i == name.Length || char.IsUpper(name[i]) || name[i] == '_')
+                        {
+                            if (i - start == value.Length && string.Compare(name, start, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                            {
+                                return true;
+                            }
+
+                            start = i < name.Length && name[i] == '_' ? i + 1 : i;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         [MethodImpl(HotPath.Options)]

@@ -498,6 +498,54 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// A download-client settings type of a media server (seen on a real one) starts from the tool's documented default
+        /// password, which is the tool's own name: public by design, not a secret of the code base. Another value in the same
+        /// place, or the same word in a type named otherwise, is reported.
+        /// </summary>
+        [Fact]
+        public async Task ProductDefaultNamedAfterItsSettingsType_DoesNotReport_OtherValuesDo()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                public abstract class DownloadClientSettingsBase
+                {
+                    public string Host { get; set; } = "";
+                    public int Port { get; set; }
+                    public string Password { get; set; } = "";
+                }
+
+                public class DelugeSettings : DownloadClientSettingsBase
+                {
+                    public DelugeSettings()
+                    {
+                        Host = "localhost";
+                        Port = 8112;
+                        Password = "deluge";
+                    }
+                }
+
+                public sealed class PostgresOptions
+                {
+                    public string User { get; set; } = "postgres";
+                    public string Password { get; set; } = "postgres";
+                }
+
+                public class TransmissionSettings : DownloadClientSettingsBase
+                {
+                    public TransmissionSettings()
+                    {
+                        Host = "localhost";
+                        Password = {|PA2001:"seedbox"|};
+                    }
+                }
+
+                public class MirrorSettings : DownloadClientSettingsBase
+                {
+                    public MirrorSettings() => Password = {|PA2001:"deluge"|};
+                }
+                """);
+        }
+
         [Fact]
         public async Task FirstArgumentNamesOnlyAValueParameter()
         {

@@ -38,3 +38,18 @@ public static class Alerts
     public const string SlackChannel = "#orders-alerts";
     public static readonly string PackagesFeed = {|PA2002:"https://gitlab.contoso.test/api/v4/projects/42/packages/nuget/index.json?private_token=glpat-Xq7Lm2Vt9Kp4Wz8Nb1Ye"|};
 }
+
+/// <summary>Settings of the local print server the warehouse runs: its documented default login, changed at install.</summary>
+public sealed class CupsServerSettings
+{
+    public string Host { get; set; } = "localhost";
+    public string UserName { get; set; } = "admin";
+    public string Password { get; set; } = "cups";
+}
+
+/// <summary>The label printer's settings: a password someone set once and committed.</summary>
+public sealed class LabelPrinterSettings
+{
+    public string Host { get; set; } = "10.20.0.17";
+    public string Password { get; set; } = {|PA2001:"Wh4reh0use!"|};
+}

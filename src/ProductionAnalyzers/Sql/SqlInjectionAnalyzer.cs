@@ -23,6 +23,9 @@ namespace ProductionAnalyzers.Sql
         /// <summary>Diagnostic property: the sink family (<see cref="SqlSinkKind"/>), for SARIF consumers and tooling.</summary>
         public const string SinkKindProperty = "SinkKind";
 
+        /// <summary>Option: report in test code too (default false: tests have no attacker to send SQL text).</summary>
+        public const string ReportInTestsOption = "report_in_tests";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.SqlFromNonConstantText);
 
@@ -30,6 +33,15 @@ namespace ProductionAnalyzers.Sql
         {
             var compilation = context.Compilation;
             var options = RuleOptions.ForCompilation(context.Options, compilation, DiagnosticIds.SqlFromNonConstantText);
+
+            // A test project, or a test-support library: the text its SQL is built from comes from the tests themselves.
+            if (!options.GetBool(ReportInTestsOption, false) && TestCode.IsTestProject(context.Options, compilation))
+            {
+                return;
+            }
+
+            // Where projects cannot be told apart (one compilation over a repository), the files that import a test framework.
+            var testFile = new PerTreeOptions<bool>(context.Options, IsQuietTestFile);
             var state = PerCompilation(() =>
             {
                 var created = SqlApis.Create(compilation, options);
@@ -52,7 +64,7 @@ namespace ProductionAnalyzers.Sql
                     // end here, before the report delegate is made.
                     if (state.Value is { } apis && apis.TryGetSink(operationContext.Operation, out var sink) && !sink.Text.ConstantValue.HasValue)
                     {
-                        OnSink(apis, sink, operationContext.Operation, operationContext.ContainingSymbol, strictOption, lastIndex, operationContext.ReportDiagnostic, operationContext.CancellationToken);
+                        OnSink(apis, sink, operationContext.Operation, operationContext.ContainingSymbol, strictOption, testFile, lastIndex, operationContext.ReportDiagnostic, operationContext.CancellationToken);
                     }
                 },
                 OperationKind.Invocation,
@@ -84,7 +96,7 @@ namespace ProductionAnalyzers.Sql
                             apis.TryGetSink(operation, out var sink) && !sink.Text.ConstantValue.HasValue)
                         {
                             var enclosing = model.GetEnclosingSymbol(assignment.SpanStart, cancellationToken);
-                            OnSink(apis, sink, operation, enclosing, strictOption, lastIndex, modelContext.ReportDiagnostic, cancellationToken);
+                            OnSink(apis, sink, operation, enclosing, strictOption, testFile, lastIndex, modelContext.ReportDiagnostic, cancellationToken);
                         }
                     }
                 });
@@ -104,11 +116,21 @@ namespace ProductionAnalyzers.Sql
             IOperation operation,
             ISymbol? containingSymbol,
             PerTreeOptions<bool> strictOption,
+            PerTreeOptions<bool> testFile,
             StrongBox<Tuple<IOperation, MethodIndex>?> lastIndex,
             Action<Diagnostic> report,
             CancellationToken cancellationToken)
         {
             var strict = strictOption.For(operation.Syntax.SyntaxTree);
+
+            // A finding lands in the sink's file or at a call in another file: each is checked where it lands.
+            var reportOutsideTests = (Action<Diagnostic>)(diagnostic =>
+            {
+                if (diagnostic.Location.SourceTree is not { } tree || !testFile.For(tree))
+                {
+                    report(diagnostic);
+                }
+            });
             var root = Root(operation);
             var last = Volatile.Read(ref lastIndex.Value);
             MethodIndex index;
@@ -123,8 +145,13 @@ namespace ProductionAnalyzers.Sql
             }
 
             var containingType = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
-            Analyze(apis, sink, operation, index, containingType, strict, report, cancellationToken);
+            Analyze(apis, sink, operation, index, containingType, strict, reportOutsideTests, cancellationToken);
         }
+
+        /// <summary>A file that imports a unit-test framework, unless its options ask for findings in tests.</summary>
+        private static bool IsQuietTestFile(AnalyzerOptions options, SyntaxTree tree) =>
+            TestCode.ImportsTestFramework(tree, CancellationToken.None) &&
+            !RuleOptions.ForTree(options, tree, DiagnosticIds.SqlFromNonConstantText).GetBool(ReportInTestsOption, false);
 
         /// <summary>The tree's <c>strict</c> option (read once per tree, see <see cref="PerTreeOptions{T}"/>).</summary>
         private static bool IsStrict(AnalyzerOptions options, SyntaxTree tree) =>

@@ -99,4 +99,23 @@ public class PackageMetadataTests
             }
         }
     }
+
+    /// <summary>
+    /// Every MSBuild property an analyzer reads (a <c>"build_property.X"</c> key in src/) is made visible to analyzers by the
+    /// package's build props (<c>CompilerVisibleProperty</c>): without it the key is never set in a user's build.
+    /// </summary>
+    [Fact]
+    public void EveryBuildPropertyTheAnalyzersRead_IsCompilerVisible()
+    {
+        var props = XDocument.Load(Repository.PathOf("src", "ProductionAnalyzers.Package", "build", "ProductionAnalyzers.props"));
+        var visible = props.Descendants("CompilerVisibleProperty").Select(e => (string?)e.Attribute("Include")).ToHashSet(StringComparer.Ordinal);
+        var read = Directory.GetFiles(Repository.PathOf("src", "ProductionAnalyzers"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "\"build_property\\.(?<name>\\w+)\"").Select(m => m.Groups["name"].Value))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Contains("IsTestProject", read);
+        Assert.DoesNotContain(read, name => !visible.Contains(name));
+    }
 }

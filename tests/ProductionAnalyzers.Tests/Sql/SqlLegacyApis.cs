@@ -99,6 +99,20 @@ namespace ProductionAnalyzers.Tests.Sql
             }
             """;
 
+        /// <summary>A stand-in for NUnit's assembly: its name is what makes a compilation a test-support library.</summary>
+        private const string TestFrameworkSource = """
+            namespace NUnit.Framework
+            {
+                public sealed class TestAttribute : System.Attribute { }
+                public sealed class TestFixtureAttribute : System.Attribute { }
+            }
+            """;
+
+        private static readonly Lazy<MetadataReference> LazyTestFramework = new(() => Compile("nunit.framework", TestFrameworkSource));
+
+        /// <summary>An assembly named <c>nunit.framework</c> with NUnit's two attributes.</summary>
+        public static MetadataReference TestFramework => LazyTestFramework.Value;
+
         private static readonly Lazy<MetadataReference> LazyReference = new(() => Compile("LegacySqlApis", Source));
 
         private static readonly Lazy<MetadataReference> LazyHelperWithoutAdoNet = new(() => Compile("AcmeHelpers", HelperWithoutAdoNetSource));

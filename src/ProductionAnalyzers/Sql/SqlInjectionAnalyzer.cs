@@ -249,8 +249,31 @@ namespace ProductionAnalyzers.Sql
             HashSet<IParameterSymbol> judging,
             CancellationToken cancellationToken)
         {
-            if (judging.Count > MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || !SqlCallSites.IsJudgedByCallers(method) ||
-                parameter.RefKind != RefKind.None || parameter.IsParams)
+            if (judging.Count > MaxCallerDepth || parameter.ContainingSymbol is not IMethodSymbol method || parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                return false;
+            }
+
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                // A lambda's parameter: judged by what the code that receives the lambda passes when it invokes it.
+                if (elements || !judging.Add(parameter))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return SqlDelegateCalls.Find(apis, method, cancellationToken) is { } invocations &&
+                           JudgeDelegateInvocations(apis, sink, parameter, method, invocations, position, strict, report, judging, cancellationToken);
+                }
+                finally
+                {
+                    judging.Remove(parameter);
+                }
+            }
+
+            if (!SqlCallSites.IsJudgedByCallers(method))
             {
                 return false;
             }
@@ -331,6 +354,85 @@ namespace ProductionAnalyzers.Sql
                     }
 
                     break;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Judges a lambda's parameter by the arguments of the invocations of the delegate it becomes (<see cref="SqlDelegateCalls"/>):
+        /// reports each invocation that passes untrusted text, at that argument. False when an argument cannot be evaluated.
+        /// </summary>
+        private static bool JudgeDelegateInvocations(
+            SqlApis apis,
+            SqlSink sink,
+            IParameterSymbol parameter,
+            IMethodSymbol lambda,
+            List<(IInvocationOperation Invocation, MethodBody Body)> invocations,
+            SqlPosition position,
+            bool strict,
+            Action<Diagnostic> report,
+            HashSet<IParameterSymbol> judging,
+            CancellationToken cancellationToken)
+        {
+            // Every argument is evaluated before any is judged: one that cannot be leaves the lambda judged inside, as before.
+            var evaluated = new List<(IOperation Value, List<SqlSegment> Segments)>();
+            foreach (var (invocation, body) in invocations)
+            {
+                if (parameter.Ordinal >= invocation.Arguments.Length)
+                {
+                    return false;
+                }
+
+                var value = invocation.Arguments[parameter.Ordinal].Value;
+                if (value.ConstantValue.HasValue)
+                {
+                    continue;
+                }
+
+                if (value.Syntax.ContainsDiagnostics)
+                {
+                    return false;
+                }
+
+                var evaluator = new SqlTextEvaluator(apis, cancellationToken);
+                var segments = evaluator.Evaluate(value, body.Index, CallerType(body.Root));
+                if (evaluator.GaveUp)
+                {
+                    return false;
+                }
+
+                evaluated.Add((value, segments));
+            }
+
+            var judged = new List<(IOperation Value, ClassifiedHole Hole)>();
+            foreach (var (value, segments) in evaluated)
+            {
+                foreach (var hole in SqlTextWalker.Classify(segments, strict))
+                {
+                    if (hole.Hole.Parameter is { } outer && JudgeAtCallSites(apis, sink, outer, hole.Hole.IsElementOfParameter, position, strict, report, judging, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    judged.Add((value, hole));
+                    break;
+                }
+            }
+
+            foreach (var (value, hole) in judged)
+            {
+                if (apis.CallSites.TryMarkReported(value.Syntax))
+                {
+                    var origin = hole.Hole.Origin is { } from ? from + "; " : string.Empty;
+                    report(Create(
+                        value.Syntax.GetLocation(),
+                        new[] { sink.Text.Syntax.GetLocation() },
+                        sink,
+                        hole.Hole,
+                        position,
+                        " (" + origin + "passed to the lambda in " + SqlOrigin.MethodName(SqlOrigin.EnclosingMethod(lambda)) + ")"));
                 }
             }
 

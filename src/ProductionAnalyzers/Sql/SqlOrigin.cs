@@ -21,7 +21,7 @@ namespace ProductionAnalyzers.Sql
                     return parameter.Parameter.ContainingSymbol switch
                     {
                         IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction } owner => "a parameter of " + MethodName(owner),
-                        // A lambda's parameter is not judged by the invocations of its delegate (docs/rules/PA1001.md): say so. (The
+                        // A lambda whose delegate could not be followed to its invocations (docs/rules/PA1001.md): say so. (The
                         // element of a query operator's source, k in keys.Select(k => …), is named by its text alone, as before.)
                         IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda when SqlTextEvaluator.ElementOfLambdaSource(parameter) is null =>
                             "a parameter of a lambda in " + MethodName(EnclosingMethod(lambda)),
@@ -101,7 +101,7 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>The method a lambda is written in (through nested lambdas).</summary>
-        private static IMethodSymbol EnclosingMethod(IMethodSymbol method)
+        public static IMethodSymbol EnclosingMethod(IMethodSymbol method)
         {
             while (method.MethodKind == MethodKind.AnonymousFunction && method.ContainingSymbol is IMethodSymbol outer)
             {

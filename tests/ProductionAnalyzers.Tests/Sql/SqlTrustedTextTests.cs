@@ -1888,50 +1888,189 @@ namespace ProductionAnalyzers.Tests.Sql
                 """ + Model, Verify.Diagnostic().WithLocation(0).WithArguments("_table", "an identifier", Identifier, ""));
         }
 
+        private const string PurgeSetAndBrokenFiles = """
+            public sealed class PurgeSet
+            {
+                private readonly DbConnection _connection;
+                private readonly string _table = "purge_" + Guid.NewGuid().ToString("N");
+
+                public PurgeSet(DbConnection connection) => _connection = connection;
+
+                public async Task<int> ApplyAsync(Func<DbCommand, string, Task<int>> filter)
+                {
+                    await using var cmd = _connection.CreateCommand();
+                    return await filter(cmd, _table);
+                }
+            }
+
+            public sealed class BrokenFiles
+            {
+                private readonly DbConnection _connection;
+
+                public BrokenFiles(DbConnection connection) => _connection = connection;
+
+                public async Task<int> MarkAsync(DbCommand cmd, string table)
+                {
+                    cmd.CommandText = {|#1:$"INSERT INTO \"{table}\" (FileID) SELECT ID FROM Files WHERE Broken = 1"|};
+                    return await cmd.ExecuteNonQueryAsync();
+                }
+            }
+
+            """;
+
         /// <summary>
-        /// A known gap, pinned (seen on a real backup tool): a lambda's parameter is not judged by the invocations of the
-        /// delegate it becomes. The purge handler hands the callback its own GUID-named scratch table, yet the table name
-        /// the callback passes on is reported at that call, named as a parameter of the lambda. Judging it would mean
-        /// following the delegate through every method that hands it on (three, one of them through an interface, in the
-        /// code this was seen in) to the calls that invoke it.
+        /// Seen on a real backup tool: a lambda's parameter is judged by the invocations of the delegate it becomes. The purge
+        /// set hands the callback its own GUID-named scratch table, so the table name the callback passes on is trusted.
         /// </summary>
         [Fact]
-        public async Task LambdaParameter_IsNotJudgedByTheDelegatesInvocations()
+        public async Task LambdaParameter_IsJudgedByTheDelegatesInvocations()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + PurgeSetAndBrokenFiles.Replace("{|#1:", string.Empty).Replace("|};", ";") + """
+                public sealed class PurgeBrokenFiles
+                {
+                    public Task<int> RunAsync(PurgeSet set, BrokenFiles broken) =>
+                        set.ApplyAsync((cmd, table) => broken.MarkAsync(cmd, table));
+
+                    public Task<int> RunInlineAsync(PurgeSet set) =>
+                        set.ApplyAsync(async (cmd, table) =>
+                        {
+                            cmd.CommandText = $"DELETE FROM \"{table}\" WHERE FileID IS NULL";
+                            return await cmd.ExecuteNonQueryAsync();
+                        });
+                }
+                """ + Model);
+        }
+
+        /// <summary>
+        /// The shape it was seen in: the callback goes through a handler's public method, a private one and an interface
+        /// before the implementation invokes it with its private scratch table (a field set from a GUID in its factory).
+        /// </summary>
+        [Fact]
+        public async Task LambdaParameter_FollowedThroughMethodsAndAnInterfaceToTheInvocation()
         {
             await Verify.VerifyAnalyzerAsync(Usings + """
-                public sealed class PurgeSet
+                public interface ITemporaryFileset
+                {
+                    Task ApplyFilterAsync(Func<DbCommand, long, string, Task<int>> filter, CancellationToken token);
+                }
+
+                public sealed class PurgeDatabase
                 {
                     private readonly DbConnection _connection;
-                    private readonly string _table = "purge_" + Guid.NewGuid().ToString("N");
 
-                    public PurgeSet(DbConnection connection) => _connection = connection;
+                    public PurgeDatabase(DbConnection connection) => _connection = connection;
 
-                    public async Task<int> ApplyAsync(Func<DbCommand, string, Task<int>> filter)
+                    public ITemporaryFileset CreateTemporaryFileset(long parentId) => TemporaryFileset.Create(_connection, parentId);
+
+                    private sealed class TemporaryFileset : ITemporaryFileset
                     {
-                        await using var cmd = _connection.CreateCommand();
-                        return await filter(cmd, _table);
+                        private DbConnection _connection = null!;
+                        private string _tableName = null!;
+                        private long _parentId;
+
+                        public static TemporaryFileset Create(DbConnection connection, long parentId)
+                        {
+                            var fileset = new TemporaryFileset();
+                            fileset._connection = connection;
+                            fileset._parentId = parentId;
+                            fileset._tableName = "DeletedFiles-" + Guid.NewGuid().ToString("N");
+                            return fileset;
+                        }
+
+                        public async Task ApplyFilterAsync(Func<DbCommand, long, string, Task<int>> filter, CancellationToken token)
+                        {
+                            await using var cmd = _connection.CreateCommand();
+                            var updated = await filter(cmd, _parentId, _tableName);
+                            token.ThrowIfCancellationRequested();
+                        }
                     }
                 }
 
-                public sealed class BrokenFiles
+                public sealed class PurgeFilesHandler
                 {
-                    private readonly DbConnection _connection;
+                    public Task RunAsync(PurgeDatabase db, long filesetId, Func<DbCommand, long, string, Task<int>> filter) =>
+                        DoRunAsync(db, filesetId, filter);
 
-                    public BrokenFiles(DbConnection connection) => _connection = connection;
-
-                    public async Task<int> MarkAsync(DbCommand cmd, string table)
+                    private async Task DoRunAsync(PurgeDatabase db, long filesetId, Func<DbCommand, long, string, Task<int>>? filter)
                     {
-                        cmd.CommandText = {|#1:$"INSERT INTO \"{table}\" (FileID) SELECT ID FROM Files WHERE Broken = 1"|};
+                        if (filter == null)
+                        {
+                            return;
+                        }
+
+                        var fileset = db.CreateTemporaryFileset(filesetId);
+                        await fileset.ApplyFilterAsync(filter, CancellationToken.None);
+                    }
+                }
+
+                public sealed class BrokenFilesDatabase
+                {
+                    public async Task<int> InsertBrokenFileIdsAsync(DbCommand cmd, long filesetId, string tableName)
+                    {
+                        cmd.CommandText = $"INSERT INTO \"{tableName}\" (\"FileID\") SELECT \"ID\" FROM \"Files\" WHERE \"FilesetID\" = {filesetId}";
                         return await cmd.ExecuteNonQueryAsync();
                     }
                 }
 
-                public sealed class PurgeBrokenFiles
+                public sealed class PurgeBrokenFilesHandler
                 {
-                    public Task<int> RunAsync(PurgeSet set, BrokenFiles broken) =>
-                        set.ApplyAsync((cmd, table) => broken.MarkAsync(cmd, {|#0:table|}));
+                    public Task RunAsync(PurgeDatabase db, BrokenFilesDatabase broken, long filesetId) =>
+                        new PurgeFilesHandler().RunAsync(db, filesetId, async (cmd, id, tablename) =>
+                        {
+                            if (id != filesetId)
+                            {
+                                throw new InvalidOperationException("Unexpected fileset");
+                            }
+
+                            return await broken.InsertBrokenFileIdsAsync(cmd, id, tablename);
+                        });
                 }
-                """ + Model, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("table", "an identifier", Identifier, " (a parameter of a lambda in PurgeBrokenFiles.RunAsync; passed to BrokenFiles.MarkAsync)"));
+                """ + Model);
+        }
+
+        /// <summary>
+        /// The code that invokes the delegate passes request text: reported at that argument, with the SQL text the lambda's
+        /// parameter reaches as the second location. A lambda stored in a field is not followed (judged where the text is
+        /// built, as before).
+        /// </summary>
+        [Fact]
+        public async Task LambdaParameter_InvokedWithRequestText_ReportsAtTheInvocation()
+        {
+            await Verify.VerifyAnalyzerAsync(Usings + PurgeSetAndBrokenFiles + """
+                public sealed class ArchiveRequest
+                {
+                    public string Table { get; set; } = "";
+                }
+
+                public sealed class ArchiveRunner
+                {
+                    private readonly DbConnection _connection;
+
+                    public ArchiveRunner(DbConnection connection) => _connection = connection;
+
+                    public async Task<int> RunAsync(ArchiveRequest request, Func<DbCommand, string, Task<int>> step)
+                    {
+                        await using var cmd = _connection.CreateCommand();
+                        return await step(cmd, {|#0:request.Table|});
+                    }
+                }
+
+                public sealed class Archive
+                {
+                    private Func<DbCommand, string, Task<int>>? _stored;
+
+                    public Task<int> RunAsync(ArchiveRunner runner, ArchiveRequest request, BrokenFiles broken) =>
+                        runner.RunAsync(request, (cmd, table) => broken.MarkAsync(cmd, table));
+
+                    public void Keep() => _stored = (cmd, table) =>
+                    {
+                        cmd.CommandText = {|#2:"DROP TABLE " + table|};
+                        return cmd.ExecuteNonQueryAsync();
+                    };
+                }
+                """ + Model,
+                Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of ArchiveRunner.RunAsync; passed to the lambda in Archive.RunAsync)"),
+                Verify.Diagnostic().WithLocation(2).WithArguments("table", "an identifier", Identifier, " (a parameter of a lambda in Archive.Keep)"));
         }
     }
 }

@@ -1,0 +1,17 @@
+// Stands in for the NUnit package, which the corpus compilation does not reference: the attributes and the assertion
+// PurgeDatabaseTests.cs uses.
+namespace NUnit.Framework;
+
+public sealed class TestFixtureAttribute : System.Attribute { }
+
+public sealed class TestAttribute : System.Attribute { }
+
+public static class Is
+{
+    public static object EqualTo(object expected) => expected;
+}
+
+public static class Assert
+{
+    public static void That(object actual, object constraint) { }
+}

@@ -341,18 +341,7 @@ namespace ProductionAnalyzers.Sql
                         continue;
                     }
 
-                    if (apis.CallSites.TryMarkReported(value.Syntax))
-                    {
-                        var origin = hole.Hole.Origin is { } from ? from + "; " : string.Empty;
-                        report(Create(
-                            value.Syntax.GetLocation(),
-                            new[] { sink.Text.Syntax.GetLocation() },
-                            sink,
-                            hole.Hole,
-                            position,
-                            " (" + origin + "passed to " + SqlOrigin.MethodName(method) + ")"));
-                    }
-
+                    ReportAtArgument(apis, sink, value, hole, position, "passed to " + SqlOrigin.MethodName(method), report);
                     break;
                 }
             }
@@ -423,20 +412,23 @@ namespace ProductionAnalyzers.Sql
 
             foreach (var (value, hole) in judged)
             {
-                if (apis.CallSites.TryMarkReported(value.Syntax))
-                {
-                    var origin = hole.Hole.Origin is { } from ? from + "; " : string.Empty;
-                    report(Create(
-                        value.Syntax.GetLocation(),
-                        new[] { sink.Text.Syntax.GetLocation() },
-                        sink,
-                        hole.Hole,
-                        position,
-                        " (" + origin + "passed to the lambda in " + SqlOrigin.MethodName(SqlOrigin.EnclosingMethod(lambda)) + ")"));
-                }
+                ReportAtArgument(apis, sink, value, hole, position, "passed to the lambda in " + SqlOrigin.MethodName(SqlOrigin.EnclosingMethod(lambda)), report);
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Reports untrusted text at the argument that passes it (a call of a helper, an invocation of a lambda), once per
+        /// argument, with the SQL text it reaches as the second location.
+        /// </summary>
+        private static void ReportAtArgument(SqlApis apis, SqlSink sink, IOperation value, ClassifiedHole hole, SqlPosition position, string passedTo, Action<Diagnostic> report)
+        {
+            if (apis.CallSites.TryMarkReported(value.Syntax))
+            {
+                var origin = hole.Hole.Origin is { } from ? from + "; " : string.Empty;
+                report(Create(value.Syntax.GetLocation(), new[] { sink.Text.Syntax.GetLocation() }, sink, hole.Hole, position, " (" + origin + passedTo + ")"));
+            }
         }
 
         /// <summary>How many callers up a parameter is followed (a controller passing a request value through a service to a helper).</summary>

@@ -30,6 +30,7 @@ namespace ProductionAnalyzers.Secrets
             "null", "none", "nil", "undefined", "empty", "default", "n/a", "na", "test", "testing", "true", "false",
             "expired", "invalid", "revoked", "malformed", "wrong", "incorrect", "unknown", "missing", "bogus", "garbage", "notvalid",
             "foo", "bar", "baz", "foobar", "replace", "change", "changeit", "abc", "abcd", "hidden", "masked", "unset", "disabled", "enabled", "required", "optional",
+            "asdf", "qwer", "qwerty", "zxcv", "1234",
         };
 
         /// <summary>Prefixes of values encrypted by a protected-configuration provider or hashed by a password hasher.</summary>
@@ -146,13 +147,32 @@ namespace ProductionAnalyzers.Secrets
             var trimmed = value.Trim();
             foreach (var quiet in QuietValues)
             {
-                if (string.Equals(trimmed, quiet, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(trimmed, quiet, StringComparison.OrdinalIgnoreCase) || IsRepeated(trimmed, quiet))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>The value is <paramref name="unit"/> typed two or more times (<c>asdfasdfasdf</c>, <c>testtest</c>), case-insensitive.</summary>
+        private static bool IsRepeated(string value, string unit)
+        {
+            if (unit.Length < 3 || value.Length < 2 * unit.Length || value.Length % unit.Length != 0)
+            {
+                return false;
+            }
+
+            for (var at = 0; at < value.Length; at += unit.Length)
+            {
+                if (string.Compare(value, at, unit, 0, unit.Length, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

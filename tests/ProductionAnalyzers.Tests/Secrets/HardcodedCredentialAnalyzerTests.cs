@@ -546,6 +546,27 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """);
         }
 
+        /// <summary>
+        /// A development seeder's default password typed as a keyboard run (seen on a real password manager's seeder), and a
+        /// dummy word typed twice, are dummies; a password that only starts like one is reported.
+        /// </summary>
+        [Fact]
+        public async Task KeyboardRunsAndRepeatedDummies_DoNotReport_RealLookingValuesDo()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                internal static class UserSeeder
+                {
+                    internal const string DefaultPassword = "asdfasdfasdf";
+                    internal const string AdminPassword = "qwerty";
+                    internal const string SupportPassword = "testtest";
+                    internal const string PinPassword = "12341234";
+
+                    internal const string OperatorPassword = {|PA2001:"asdf4Kq!zL9w"|};
+                    internal const string AuditorPassword = {|PA2001:"qwertyuiop[]"|};
+                }
+                """);
+        }
+
         [Fact]
         public async Task FirstArgumentNamesOnlyAValueParameter()
         {

@@ -40,18 +40,7 @@ namespace ProductionAnalyzers.Infrastructure
                 return true;
             }
 
-            foreach (var identity in compilation.ReferencedAssemblyNames)
-            {
-                foreach (var name in FrameworkAssemblies)
-                {
-                    if (string.Equals(identity.Name, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return WellKnownTypes.Get(compilation).ReferencesAny(FrameworkAssemblies);
         }
 
         /// <summary>The file imports a unit-test framework's namespace (<c>using NUnit.Framework;</c>, <c>using Xunit;</c>).</summary>

@@ -93,8 +93,7 @@ namespace ProductionAnalyzers.Infrastructure
         /// (System.Console for System.Console, System.Data.Common for System.Data.IDbCommand), in reference order. The
         /// other core-library names (netstandard, mscorlib, System.Runtime when they are not the core library) are facades
         /// that only forward types and are not searched. Listed once per namespace and compilation: the rules ask for several
-        /// types of one namespace (five of System.Data.Common, five of Microsoft.Extensions.Logging), and going through some
-        /// 300 references for each name cost more than the lookups.
+        /// types of one namespace (five of System.Data.Common, five of Microsoft.Extensions.Logging).
         /// </summary>
         private ImmutableArray<IAssemblySymbol> RelatedAssemblies(string ns) =>
             _related.TryGetValue(ns, out var known) ? known : _related.GetOrAdd(ns, ComputeRelatedAssemblies(ns));
@@ -107,43 +106,31 @@ namespace ProductionAnalyzers.Infrastructure
                 return ImmutableArray<IAssemblySymbol>.Empty;
             }
 
-            // Looked up in the index of names, not compared with every reference: the assemblies named as the namespace,
-            // named inside it, or named as a namespace that contains it; put back in reference order.
+            // One pass over the references' names, read once per compilation (CandidateAssemblies): a name is compared with
+            // the namespace by its length and one character before any text is compared, with no string made.
             var candidates = CandidateAssemblies();
-            var indexes = new List<int>();
-            AddAll(indexes, candidates.Named, ns);
-            AddAll(indexes, candidates.Inside, ns);
-            for (var dot = ns.IndexOf('.'); dot > 0; dot = ns.IndexOf('.', dot + 1))
+            var related = ImmutableArray.CreateBuilder<IAssemblySymbol>();
+            for (var i = 0; i < candidates.Names.Length; i++)
             {
-                AddAll(indexes, candidates.Named, ns.Substring(0, dot));
-            }
-
-            indexes.Sort();
-            var related = ImmutableArray.CreateBuilder<IAssemblySymbol>(indexes.Count);
-            for (var i = 0; i < indexes.Count; i++)
-            {
-                if (i == 0 || indexes[i] != indexes[i - 1])
+                var name = candidates.Names[i];
+                var isRelated = name.Length == ns.Length
+                    ? string.Equals(name, ns, StringComparison.Ordinal)
+                    : name.Length > ns.Length
+                        ? name[ns.Length] == '.' && string.CompareOrdinal(name, 0, ns, 0, ns.Length) == 0
+                        : ns[name.Length] == '.' && string.CompareOrdinal(ns, 0, name, 0, name.Length) == 0;
+                if (isRelated)
                 {
-                    related.Add(candidates.All[indexes[i]].Assembly);
+                    related.Add(candidates.Assemblies[i]);
                 }
             }
 
             return related.ToImmutable();
         }
 
-        private static void AddAll(List<int> indexes, Dictionary<string, List<int>> index, string name)
-        {
-            if (index.TryGetValue(name, out var found))
-            {
-                indexes.AddRange(found);
-            }
-        }
-
         /// <summary>
-        /// The project's assemblies and references, with their names and whether each is a core library, read once per
-        /// compilation, and indexed by name (the references other than the project and its core libraries: by their whole
-        /// name and by every namespace their name is inside, System.Data and System for System.Data.Common). Comparing the
-        /// names of some 300 references with each namespace the rules ask about cost more than the lookups themselves.
+        /// The project's references other than its core libraries, with their names, in reference order: read once per
+        /// compilation, into two arrays (no index is built: the few namespaces the rules ask about are compared with the
+        /// names in one pass each).
         /// </summary>
         [MethodImpl(HotPath.Options)]
         private Candidates CandidateAssemblies()
@@ -153,99 +140,80 @@ namespace ProductionAnalyzers.Infrastructure
             {
                 var own = _compilation.Assembly;
                 var coreAssembly = _compilation.ObjectType.ContainingAssembly;
-                var all = ImmutableArray.CreateBuilder<Candidate>();
-                all.Add(new Candidate(own, own.Name, IsCoreAssembly(own, coreAssembly)));
+                var assemblies = new List<IAssemblySymbol>();
+                var names = new List<string>();
                 foreach (var module in own.Modules)
                 {
                     foreach (var assembly in module.ReferencedAssemblySymbols)
                     {
-                        all.Add(new Candidate(assembly, assembly.Name, IsCoreAssembly(assembly, coreAssembly)));
+                        if (ReferenceEquals(assembly, coreAssembly) || ReferenceEquals(assembly, own))
+                        {
+                            continue;
+                        }
+
+                        var name = assembly.Name;
+                        if (IsCoreName(name))
+                        {
+                            continue;
+                        }
+
+                        assemblies.Add(assembly);
+                        names.Add(name);
                     }
                 }
 
-                var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                var inside = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-                for (var i = 0; i < all.Count; i++)
-                {
-                    var candidate = all[i];
-                    if (candidate.IsCore || ReferenceEquals(candidate.Assembly, own))
-                    {
-                        continue;
-                    }
-
-                    Add(named, candidate.Name, i);
-                    for (var dot = candidate.Name.IndexOf('.'); dot > 0; dot = candidate.Name.IndexOf('.', dot + 1))
-                    {
-                        Add(inside, candidate.Name.Substring(0, dot), i);
-                    }
-                }
-
-                Interlocked.CompareExchange(ref _candidates, new Candidates(own, coreAssembly, all.ToImmutable(), named, inside), null);
+                Interlocked.CompareExchange(ref _candidates, new Candidates(assemblies.ToArray(), names.ToArray()), null);
                 candidates = _candidates!;
             }
 
             return candidates;
         }
 
-        [MethodImpl(HotPath.Options)]
-        private static void Add(Dictionary<string, List<int>> index, string name, int candidate)
+        /// <summary>
+        /// Whether the project references an assembly of one of these names (case-insensitive; core libraries excluded), from
+        /// the names read once per compilation. <see cref="Compilation.ReferencedAssemblyNames"/> makes an identity per
+        /// reference on every call and costs milliseconds in a project with hundreds of references.
+        /// </summary>
+        public bool ReferencesAny(string[] assemblyNames)
         {
-            if (!index.TryGetValue(name, out var list))
+            foreach (var name in CandidateAssemblies().Names)
             {
-                index[name] = list = new List<int>(1);
+                foreach (var wanted in assemblyNames)
+                {
+                    if (name.Length == wanted.Length && string.Equals(name, wanted, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
             }
 
-            list.Add(candidate);
+            return false;
         }
 
         [MethodImpl(HotPath.Options)]
-        private static bool IsCoreAssembly(IAssemblySymbol assembly, IAssemblySymbol? coreAssembly) =>
-            assembly.Name is "netstandard" or "mscorlib" or "System.Runtime" or "System.Private.CoreLib" ||
-            SymbolEqualityComparer.Default.Equals(assembly, coreAssembly);
-
-        private readonly struct Candidate
-        {
-            public Candidate(IAssemblySymbol assembly, string name, bool isCore)
+        private static bool IsCoreName(string name) =>
+            name.Length switch
             {
-                Assembly = assembly;
-                Name = name;
-                IsCore = isCore;
-            }
-
-            public IAssemblySymbol Assembly { get; }
-
-            public string Name { get; }
-
-            public bool IsCore { get; }
-        }
+                8 => name == "mscorlib",
+                11 => name == "netstandard",
+                14 => name == "System.Runtime",
+                22 => name == "System.Private.CoreLib",
+                _ => false,
+            };
 
         private sealed class Candidates
         {
-            public Candidates(
-                IAssemblySymbol own,
-                IAssemblySymbol? core,
-                ImmutableArray<Candidate> all,
-                Dictionary<string, List<int>> named,
-                Dictionary<string, List<int>> inside)
+            public Candidates(IAssemblySymbol[] assemblies, string[] names)
             {
-                Own = own;
-                Core = core;
-                All = all;
-                Named = named;
-                Inside = inside;
+                Assemblies = assemblies;
+                Names = names;
             }
 
-            public IAssemblySymbol Own { get; }
+            /// <summary>The references searched by namespace, in reference order.</summary>
+            public IAssemblySymbol[] Assemblies { get; }
 
-            public IAssemblySymbol? Core { get; }
-
-            public ImmutableArray<Candidate> All { get; }
-
-            /// <summary>Indexes in <see cref="All"/> of the references searched by namespace, by their whole name.</summary>
-            public Dictionary<string, List<int>> Named { get; }
-
-            /// <summary>Indexes in <see cref="All"/> of the references searched by namespace, by each namespace their name is inside.</summary>
-            public Dictionary<string, List<int>> Inside { get; }
+            /// <summary>Their names, at the same indexes.</summary>
+            public string[] Names { get; }
         }
 
         private static string Namespace(string metadataName)

@@ -34,16 +34,19 @@ namespace ProductionAnalyzers.Sql
             var compilation = context.Compilation;
             var options = RuleOptions.ForCompilation(context.Options, compilation, DiagnosticIds.SqlFromNonConstantText);
 
-            // A test project, or a test-support library: the text its SQL is built from comes from the tests themselves.
-            if (!options.GetBool(ReportInTestsOption, false) && TestCode.IsTestProject(context.Options, compilation))
-            {
-                return;
-            }
-
+            var analyzerOptions = context.Options;
             // Where projects cannot be told apart (one compilation over a repository), the files that import a test framework.
             var testFile = new PerTreeOptions<bool>(context.Options, IsQuietTestFile);
             var state = PerCompilation(() =>
             {
+                // A test project, or a test-support library: the text its SQL is built from comes from the tests themselves.
+                // Asked here, on first need, not at compilation start: reading the references there would make the compiler
+                // bind them inside this callback.
+                if (!options.GetBool(ReportInTestsOption, false) && TestCode.IsTestProject(analyzerOptions, compilation))
+                {
+                    return null;
+                }
+
                 var created = SqlApis.Create(compilation, options);
                 return created.HasAnySink ? created : null;
             });

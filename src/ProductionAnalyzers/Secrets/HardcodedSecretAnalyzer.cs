@@ -101,6 +101,11 @@ namespace ProductionAnalyzers.Secrets
 
             if (ConnectionStrings.MayContainPassword(value) && ConnectionStrings.Find(value) is { } password)
             {
+                if (password.LocalHost && IsInDesignTimeFactory(literal, context.SemanticModel, context.CancellationToken))
+                {
+                    return;
+                }
+
                 var target = SecretTarget.Find(literal, bytes: false);
                 Report(context, Descriptors.ConnectionStringWithPassword, literal, target.Name, password.Key, SecretValues.Redact(password.Value), CodeRemedy);
                 return;
@@ -298,6 +303,11 @@ namespace ProductionAnalyzers.Secrets
             var value = builder.ToString();
             if (ConnectionStrings.MayContainPassword(value) && ConnectionStrings.Find(value, Hole) is { } password)
             {
+                if (password.LocalHost && IsInDesignTimeFactory(interpolated, context.SemanticModel, context.CancellationToken))
+                {
+                    return;
+                }
+
                 var target = SecretTarget.Find(interpolated, bytes: false);
                 Report(context, Descriptors.ConnectionStringWithPassword, interpolated, target.Name, password.Key, SecretValues.Redact(password.Value), CodeRemedy);
                 return;
@@ -471,6 +481,39 @@ namespace ProductionAnalyzers.Secrets
                         Descriptors.HardcodedCredential, Location(), where, SecretValues.Redact(value), SettingsRemedy));
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the string is written in a type that implements EF Core's <c>IDesignTimeDbContextFactory&lt;T&gt;</c> (directly
+        /// or through a base class): the factory <c>dotnet ef</c> runs on a developer's machine to create migrations. A
+        /// connection string to a database on this machine there is the code form of a localhost connection string in
+        /// <c>appsettings.Development.json</c>, and is quiet like it. Asked only for a localhost connection string with a password.
+        /// </summary>
+        private static bool IsInDesignTimeFactory(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                if (current is TypeDeclarationSyntax type)
+                {
+                    if (model.GetDeclaredSymbol(type, cancellationToken) is not INamedTypeSymbol symbol)
+                    {
+                        return false;
+                    }
+
+                    foreach (var @interface in symbol.AllInterfaces)
+                    {
+                        if (@interface.Name == "IDesignTimeDbContextFactory" && @interface.Arity == 1 &&
+                            @interface.ContainingNamespace?.ToDisplayString() == "Microsoft.EntityFrameworkCore.Design")
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A provider format in the value, with the matched secret; the 88-character Azure storage key shape counts.</summary>

@@ -242,7 +242,35 @@ namespace ProductionAnalyzers.Secrets
                 }
             }
 
-            return LooksRandom(value, 0, 86);
+            return LooksRandom(value, 0, 86) && !IsBase64OfText(value);
+        }
+
+        /// <summary>
+        /// Whether base64 <paramref name="value"/> decodes to printable ASCII only: text stored in base64 (a hex API key
+        /// encoded once more), not the 64 random bytes of a storage account key — random bytes are all printable with a
+        /// probability of about (95/256)^64.
+        /// </summary>
+        private static bool IsBase64OfText(string value)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(value);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+
+            foreach (var b in bytes)
+            {
+                if (b < 0x20 || b > 0x7E)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         [MethodImpl(HotPath.Options)]

@@ -140,5 +140,60 @@ namespace ProductionAnalyzers.Tests.Secrets
                 """,
                 Verify.Diagnostic("PA2003").WithLocation(0).WithArguments("'OrdersDb'", "Password", "Hx7!…", HardcodedSecretAnalyzer.CodeRemedy));
         }
+
+        /// <summary>
+        /// EF Core's design-time factory runs under <c>dotnet ef</c> on a developer's machine: a connection string to a
+        /// database on this machine there is quiet, as in appsettings.Development.json. Any other server, and the same
+        /// localhost string anywhere else, stays reported.
+        /// </summary>
+        [Fact]
+        public async Task DesignTimeFactory_LocalDatabaseIsQuiet_OtherServersReported()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                using Microsoft.EntityFrameworkCore;
+                using Microsoft.EntityFrameworkCore.Design;
+
+                public sealed class ShopContext : DbContext
+                {
+                    public ShopContext(DbContextOptions<ShopContext> options) : base(options) { }
+                }
+
+                public sealed class ShopContextFactory : IDesignTimeDbContextFactory<ShopContext>
+                {
+                    public ShopContext CreateDbContext(string[] args)
+                    {
+                        const string ConnectionString = "Server=localhost;Port=54320;Database=shop;Username=postgres;Password=postgres";
+                        var builder = new DbContextOptionsBuilder<ShopContext>().UseProvider(ConnectionString);
+                        return new ShopContext(builder.Options);
+                    }
+                }
+
+                public abstract class DesignTimeFactoryBase<T> : IDesignTimeDbContextFactory<T> where T : DbContext
+                {
+                    public abstract T CreateDbContext(string[] args);
+                }
+
+                public sealed class ReportingContextFactory : DesignTimeFactoryBase<ShopContext>
+                {
+                    private const string Local = "Host=127.0.0.1;Database=reports;Username=dev;Password=Dq8wLm2x";
+                    private const string Shared = {|PA2003:"Host=reports.db.internal;Database=reports;Username=dev;Password=Dq8wLm2x"|};
+
+                    public override ShopContext CreateDbContext(string[] args) =>
+                        new ShopContext(new DbContextOptionsBuilder<ShopContext>().UseProvider(args.Length > 0 ? Shared : Local).Options);
+                }
+
+                public static class ProviderExtensions
+                {
+                    // Stands for the provider's UseNpgsql/UseSqlServer.
+                    public static DbContextOptionsBuilder<T> UseProvider<T>(this DbContextOptionsBuilder<T> builder, string connectionString)
+                        where T : DbContext => builder;
+                }
+
+                public static class Startup
+                {
+                    public const string Fallback = {|PA2003:"Server=localhost;Port=54320;Database=shop;Username=postgres;Password=Vb7nQ3kz"|};
+                }
+                """);
+        }
     }
 }

@@ -46,6 +46,22 @@ namespace ProductionAnalyzers.Tests.Secrets
                 Verify.Diagnostic("PA2002").WithLocation(0).WithArguments("'M'", provider, SecretValues.Redact(Secret(value)), HardcodedSecretAnalyzer.CodeRemedy));
         }
 
+        /// <summary>
+        /// An 88-character base64 value that decodes to printable text (a hex key encoded once more, seen in a media server's
+        /// API client) is not an Azure storage account key, whose 64 bytes are random; the random-byte key beside it is.
+        /// </summary>
+        [Fact]
+        public async Task Base64OfText_IsNotAnAzureStorageKey()
+        {
+            await Verify.VerifyAnalyzerAsync("""
+                class TraktClientOptions
+                {
+                    private static readonly string Encoded = "MWZhOWEyNTQ1YmI4NmYxODc0MzVkODM3YjdjZGEwYjFhM2MxZTAwYTk3Nzk3OTUwZDU2OGJlN2ZmZDMwYzE4ZA==";
+                    private static readonly string StorageKey = {|PA2002:"EVHzc0X0AWIRh/JUqBlIFXZ53Ncqe28+ajY75FnCttn6kfaqDeMqG3omjMyXHCabM6JOF8EFd0Nhcy/1kGD2VD=="|};
+                }
+                """);
+        }
+
         /// <summary>The secret part of a value: a SAS URL's signature, else the whole value.</summary>
         private static string Secret(string value)
         {

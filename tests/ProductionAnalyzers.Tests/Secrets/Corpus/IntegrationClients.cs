@@ -53,3 +53,9 @@ public sealed class LabelPrinterSettings
     public string Host { get; set; } = "10.20.0.17";
     public string Password { get; set; } = {|PA2001:"Wh4reh0use!"|};
 }
+
+public static class ExportArchive
+{
+    // The archive service's license text stored base64-encoded (printable text once decoded): not an Azure storage key.
+    public static readonly string EncodedLicenseId = "YmVlZmFmZGI2NDM0NzI5ZWU3NzA2NWU3ZDMzMDdiNDdmYTQzY2YzMDM2YjBlYjhjMGI0MjUwZjg3MGNlNWJmNA==";
+}

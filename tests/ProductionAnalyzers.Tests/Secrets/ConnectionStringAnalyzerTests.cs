@@ -85,7 +85,7 @@ namespace ProductionAnalyzers.Tests.Secrets
                         "If you have a phoenixd server: 'type=phoenixd;server=http://phoenixd:9740/;password=phoenixdpassword'" + Environment.NewLine +
                         "Or: 'Host=db;Username=app;Password=DB_PASSWORD'";
 
-                    Uri Node(string onion) => new Uri({|PA2003:$"btcrpc://btcrpc:btcpayserver4ever@{onion}:8332?label=Node"|});
+                    Uri Node(string onion) => new Uri({|PA2003:$"btcrpc://btcrpc:paynode4always@{onion}:8332?label=Node"|});
                     const string Real = {|PA2003:"Host=db.internal;Username=app;Password=Password123!"|};
                 }
                 """);

@@ -492,7 +492,7 @@ namespace ProductionAnalyzers.Tests.Secrets
                     public string DbPassword { get; set; } = "DB_PASSWORD";
 
                     public string AdminPassword { get; set; } = {|PA2001:"Password123!"|};
-                    public string WalletPassword { get; set; } = {|PA2001:"hellorockstar"|};
+                    public string WalletPassword { get; set; } = {|PA2001:"sunnylighthouse"|};
                     public string ServicePassword { get; set; } = {|PA2001:"PASSWORD_2024_Q3x"|};
                 }
                 """);
@@ -514,13 +514,13 @@ namespace ProductionAnalyzers.Tests.Secrets
                     public string Password { get; set; } = "";
                 }
 
-                public class DelugeSettings : DownloadClientSettingsBase
+                public class BrookletSettings : DownloadClientSettingsBase
                 {
-                    public DelugeSettings()
+                    public BrookletSettings()
                     {
                         Host = "localhost";
-                        Port = 8112;
-                        Password = "deluge";
+                        Port = 9150;
+                        Password = "brooklet";
                     }
                 }
 
@@ -541,7 +541,7 @@ namespace ProductionAnalyzers.Tests.Secrets
 
                 public class MirrorSettings : DownloadClientSettingsBase
                 {
-                    public MirrorSettings() => Password = {|PA2001:"deluge"|};
+                    public MirrorSettings() => Password = {|PA2001:"brooklet"|};
                 }
                 """);
         }

@@ -27,7 +27,7 @@ public static class NodeSetupHelp
 
     /// <summary>The node's own RPC endpoint, exposed through Tor: a default credential every installation shares.</summary>
     public static Uri RpcEndpoint(string onionHost, int port) =>
-        new Uri({|PA2003:$"btcrpc://btcrpc:btcpayserver4ever@{onionHost}:{port}?label=Node"|}, UriKind.Absolute);
+        new Uri({|PA2003:$"btcrpc://btcrpc:paynode4always@{onionHost}:{port}?label=Node"|}, UriKind.Absolute);
 }
 
 public sealed class LndUnlockFile
@@ -39,7 +39,7 @@ public sealed class LndUnlockFile
         if (wallet_password == string.Empty)
         {
             // The default the node installer used when the user deleted the password.
-            wallet_password = {|PA2001:"hellorockstar"|};
+            wallet_password = {|PA2001:"sunnylighthouse"|};
         }
     }
 }

@@ -162,7 +162,7 @@ namespace ProductionAnalyzers.Tests.Secrets
                 {
                     public ShopContext CreateDbContext(string[] args)
                     {
-                        const string ConnectionString = "Server=localhost;Port=54320;Database=shop;Username=postgres;Password=postgres";
+                        const string ConnectionString = "Server=localhost;Port=5433;Database=shop;Username=postgres;Password=postgres";
                         var builder = new DbContextOptionsBuilder<ShopContext>().UseProvider(ConnectionString);
                         return new ShopContext(builder.Options);
                     }
@@ -191,7 +191,7 @@ namespace ProductionAnalyzers.Tests.Secrets
 
                 public static class Startup
                 {
-                    public const string Fallback = {|PA2003:"Server=localhost;Port=54320;Database=shop;Username=postgres;Password=Vb7nQ3kz"|};
+                    public const string Fallback = {|PA2003:"Server=localhost;Port=5433;Database=shop;Username=postgres;Password=Vb7nQ3kz"|};
                 }
                 """);
         }

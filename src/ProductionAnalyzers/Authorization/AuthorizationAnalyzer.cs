@@ -360,8 +360,9 @@ namespace ProductionAnalyzers.Authorization
                 }
 
                 var global = _facts.Global(context.Options, context.CancellationToken);
-                if (global.ControllersDecided)
+                if (global.ControllersDecided || ImperativeAuthorization.Asks(definition, context.CancellationToken))
                 {
+                    // Decided for the whole app, or in the action's own code (IAuthorizationService.AuthorizeAsync).
                     return false;
                 }
 
@@ -432,7 +433,7 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                if (global.PagesDecided || (ownClass | bases | byConvention) != Decision.None)
+                if (global.PagesDecided || (ownClass | bases | byConvention) != Decision.None || HandlersAsk(page, context.CancellationToken))
                 {
                     return;
                 }
@@ -505,7 +506,8 @@ namespace ProductionAnalyzers.Authorization
                     return;
                 }
 
-                if (global.EndpointsDecided || own != Decision.None || !outcomes.Exists(o => o == Decision.None))
+                if (global.EndpointsDecided || own != Decision.None || !outcomes.Exists(o => o == Decision.None) ||
+                    (Handler(invocation) is { } handler && ImperativeAuthorization.Asks(handler, cancellationToken)))
                 {
                     return;
                 }
@@ -540,7 +542,11 @@ namespace ProductionAnalyzers.Authorization
 
             // ------------------------------------------------------------------ endpoint facts
 
-            private Decision HandlerDecision(IInvocationOperation invocation)
+            private Decision HandlerDecision(IInvocationOperation invocation) =>
+                Handler(invocation) is { } handler ? _attributes.Of(handler.GetAttributes()) : Decision.None;
+
+            /// <summary>The lambda or method an endpoint's delegate argument names, if it is written at the call.</summary>
+            private static IMethodSymbol? Handler(IInvocationOperation invocation)
             {
                 foreach (var argument in invocation.Arguments)
                 {
@@ -556,14 +562,51 @@ namespace ProductionAnalyzers.Authorization
                         switch (ChainWalker.Unwrap(creation.Target))
                         {
                             case IAnonymousFunctionOperation lambda:
-                                return _attributes.Of(lambda.Symbol.GetAttributes());
+                                return lambda.Symbol;
                             case IMethodReferenceOperation reference:
-                                return _attributes.Of(reference.Method.GetAttributes());
+                                return reference.Method;
                         }
                     }
                 }
 
-                return Decision.None;
+                return null;
+            }
+
+            /// <summary>
+            /// A page model whose every handler (<c>OnGet</c>, <c>OnPostAsync</c>, <c>OnPostDelete</c> …; at least one) asks
+            /// <c>IAuthorizationService</c> itself (<see cref="ImperativeAuthorization"/>), or whose page filter override
+            /// (<c>OnPageHandlerExecutionAsync</c> …) does: the page decides in code.
+            /// </summary>
+            private static bool HandlersAsk(INamedTypeSymbol page, CancellationToken cancellationToken)
+            {
+                var any = false;
+                foreach (var member in page.GetMembers())
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } handler &&
+                        handler.Name.Length > 2 && handler.Name.StartsWith("On", StringComparison.Ordinal) && char.IsUpper(handler.Name[2]))
+                    {
+                        if (handler.IsOverride)
+                        {
+                            // OnPageHandlerExecutionAsync and the other page filter methods run before every handler: a check
+                            // there decides for the page; they are not handlers themselves.
+                            if (handler.Name.StartsWith("OnPageHandler", StringComparison.Ordinal) && ImperativeAuthorization.Asks(handler, cancellationToken))
+                            {
+                                return true;
+                            }
+
+                            continue;
+                        }
+
+                        if (!ImperativeAuthorization.Asks(handler, cancellationToken))
+                        {
+                            return false;
+                        }
+
+                        any = true;
+                    }
+                }
+
+                return any;
             }
 
             /// <summary>A SignalR hub: <c>[Authorize]</c> on the hub class, a base class, or its methods.</summary>

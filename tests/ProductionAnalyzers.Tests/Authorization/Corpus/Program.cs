@@ -39,6 +39,7 @@ public static class Program
 
         app.MapGroup("/api/appointments").RequireAuthorization().WithTags("Appointments").MapAppointments();
         app.MapPatients();
+        RecordSharingEndpoints.MapRecordSharing(app);
         new ReportingModule().AddRoutes(app);
 
         var admin = app.MapGroup("/api/admin");

@@ -507,6 +507,7 @@ namespace ProductionAnalyzers.Authorization
                 }
 
                 if (global.EndpointsDecided || own != Decision.None || !outcomes.Exists(o => o == Decision.None) ||
+                    MappedOnlyInDevelopment(call) ||
                     (Handler(invocation) is { } handler && ImperativeAuthorization.Asks(handler, cancellationToken)))
                 {
                     return;
@@ -544,6 +545,32 @@ namespace ProductionAnalyzers.Authorization
 
             private Decision HandlerDecision(IInvocationOperation invocation) =>
                 Handler(invocation) is { } handler ? _attributes.Of(handler.GetAttributes()) : Decision.None;
+
+            /// <summary>
+            /// A mapping inside the true branch of <c>if (app.Environment.IsDevelopment())</c> (or <c>env.IsDevelopment()</c>, also
+            /// as one operand of <c>&amp;&amp;</c>): the endpoint never exists in production (a redirect to the API explorer, a
+            /// debug page). Read from the syntax around the call, up to its member.
+            /// </summary>
+            private static bool MappedOnlyInDevelopment(SyntaxNode call)
+            {
+                for (SyntaxNode? node = call, parent = call.Parent; parent is not null and not MemberDeclarationSyntax; node = parent, parent = parent.Parent)
+                {
+                    if (parent is IfStatementSyntax branch && branch.Statement == node && RequiresDevelopment(branch.Condition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private static bool RequiresDevelopment(ExpressionSyntax condition) => condition switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => RequiresDevelopment(parenthesized.Expression),
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both => RequiresDevelopment(both.Left) || RequiresDevelopment(both.Right),
+                InvocationExpressionSyntax invocation => SyntaxNames.InvokedName(invocation.Expression) == "IsDevelopment",
+                _ => false,
+            };
 
             /// <summary>The lambda or method an endpoint's delegate argument names, if it is written at the call.</summary>
             private static IMethodSymbol? Handler(IInvocationOperation invocation)

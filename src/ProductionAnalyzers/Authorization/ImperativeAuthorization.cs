@@ -13,9 +13,10 @@ namespace ProductionAnalyzers.Authorization
     /// <summary>
     /// Authorization decided in code: an action, handler or page handler whose body asks ASP.NET Core's
     /// <c>IAuthorizationService</c> (<c>await _authorization.AuthorizeAsync(User, document, "EditPolicy")</c>, the
-    /// resource-based authorization of the ASP.NET Core documentation) and acts on the answer. That is a decision, made
-    /// where the resource is known, which no attribute shows. Read from syntax and symbols alone, and asked only for an
-    /// endpoint that would otherwise be reported.
+    /// resource-based authorization of the ASP.NET Core documentation), or that checks an API key, a signature or a
+    /// permission itself and rejects the caller with 401 or 403 when the check fails. That is a decision, made in the
+    /// action, which no attribute shows. Read from syntax and symbols alone, and asked only for an endpoint that would
+    /// otherwise be reported.
     /// </summary>
     internal static class ImperativeAuthorization
     {
@@ -23,7 +24,8 @@ namespace ProductionAnalyzers.Authorization
         private const string ServiceName = "IAuthorizationService";
 
         /// <summary>
-        /// Whether <paramref name="method"/> calls <c>AuthorizeAsync</c> on an <c>IAuthorizationService</c> in its body, or
+        /// Whether <paramref name="method"/> rejects the caller on a failed credential or permission check
+        /// (<see cref="RejectsOnCredentialCheck"/>), calls <c>AuthorizeAsync</c> on an <c>IAuthorizationService</c> in its body, or
         /// calls (by its name alone, one level deep) a method of its own type or a base class that does: the
         /// <c>if (!await CanEditAsync(page)) return Forbid();</c> helper. The service must be in reach: a parameter, a field
         /// or property of the type or its bases, a constructor parameter (primary constructors), or named in the body
@@ -38,9 +40,14 @@ namespace ProductionAnalyzers.Authorization
             }
 
             var type = method.ContainingType;
-            if (CallsAuthorizeAsync(body, cancellationToken))
+            if (CallsAuthorizeAsync(body, cancellationToken) && ServiceInReach(method, body, cancellationToken))
             {
-                return ServiceInReach(method, body, cancellationToken);
+                return true;
+            }
+
+            if (RejectsOnCredentialCheck(body))
+            {
+                return true;
             }
 
             if (type is null)
@@ -79,6 +86,130 @@ namespace ProductionAnalyzers.Authorization
 
             return false;
         }
+
+        /// <summary>
+        /// Words in a condition that name a credential or permission check (<c>GetApiKey()</c>, <c>IsValidSignature(…)</c>,
+        /// <c>HasPermission(…)</c>, <c>IsAuthorized</c>, <c>User.IsInRole(…)</c>, <c>User.Identity.IsAuthenticated</c>, a header
+        /// named <c>"X-Api-Key"</c> or <c>"Authorization"</c>), compared without case, <c>_</c> and <c>-</c>. Not a password
+        /// or a token: a login endpoint checks those, and is public.
+        /// </summary>
+        private static readonly string[] CheckWords =
+        {
+            "apikey", "accesskey", "signature", "secret", "permission", "authoriz", "isinrole", "hasclaim", "scope", "isauthenticated",
+        };
+
+        /// <summary>
+        /// An <c>if</c> in the body whose condition names a credential or permission check (<see cref="CheckWords"/>) and one
+        /// of whose branches rejects the caller: <c>return Unauthorized()</c>, <c>Forbid()</c>, <c>Challenge()</c>,
+        /// <c>StatusCode(401)</c> or <c>403</c> (also as <c>StatusCodes.Status401Unauthorized</c>), <c>Results.Unauthorized()</c>,
+        /// <c>new UnauthorizedResult()</c>, <c>Response.StatusCode = 401</c>, <c>throw new UnauthorizedAccessException()</c>.
+        /// An API key or a webhook signature checked in the action is a decision made in code.
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool RejectsOnCredentialCheck(SyntaxNode body)
+        {
+            foreach (var statement in body.DescendantNodes().OfType<IfStatementSyntax>())
+            {
+                if ((Rejects(statement.Statement) || (statement.Else is { } otherwise && Rejects(otherwise.Statement))) &&
+                    NamesACheck(statement.Condition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesACheck(ExpressionSyntax condition)
+        {
+            foreach (var token in condition.DescendantTokens())
+            {
+                string text;
+                if (token.IsKind(SyntaxKind.IdentifierToken) || token.IsKind(SyntaxKind.StringLiteralToken))
+                {
+                    text = token.ValueText;
+                }
+                else
+                {
+                    continue;
+                }
+
+                var folded = new System.Text.StringBuilder(text.Length);
+                foreach (var c in text)
+                {
+                    if (c is not ('_' or '-'))
+                    {
+                        folded.Append(char.ToLowerInvariant(c));
+                    }
+                }
+
+                var word = folded.ToString();
+                foreach (var check in CheckWords)
+                {
+                    if (word.IndexOf(check, StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the branch (a statement or a block) ends the request with 401 or 403.</summary>
+        private static bool Rejects(StatementSyntax branch)
+        {
+            foreach (var node in branch.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case ReturnStatementSyntax { Expression: { } value } when IsRejection(value):
+                    case ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax { Type: var thrown } } when LastName(thrown) == "UnauthorizedAccessException":
+                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" }, Right: var code } when IsDeniedCode(code):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRejection(ExpressionSyntax value)
+        {
+            switch (value)
+            {
+                case AwaitExpressionSyntax awaited:
+                    return IsRejection(awaited.Expression);
+                case InvocationExpressionSyntax invocation:
+                    var name = SyntaxNames.InvokedName(invocation.Expression);
+                    if (name is "Unauthorized" or "Forbid" or "Challenge" or "ForbidAsync" or "ChallengeAsync")
+                    {
+                        return true;
+                    }
+
+                    return name is "StatusCode" or "Problem" && invocation.ArgumentList.Arguments.Count > 0 &&
+                           invocation.ArgumentList.Arguments.Any(a => IsDeniedCode(a.Expression));
+                case ObjectCreationExpressionSyntax creation:
+                    return LastName(creation.Type) is "UnauthorizedResult" or "UnauthorizedObjectResult" or "ForbidResult" or "ChallengeResult" ||
+                           (LastName(creation.Type) is "StatusCodeResult" or "ObjectResult" && creation.ArgumentList?.Arguments.Any(a => IsDeniedCode(a.Expression)) == true);
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsDeniedCode(ExpressionSyntax code) => code switch
+        {
+            LiteralExpressionSyntax literal => literal.Token.Value is 401 or 403,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText is "Status401Unauthorized" or "Status403Forbidden" or "Unauthorized" or "Forbidden",
+            CastExpressionSyntax cast => IsDeniedCode(cast.Expression),
+            _ => false,
+        };
+
+        private static string? LastName(TypeSyntax type) => type switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            _ => null,
+        };
 
         private static SyntaxNode? Body(IMethodSymbol method, CancellationToken cancellationToken)
         {

@@ -22,6 +22,45 @@ namespace ProductionAnalyzers.Tests.Authorization
             return VerifyAsync(true, files.ToArray());
         }
 
+        /// <summary>
+        /// An endpoint mapped only in the true branch of an <c>IsDevelopment()</c> check never exists in production: not
+        /// reported. The else branch, a negated check and a check that also lets production through are.
+        /// </summary>
+        [Fact]
+        public async Task EndpointMappedOnlyInDevelopment_IsNotReported()
+        {
+            const string program = """
+                using Microsoft.Extensions.Hosting;
+
+                var app = WebApplication.CreateBuilder(args).Build();
+                if (app.Environment.IsDevelopment())
+                {
+                    app.MapGet("/", () => Results.Redirect("/scalar/v1"));
+                    app.MapGet("/debug/config", () => "config").ExcludeFromDescription();
+                }
+                else
+                {
+                    app.{|PA5002:MapGet|}("/", () => Results.Redirect("/home"));
+                }
+
+                if (app.Configuration["Debug"] == "on" && app.Environment.IsDevelopment())
+                    app.MapGet("/debug/routes", () => "routes");
+
+                if (!app.Environment.IsDevelopment())
+                {
+                    app.{|PA5002:MapGet|}("/status", () => "up");
+                }
+
+                if (app.Environment.IsDevelopment() || app.Environment.IsStaging())
+                {
+                    app.{|PA5002:MapGet|}("/debug/env", () => "env");
+                }
+
+                app.Run();
+                """;
+            await VerifyProgramAsync(program);
+        }
+
         [Fact]
         public async Task EachMapMethod_ReportsWithVerbAndRoute()
         {

@@ -135,6 +135,105 @@ namespace ProductionAnalyzers.Tests.Authorization
             await VerifyAsync(false, ("Program.cs", Host), ("DocumentsController.cs", Controller(members)));
         }
 
+        [Theory]
+        // An API key checked in the action (a package feed's push), the 401 set on the response.
+        [InlineData("""
+                [HttpPut("upload")]
+                public async Task Upload()
+                {
+                    if (!await _keys.IsValidAsync(Request.Headers["X-Api-Key"].ToString()))
+                    {
+                        HttpContext.Response.StatusCode = 401;
+                        return;
+                    }
+
+                    HttpContext.Response.StatusCode = 201;
+                }
+            """)]
+        // A webhook's signature, rejected with StatusCode(StatusCodes.Status403Forbidden).
+        [InlineData("""
+                [HttpPost("hook")]
+                public async Task<IActionResult> Hook([FromHeader(Name = "X-Hub-Signature-256")] string header)
+                {
+                    if (!await _keys.MatchesSignatureAsync(header))
+                        return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+                    return Accepted();
+                }
+            """)]
+        // The permission checked in code, the work in the branch and the rejection in the else.
+        [InlineData("""
+                [HttpDelete("{id}")]
+                public IActionResult Delete(int id)
+                {
+                    if (User.HasClaim("documents", "delete"))
+                    {
+                        return NoContent();
+                    }
+                    else
+                    {
+                        return new ForbidResult();
+                    }
+                }
+            """)]
+        [InlineData("""
+                [HttpGet("mine")]
+                public IActionResult Mine()
+                {
+                    if (User.Identity?.IsAuthenticated != true) throw new System.UnauthorizedAccessException();
+                    return Ok();
+                }
+            """)]
+        public async Task ActionRejectingOnACredentialCheck_IsNotReported(string members)
+        {
+            var source = Controller("""
+                    private readonly IKeyStore _keys;
+                    public DocumentsController(IKeyStore keys) => _keys = keys;
+                """ + members);
+            const string keys = """
+                public interface IKeyStore
+                {
+                    System.Threading.Tasks.Task<bool> IsValidAsync(string apiKey);
+                    System.Threading.Tasks.Task<bool> MatchesSignatureAsync(string header);
+                }
+                """;
+            await VerifyAsync(false, ("Program.cs", Host), ("DocumentsController.cs", source), ("IKeyStore.cs", keys));
+        }
+
+        /// <summary>
+        /// A 401 that is not the answer to a credential or permission check — a wrong password at login (a public endpoint),
+        /// a read-only mode — decides nothing about who may call the action: reported.
+        /// </summary>
+        [Theory]
+        [InlineData("""
+                [HttpPost("login")]
+                public IActionResult {|PA5001:Login|}(string user, string password)
+                {
+                    if (password != "x" + user) return Unauthorized();
+                    return Ok();
+                }
+            """)]
+        [InlineData("""
+                [HttpPost("{id}/relist")]
+                public IActionResult {|PA5001:Relist|}(int id, [FromServices] Microsoft.Extensions.Options.IOptions<FeedOptions> options)
+                {
+                    if (options.Value.ReadOnly) return Unauthorized();
+                    return Ok();
+                }
+            """)]
+        [InlineData("""
+                [HttpPost("{id}/permissions")]
+                public IActionResult {|PA5001:Grant|}(int id, string permission)
+                {
+                    if (string.IsNullOrEmpty(permission)) return BadRequest();
+                    return Ok();
+                }
+            """)]
+        public async Task UnauthorizedWithoutACredentialCheck_IsReported(string members)
+        {
+            const string options = "public sealed class FeedOptions { public bool ReadOnly { get; set; } }";
+            await VerifyAsync(false, ("Program.cs", Host), ("DocumentsController.cs", Controller(members)), ("FeedOptions.cs", options));
+        }
+
         [Fact]
         public async Task MinimalApiHandler_AskingTheService_IsNotReported()
         {

@@ -147,9 +147,9 @@ namespace ProductionAnalyzers.Sql
 
         private SqlCallSites? _callSites;
 
-        /// <summary>The values fields and properties of the compilation are given, for members only their type writes.</summary>
+        /// <summary>The values fields and properties of the compilation are given, for members only their type writes and static members.</summary>
         public SqlMemberWrites MemberWrites =>
-            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation, Sources), null) ?? _memberWrites!;
+            Volatile.Read(ref _memberWrites) ?? Interlocked.CompareExchange(ref _memberWrites, new SqlMemberWrites(_compilation, Sources, CallSites.Search), null) ?? _memberWrites!;
 
         private SqlMemberWrites? _memberWrites;
 

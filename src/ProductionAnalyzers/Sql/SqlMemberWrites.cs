@@ -46,10 +46,13 @@ namespace ProductionAnalyzers.Sql
         private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?> _hierarchySites =
             new ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>?>(SymbolEqualityComparer.Default);
 
-        public SqlMemberWrites(Compilation compilation, SourceIndex sources)
+        private readonly SourceSearch _search;
+
+        public SqlMemberWrites(Compilation compilation, SourceIndex sources, SourceSearch search)
         {
             _compilation = compilation;
             _sources = sources;
+            _search = search;
         }
 
         public ImmutableArray<MemberWrite>? WritesOf(ISymbol member, CancellationToken cancellationToken)
@@ -104,8 +107,30 @@ namespace ProductionAnalyzers.Sql
         private static bool IsHierarchy(Accessibility accessibility) =>
             accessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal;
 
+        /// <summary>
+        /// A static field or auto-property that code outside its type can set (<c>public static string LastInsertedRowId
+        /// { get; set; } = "last_insert_rowid()"</c>, switched by the host at startup for another database): no model binder,
+        /// serializer or configuration binder sets a static member, so its writes are all in the code, and they are followed
+        /// across the compilation (<see cref="FindStatic"/>), as many as <see cref="MaxWrites"/>.
+        /// </summary>
+        public static bool IsStaticSettable(ISymbol member) => member switch
+        {
+            IFieldSymbol field => field.IsStatic && !field.IsConst && !field.IsReadOnly && !field.IsImplicitlyDeclared && !IsWrittenOnlyByItsType(field),
+            IPropertySymbol property => property.IsStatic && property.Parameters.IsEmpty && !property.IsAbstract && property.SetMethod is not null &&
+                                        !IsWrittenOnlyByItsType(property),
+            _ => false,
+        };
+
+        /// <summary>Whether <see cref="WritesOf"/> follows the member: only its own type writes it, or it is static (<see cref="IsStaticSettable"/>).</summary>
+        public static bool IsFollowed(ISymbol member) => IsWrittenOnlyByItsType(member) || IsStaticSettable(member);
+
         private ImmutableArray<MemberWrite>? Find(ISymbol member, CancellationToken cancellationToken)
         {
+            if (IsStaticSettable(member))
+            {
+                return FindStatic(member, cancellationToken);
+            }
+
             if (!IsWrittenOnlyByItsType(member) || member.ContainingType is not { } type ||
                 !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly))
             {
@@ -176,6 +201,92 @@ namespace ProductionAnalyzers.Sql
         /// arguments, by the name written. Read once per type (and once more for its hierarchy) and compilation, for all
         /// its members, and only bound for the member asked; null when a declaration is not in the compilation.
         /// </summary>
+        /// <summary>
+        /// The writes of a static member anywhere in the compilation: its initializer and every <c>=</c> to it, found by its
+        /// name in the source text (<see cref="SourceSearch.IdentifiersNamed"/>, at most <see cref="SqlCollectionElements.MaxUses"/>
+        /// occurrences) and bound only where the name is assigned. Null — not followed — for a compound assignment, a
+        /// <c>ref</c>/<c>out</c> use, a member of another assembly, or too many uses.
+        /// </summary>
+        private ImmutableArray<MemberWrite>? FindStatic(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.DeclaringSyntaxReferences.Length != 1 ||
+                !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _compilation.Assembly) ||
+                (member is IPropertySymbol property && !IsAutoProperty(property, cancellationToken)))
+            {
+                return null;
+            }
+
+            var tokens = _search.IdentifiersNamed(new[] { member.Name }, null, SqlCollectionElements.MaxUses, cancellationToken);
+            if (tokens is null)
+            {
+                return null;
+            }
+
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var result = ImmutableArray.CreateBuilder<MemberWrite>();
+            foreach (var token in tokens)
+            {
+                SyntaxNode? write = null;
+                switch (token.Parent)
+                {
+                    case VariableDeclaratorSyntax declarator when declarator == declaration:
+                        write = declarator.Initializer;
+                        break;
+                    case PropertyDeclarationSyntax declared when declared == declaration:
+                        write = declared.Initializer;
+                        break;
+                    case SimpleNameSyntax:
+                        var expression = SourceSearch.MemberExpressionOf(token)!;
+                        switch (expression.Parent)
+                        {
+                            case AssignmentExpressionSyntax assignment when assignment.Left == expression:
+                                write = assignment;
+                                break;
+                            case ArgumentSyntax { RefKindKeyword.RawKind: not 0 }:
+                            case PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                                // Passed by reference, or changed in place: if it is this member, its value is not followed.
+                                if (SymbolEqualityComparer.Default.Equals(_search.Model(token.SyntaxTree!).GetSymbolInfo(expression, cancellationToken).Symbol?.OriginalDefinition, member))
+                                {
+                                    return null;
+                                }
+
+                                break;
+                        }
+
+                        break;
+                }
+
+                if (write is null)
+                {
+                    continue;
+                }
+
+                var operation = _search.Model(write.SyntaxTree).GetOperation(write, cancellationToken);
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation simple when IsMember(simple.Target, member):
+                        result.Add(new MemberWrite(simple.Value, MethodIndex.Build(new[] { Root(simple) })));
+                        break;
+                    case IAssignmentOperation other when IsMember(other.Target, member):
+                        // += or ??=: a value built from the member itself, not followed.
+                        return null;
+                    case IFieldInitializerOperation fieldInitializer:
+                        result.Add(new MemberWrite(fieldInitializer.Value, MethodIndex.Build(new[] { (IOperation)fieldInitializer })));
+                        break;
+                    case IPropertyInitializerOperation propertyInitializer:
+                        result.Add(new MemberWrite(propertyInitializer.Value, MethodIndex.Build(new[] { (IOperation)propertyInitializer })));
+                        break;
+                }
+
+                if (result.Count > MaxWrites)
+                {
+                    return null;
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
         private Dictionary<string, List<SyntaxNode>>? WriteSitesOf(INamedTypeSymbol type, bool withDerived, CancellationToken cancellationToken)
         {
             var cache = withDerived ? _hierarchySites : _typeSites;

@@ -281,7 +281,7 @@ namespace ProductionAnalyzers.Sql
         [MethodImpl(HotPath.Options)]
         private List<SqlSegment>? EvalMemberWrites(ISymbol member, Frame frame)
         {
-            if (!SqlMemberWrites.IsWrittenOnlyByItsType(member) || !_visiting.Add(member))
+            if (!SqlMemberWrites.IsFollowed(member) || !_visiting.Add(member))
             {
                 return null;
             }

@@ -1416,6 +1416,61 @@ namespace ProductionAnalyzers.Tests.Sql
         }
 
         /// <summary>
+        /// A static member any code can set (a dialect switch the host flips at startup): no binder or serializer sets a
+        /// static member, so its initializer and every assignment in the compilation are its values — trusted when all are,
+        /// reported (at the sink, naming the part) when one is configuration, and not followed after a compound assignment.
+        /// </summary>
+        [Theory]
+        [InlineData("property", "\"last_insert_id()\"", false)]
+        [InlineData("field", "\"last_insert_id()\"", false)]
+        [InlineData("property", "configuration[\"Dialect:LastId\"]!", true)]
+        [InlineData("field", "configuration[\"Dialect:LastId\"]!", true)]
+        [InlineData("property", "null!; SqlDialect.LastInsertedId += \"\"", true)]
+        public async Task StaticMemberSetAcrossTheCompilation_IsJudgedByEveryWrite(string kind, string hostValue, bool reported)
+        {
+            var declaration = kind == "property"
+                ? "public static string LastInsertedId { get; set; } = \"last_insert_rowid()\";"
+                : "public static string LastInsertedId = \"last_insert_rowid()\";";
+            var dialect = ("Data/SqlDialect.cs", Usings + $$"""
+                public static class SqlDialect
+                {
+                    {{declaration}}
+                }
+                """);
+            var host = ("Host/Startup.cs", Usings + $$"""
+                public static class Startup
+                {
+                    public static void UseMySql(Microsoft.Extensions.Configuration.IConfiguration configuration)
+                    {
+                        SqlDialect.LastInsertedId = {{hostValue}};
+                    }
+
+                    public static void UseSqlite() => SqlDialect.LastInsertedId = "last_insert_rowid()";
+                }
+                """);
+            var sink = reported ? "{|#0:$\"INSERT INTO Artwork (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"|}" : "$\"INSERT INTO Artwork (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"";
+            var repository = ("Data/ArtworkRepository.cs", Usings + $$"""
+                public sealed class ArtworkRepository
+                {
+                    private readonly DbConnection _connection;
+
+                    public ArtworkRepository(DbConnection connection) => _connection = connection;
+
+                    public Task<int> AddAsync(string path) => _connection.QuerySingleAsync<int>({{sink}}, new { Path = path });
+                }
+                """);
+            var test = new Verify.Test { TestState = { Sources = { dialect, host, repository } } };
+            test.TestState.AdditionalReferences.Add(typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly.Location);
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments(
+                    "SqlDialect.LastInsertedId", "an identifier", Identifier, string.Empty));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>
         /// A static factory sets a private field on the instance it creates (<c>db.m_deletedTable = …</c>): that write is
         /// one of the field's values, as is a write from a nested type.
         /// </summary>

@@ -40,17 +40,22 @@ namespace ProductionAnalyzers.Authorization
             }
 
             var type = method.ContainingType;
-            if (CallsAuthorizeAsync(body, cancellationToken) && ServiceInReach(method, body, cancellationToken))
+            using (var text = TextWindow.Of(body, cancellationToken))
             {
-                return true;
+                if (CallsAuthorizeAsync(body, text) && ServiceInReach(method, body, cancellationToken))
+                {
+                    return true;
+                }
+
+                // From the body's text: most actions answer no 401/403 at all, and walking a large body's nodes costs more.
+                if (RejectsOnCredentialCheck(body, text))
+                {
+                    return true;
+                }
             }
 
-            if (RejectsOnCredentialCheck(body))
-            {
-                return true;
-            }
-
-            if (type is null)
+            // A helper of the type can only ask the service if the type's text names AuthorizeAsync somewhere.
+            if (type is null || !TypeMentionsAuthorizeAsync(type, cancellationToken))
             {
                 return false;
             }
@@ -70,7 +75,9 @@ namespace ProductionAnalyzers.Authorization
                     continue;
                 }
 
-                for (var owner = type; owner is not null; owner = owner.BaseType)
+                // Source types only: a helper's body must be read, and asking a metadata base class (ControllerBase) for a
+                // member by name would load all of its members.
+                for (var owner = type; owner is not null && !owner.DeclaringSyntaxReferences.IsEmpty; owner = owner.BaseType)
                 {
                     foreach (var member in owner.GetMembers(name))
                     {
@@ -103,17 +110,37 @@ namespace ProductionAnalyzers.Authorization
         /// of whose branches rejects the caller: <c>return Unauthorized()</c>, <c>Forbid()</c>, <c>Challenge()</c>,
         /// <c>StatusCode(401)</c> or <c>403</c> (also as <c>StatusCodes.Status401Unauthorized</c>), <c>Results.Unauthorized()</c>,
         /// <c>new UnauthorizedResult()</c>, <c>Response.StatusCode = 401</c>, <c>throw new UnauthorizedAccessException()</c>.
-        /// An API key or a webhook signature checked in the action is a decision made in code.
+        /// An API key or a webhook signature checked in the action is a decision made in code. Found from the words of a
+        /// rejection in the body's text (<see cref="RejectionWords"/>): only the statements around them are looked at, and
+        /// the <c>if</c>s they sit in.
         /// </summary>
         [MethodImpl(HotPath.Options)]
-        private static bool RejectsOnCredentialCheck(SyntaxNode body)
+        private static bool RejectsOnCredentialCheck(SyntaxNode body, in TextWindow text)
         {
-            foreach (var statement in body.DescendantNodes().OfType<IfStatementSyntax>())
+            foreach (var word in RejectionWords)
             {
-                if ((Rejects(statement.Statement) || (statement.Else is { } otherwise && Rejects(otherwise.Statement))) &&
-                    NamesACheck(statement.Condition))
+                for (var index = text.IndexOf(word, 0); index >= 0; index = text.IndexOf(word, index + word.Length))
                 {
-                    return true;
+                    var token = body.FindToken(text.Start + index);
+                    if (token.Parent?.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || !body.Span.Contains(statement.Span) ||
+                        !Rejects(statement))
+                    {
+                        continue;
+                    }
+
+                    for (SyntaxNode node = statement; node != body && node.Parent is { } parent; node = parent)
+                    {
+                        var condition = parent switch
+                        {
+                            IfStatementSyntax branch when branch.Statement == node => branch.Condition,
+                            ElseClauseSyntax { Parent: IfStatementSyntax owner } => owner.Condition,
+                            _ => null,
+                        };
+                        if (condition is not null && NamesACheck(condition))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
@@ -156,22 +183,14 @@ namespace ProductionAnalyzers.Authorization
             return false;
         }
 
-        /// <summary>Whether the branch (a statement or a block) ends the request with 401 or 403.</summary>
-        private static bool Rejects(StatementSyntax branch)
+        /// <summary>Whether the statement ends the request with 401 or 403.</summary>
+        private static bool Rejects(StatementSyntax statement) => statement switch
         {
-            foreach (var node in branch.DescendantNodesAndSelf())
-            {
-                switch (node)
-                {
-                    case ReturnStatementSyntax { Expression: { } value } when IsRejection(value):
-                    case ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax { Type: var thrown } } when LastName(thrown) == "UnauthorizedAccessException":
-                    case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" }, Right: var code } when IsDeniedCode(code):
-                        return true;
-                }
-            }
-
-            return false;
-        }
+            ReturnStatementSyntax { Expression: { } value } => IsRejection(value),
+            ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax { Type: var thrown } } => LastName(thrown) == "UnauthorizedAccessException",
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" }, Right: var code } } => IsDeniedCode(code),
+            _ => false,
+        };
 
         private static bool IsRejection(ExpressionSyntax value)
         {
@@ -227,11 +246,48 @@ namespace ProductionAnalyzers.Authorization
             };
         }
 
-        /// <summary>A call <c>x.AuthorizeAsync(...)</c> or <c>x?.AuthorizeAsync(...)</c> in <paramref name="body"/>, found in its text first.</summary>
-        [MethodImpl(HotPath.Options)]
+        /// <summary>Words one of which a body that rejects the caller contains: <c>Unauthorized</c>, <c>Forbid</c>, <c>Challenge</c>, <c>401</c>, <c>403</c>.</summary>
+        private static readonly string[] RejectionWords = { "Unauthorized", "Forbid", "Challenge", "401", "403" };
+
+        /// <summary>Per type declaration: whether its text names <c>AuthorizeAsync</c> (read once per declaration).</summary>
+        private static readonly ConditionalWeakTable<SyntaxNode, object> TypeMentions = new ConditionalWeakTable<SyntaxNode, object>();
+
+        private static readonly object Mentions = new object();
+
+        private static readonly object DoesNotMention = new object();
+
+        private static bool TypeMentionsAuthorizeAsync(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            for (var owner = type; owner is not null && !owner.DeclaringSyntaxReferences.IsEmpty; owner = owner.BaseType)
+            {
+                foreach (var reference in owner.DeclaringSyntaxReferences)
+                {
+                    if (ReferenceEquals(TypeMentions.GetValue(reference.GetSyntax(cancellationToken), ReadMentions), Mentions))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static object ReadMentions(SyntaxNode declaration)
+        {
+            using var text = TextWindow.Of(declaration, CancellationToken.None);
+            return text.IndexOf(MethodName, 0) >= 0 ? Mentions : DoesNotMention;
+        }
+
         private static bool CallsAuthorizeAsync(SyntaxNode body, CancellationToken cancellationToken)
         {
             using var text = TextWindow.Of(body, cancellationToken);
+            return CallsAuthorizeAsync(body, text);
+        }
+
+        /// <summary>A call <c>x.AuthorizeAsync(...)</c> or <c>x?.AuthorizeAsync(...)</c> in <paramref name="body"/>, found in its text (<paramref name="text"/>) first.</summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool CallsAuthorizeAsync(SyntaxNode body, in TextWindow text)
+        {
             for (var index = text.IndexOf(MethodName, 0); index >= 0; index = text.IndexOf(MethodName, index + MethodName.Length))
             {
                 var token = body.FindToken(text.Start + index);

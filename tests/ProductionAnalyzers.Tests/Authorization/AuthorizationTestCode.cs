@@ -24,6 +24,25 @@ namespace ProductionAnalyzers.Tests.Authorization
             }
             """;
 
+        /// <summary>A host that serves Razor Pages: <paramref name="configure"/> runs on the builder, <paramref name="map"/> maps them.</summary>
+        public static string PagesHost(string configure = "builder.Services.AddRazorPages();", string map = "app.MapRazorPages();") => $$"""
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    {{configure}}
+                    var app = builder.Build();
+                    {{map}}
+                    app.Run();
+                }
+            }
+            """;
+
         /// <summary>Runs the analyzer on several files (names under /0/); <paramref name="topLevel"/> makes it an executable.</summary>
         public static Task VerifyAsync(bool topLevel, params (string Name, string Source)[] files)
         {

@@ -268,22 +268,7 @@ namespace ProductionAnalyzers.Tests.Authorization
         [Fact]
         public async Task RazorPage_EveryHandlerOrThePageFilterAsks_IsNotReported()
         {
-            const string program = """
-                using Microsoft.AspNetCore.Builder;
-                using Microsoft.Extensions.DependencyInjection;
-
-                public static class Program
-                {
-                    public static void Main(string[] args)
-                    {
-                        var builder = WebApplication.CreateBuilder(args);
-                        builder.Services.AddRazorPages();
-                        var app = builder.Build();
-                        app.MapRazorPages();
-                        app.Run();
-                    }
-                }
-                """;
+            var program = PagesHost();
             const string pages = """
                 using System.Threading.Tasks;
                 using Microsoft.AspNetCore.Authorization;

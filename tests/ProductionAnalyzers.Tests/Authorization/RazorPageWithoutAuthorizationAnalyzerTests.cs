@@ -6,23 +6,7 @@ namespace ProductionAnalyzers.Tests.Authorization
 {
     public class RazorPageWithoutAuthorizationAnalyzerTests
     {
-        private static string Program(string configure, string map = "app.MapRazorPages();") => $$"""
-            using Microsoft.AspNetCore.Authorization;
-            using Microsoft.AspNetCore.Builder;
-            using Microsoft.Extensions.DependencyInjection;
-
-            public static class Program
-            {
-                public static void Main(string[] args)
-                {
-                    var builder = WebApplication.CreateBuilder(args);
-                    {{configure}}
-                    var app = builder.Build();
-                    {{map}}
-                    app.Run();
-                }
-            }
-            """;
+        private static string Program(string configure, string map = "app.MapRazorPages();") => PagesHost(configure, map);
 
         private static string Page(string ns, string declaration) => $$"""
             using Microsoft.AspNetCore.Authorization;

@@ -108,7 +108,7 @@ namespace ProductionAnalyzers.Sql
             accessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal;
 
         /// <summary>
-        /// A static field or auto-property that code outside its type can set (<c>public static string LastInsertedRowId
+        /// A static field or auto-property that code outside its type can set (<c>public static string NewRowIdFunction
         /// { get; set; } = "last_insert_rowid()"</c>, switched by the host at startup for another database): no model binder,
         /// serializer or configuration binder sets a static member, so its writes are all in the code, and they are followed
         /// across the compilation (<see cref="FindStatic"/>), as many as <see cref="MaxWrites"/>.

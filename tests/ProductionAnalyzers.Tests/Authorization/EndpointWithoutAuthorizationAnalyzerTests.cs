@@ -35,7 +35,7 @@ namespace ProductionAnalyzers.Tests.Authorization
                 var app = WebApplication.CreateBuilder(args).Build();
                 if (app.Environment.IsDevelopment())
                 {
-                    app.MapGet("/", () => Results.Redirect("/scalar/v1"));
+                    app.MapGet("/", () => Results.Redirect("/docs"));
                     app.MapGet("/debug/config", () => "config").ExcludeFromDescription();
                 }
                 else

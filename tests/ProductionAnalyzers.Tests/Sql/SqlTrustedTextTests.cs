@@ -1448,7 +1448,7 @@ namespace ProductionAnalyzers.Tests.Sql
                     public static void UseSqlite() => SqlDialect.LastInsertedId = "last_insert_rowid()";
                 }
                 """);
-            var sink = reported ? "{|#0:$\"INSERT INTO Artwork (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"|}" : "$\"INSERT INTO Artwork (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"";
+            var sink = reported ? "{|#0:$\"INSERT INTO Posters (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"|}" : "$\"INSERT INTO Posters (Path) VALUES (@Path); SELECT {SqlDialect.LastInsertedId}\"";
             var repository = ("Data/ArtworkRepository.cs", Usings + $$"""
                 public sealed class ArtworkRepository
                 {

@@ -9,7 +9,7 @@ namespace EvalCorpus.Sql.Channels;
 /// </summary>
 public static class ChannelDatabaseDialect
 {
-    public static string LastInsertedRowId { get; set; } = "last_insert_rowid()";
+    public static string NewRowIdFunction { get; set; } = "last_insert_rowid()";
 
     public static string CaseInsensitiveCollation = "COLLATE NOCASE";
 
@@ -24,12 +24,12 @@ public static class ChannelDatabaseStartup
         var provider = configuration["Database:Provider"];
         if (string.Equals(provider, "mysql", StringComparison.OrdinalIgnoreCase))
         {
-            ChannelDatabaseDialect.LastInsertedRowId = "last_insert_id()";
+            ChannelDatabaseDialect.NewRowIdFunction = "last_insert_id()";
             ChannelDatabaseDialect.CaseInsensitiveCollation = "COLLATE utf8mb4_general_ci";
         }
         else
         {
-            ChannelDatabaseDialect.LastInsertedRowId = "last_insert_rowid()";
+            ChannelDatabaseDialect.NewRowIdFunction = "last_insert_rowid()";
         }
 
         ChannelDatabaseDialect.TablePrefix = configuration["Database:TablePrefix"] ?? string.Empty;
@@ -48,17 +48,17 @@ public sealed class ChannelArtworkStore
     public Task<int> AddAsync(string path, string kind) =>
         _connection.QuerySingleAsync<int>(
             $"""
-             INSERT INTO Artwork (Path, Kind) VALUES (@Path, @Kind);
-             SELECT {ChannelDatabaseDialect.LastInsertedRowId}
+             INSERT INTO Posters (Path, Kind) VALUES (@Path, @Kind);
+             SELECT {ChannelDatabaseDialect.NewRowIdFunction}
              """,
             new { Path = path, Kind = kind });
 
     public Task<IEnumerable<ChannelArtwork>> FindByKindAsync(string kind) =>
         _connection.QueryAsync<ChannelArtwork>(
-            $"SELECT Id, Path, Kind FROM Artwork WHERE Kind = @Kind {ChannelDatabaseDialect.CaseInsensitiveCollation}",
+            $"SELECT Id, Path, Kind FROM Posters WHERE Kind = @Kind {ChannelDatabaseDialect.CaseInsensitiveCollation}",
             new { Kind = kind });
 
     // The prefix comes from the settings file: configuration is outside input to the SQL.
     public Task<int> PurgeAsync(string kind) =>
-        _connection.ExecuteAsync({|PA1001:$"DELETE FROM {ChannelDatabaseDialect.TablePrefix}Artwork WHERE Kind = @Kind"|}, new { Kind = kind });
+        _connection.ExecuteAsync({|PA1001:$"DELETE FROM {ChannelDatabaseDialect.TablePrefix}Posters WHERE Kind = @Kind"|}, new { Kind = kind });
 }

@@ -68,6 +68,7 @@ namespace ProductionAnalyzers.Sql
         private static readonly Regex IntoList = new Regex(@"\binto\s+[\w\.\[\]""`]+\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex InList = new Regex(@"\bin\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ValuesList = new Regex(@"\bvalues\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex IfExists = new Regex(@"\bif\s+(not\s+)?exists$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ComparisonStart = new Regex(@"^\s*(=|<|>|!=|<>|\blike\b|\bilike\b|\bin\b|\bis\b|\bbetween\b|\+=|\bnot\s+like\b|\bnot\s+in\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ClauseKeywords = new Regex(@"\b(select|from|join|where|and|or|order\s+by|group\s+by|having|set|values|into|update|on|by)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.RightToLeft);
 
@@ -219,6 +220,9 @@ namespace ProductionAnalyzers.Sql
                     return Value();
                 case "in":
                     return new SqlPosition(SqlPositionKind.Value, false, inList: true);
+                case "exists" when IfExists.IsMatch(trimmed):
+                    // DROP INDEX IF EXISTS name, CREATE TABLE IF NOT EXISTS name.
+                    return Identifier();
                 case "and":
                     if (BetweenAnd.IsMatch(trimmed))
                     {

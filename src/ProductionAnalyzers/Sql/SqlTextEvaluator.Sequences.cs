@@ -485,7 +485,9 @@ namespace ProductionAnalyzers.Sql
                         result.Add(Eval(call.Arguments[1].Value, frame));
                         break;
                     case "AddRange" when call.Arguments.Length == 1:
-                        var range = EvalSequence(call.Arguments[0].Value, frame, depth + 1);
+                    case "InsertRange" when call.Arguments.Length == 2:
+                        var added = call.Arguments[call.Arguments.Length - 1].Value;
+                        var range = EvalSequence(added, frame, depth + 1) ?? ElementsOfOwnParameter(added, frame);
                         if (range is null)
                         {
                             return false;
@@ -506,6 +508,19 @@ namespace ProductionAnalyzers.Sql
 
             return true;
         }
+
+        /// <summary>
+        /// <c>commands.AddRange(indexCommands)</c> with a collection parameter of the method being analyzed: one element,
+        /// judged by the collections its callers pass (see <see cref="SqlCallSites"/>), as for <c>foreach</c> over it.
+        /// </summary>
+        private static List<List<SqlSegment>>? ElementsOfOwnParameter(IOperation sequence, Frame frame) =>
+            frame.Depth == 0 && frame.Arguments is null && SqlOperations.Unwrap(sequence) is IParameterReferenceOperation parameter &&
+            HoleFor(sequence, parameter) is { Count: 1 } hole && hole[0] is HoleSegment { Kind: HoleKind.Unsafe } unsafeList
+                ? new List<List<SqlSegment>>
+                {
+                    new List<SqlSegment> { new HoleSegment(unsafeList.Name, HoleKind.Unsafe, unsafeList.Syntax, unsafeList.Origin, parameter.Parameter, elementOfParameter: true) },
+                }
+                : null;
 
         private static bool IsHandOff(IInvocationOperation call, ISymbol collection)
         {

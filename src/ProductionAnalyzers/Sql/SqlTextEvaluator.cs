@@ -182,6 +182,11 @@ namespace ProductionAnalyzers.Sql
                     SqlOperations.IsString(operation.Type) && EvalConstantElement(list, frame) is { } constantItem:
                     return constantItem;
 
+                case IImplicitIndexerReferenceOperation { Instance: { } cut } when SqlOperations.IsString(operation.Type) && SqlOperations.IsString(cut.Type):
+                    // name[start..], name[..end]: a cut of the text, as Substring gives it.
+                    var whole = Eval(cut, frame);
+                    return IsConstantOnly(whole) ? Text("x") : whole;
+
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when SqlOperations.IsString(binary.Type) || SqlOperations.IsString(binary.LeftOperand.Type) || SqlOperations.IsString(binary.RightOperand.Type):
                     return EvalConcatenation(binary, frame);
 

@@ -52,6 +52,8 @@ namespace ProductionAnalyzers.Tests.Sql
         [InlineData("PRAGMA ", "=1;")]
         [InlineData("PRAGMA foreign_keys=ON;\npragma cache_size = ", ";")]
         [InlineData("PRAGMA key = '", "';")]
+        [InlineData("DROP INDEX IF EXISTS ", ";")]
+        [InlineData("CREATE TABLE IF NOT EXISTS ", " (Id INTEGER)")]
         public void IdentifierPositions(string before, string after) =>
             Assert.Equal(SqlPositionKind.Identifier, SqlPositionClassifier.Classify(before, after).Kind);
 
@@ -61,6 +63,7 @@ namespace ProductionAnalyzers.Tests.Sql
         [InlineData("SELECT * FROM t WHERE a = 1 AND ", "")]
         [InlineData("SELECT * FROM t ", "")]
         [InlineData("SELECT * FROM t WHERE (", ")")]
+        [InlineData("SELECT * FROM t WHERE EXISTS ", "")]
         public void ClausePositions(string before, string after) =>
             Assert.Equal(SqlPositionKind.Clause, SqlPositionClassifier.Classify(before, after).Kind);
 

@@ -2127,5 +2127,78 @@ namespace ProductionAnalyzers.Tests.Sql
                 Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("request.Table", "an identifier", Identifier, " (a member of the parameter 'request' of ArchiveRunner.RunAsync; passed to the lambda in Archive.RunAsync)"),
                 Verify.Diagnostic().WithLocation(2).WithArguments("table", "an identifier", Identifier, " (a parameter of a lambda in Archive.Keep)"));
         }
-    }
+    
+        /// <summary>
+        /// A schema upgrader's table-rebuild helper: index names cut (<c>command[start..]</c>) from the constant index
+        /// commands its callers pass, and a command list with those commands inserted (<c>InsertRange</c>) and run one by
+        /// one. Every part is the program's own text, judged at the callers; one admin entry point that passes index
+        /// commands it was handed is reported at that argument.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public async Task TableRebuildHelper_CutsIndexNamesFromItsCallersConstantCommands(bool adminPassesItsOwn)
+        {
+            var rebuilder = ("Data/ShelfSchemaUpgrades.cs", Usings + """
+                public sealed class ShelfSchemaUpgrades
+                {
+                    public void Upgrade(DbConnection db)
+                    {
+                        RebuildTable(db, "Shelf", "CREATE TABLE Shelf (ShelfId INTEGER PRIMARY KEY, Label TEXT NOT NULL, Aisle INTEGER)",
+                            "ShelfId, Label, Aisle", ["CREATE UNIQUE INDEX UIX_Shelf_Label ON Shelf(Label);", "CREATE INDEX IX_Shelf_Aisle ON Shelf(Aisle);"]);
+                        RebuildTable(db, "Crate", "CREATE TABLE Crate (CrateId INTEGER PRIMARY KEY, ShelfId INTEGER)", "CrateId, ShelfId");
+                    }
+
+                    internal static void RebuildTable(DbConnection db, string table, string createCommand, string columns, IReadOnlyList<string>? indexCommands = null)
+                    {
+                        indexCommands ??= [];
+                        foreach (var indexCommand in indexCommands)
+                        {
+                            // "CREATE [UNIQUE] INDEX name ON ...": the name is the word after INDEX.
+                            var start = indexCommand.IndexOf("index", StringComparison.OrdinalIgnoreCase) + 6;
+                            var indexName = indexCommand[start..];
+                            indexName = indexName[..indexName.IndexOf(' ')];
+                            Run(db, "DROP INDEX IF EXISTS " + indexName + ";");
+                        }
+
+                        var commands = new List<string>
+                        {
+                            $"ALTER TABLE {table} RENAME TO {table}_old;",
+                            createCommand,
+                            $"INSERT INTO {table} ({columns}) SELECT {columns} FROM {table}_old;",
+                            $"DROP TABLE {table}_old;",
+                        };
+                        commands.InsertRange(2, indexCommands);
+                        foreach (var command in commands)
+                        {
+                            Run(db, command);
+                        }
+                    }
+
+                    private static void Run(DbConnection db, string sql)
+                    {
+                        using var command = db.CreateCommand();
+                        command.CommandText = sql;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                """);
+            var indexes = adminPassesItsOwn ? "{|#0:extraIndexes|}" : "[\"CREATE INDEX IX_Bin_Shelf ON Bin(ShelfId);\"]";
+            var admin = ("Admin/StorageAdmin.cs", Usings + $$"""
+                public sealed class StorageAdmin
+                {
+                    public void RebuildBins(DbConnection db, string[] extraIndexes) =>
+                        ShelfSchemaUpgrades.RebuildTable(db, "Bin", "CREATE TABLE Bin (BinId INTEGER PRIMARY KEY, ShelfId INTEGER)", "BinId, ShelfId", {{indexes}});
+                }
+                """);
+            var test = new Verify.Test { TestState = { Sources = { rebuilder, admin } } };
+            if (adminPassesItsOwn)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation("Data/ShelfSchemaUpgrades.cs", 31, 21).WithArguments(
+                    "extraIndexes", "an identifier", Identifier, " (a parameter of StorageAdmin.RebuildBins; passed to ShelfSchemaUpgrades.RebuildTable)"));
+            }
+
+            await test.RunAsync();
+        }
+}
 }

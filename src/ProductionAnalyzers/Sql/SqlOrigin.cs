@@ -64,6 +64,10 @@ namespace ProductionAnalyzers.Sql
 
                     return null;
 
+                case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ContainingType: { Name: "Enumerable" or "Queryable" } }, Arguments.Length: > 0 } query:
+                    // lines.Except(dropped), names.Select(…).ToList(): where the source sequence comes from.
+                    return Describe(query.Arguments[0].Value);
+
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     if (method.ContainingType is { Name: "Environment" } && method.Name == "GetEnvironmentVariable")

@@ -65,7 +65,7 @@ namespace ProductionAnalyzers.Sql
     {
         private static readonly Regex LastWord = new Regex(@"([A-Za-z_][A-Za-z0-9_]*)\s*$", RegexOptions.CultureInvariant);
         private static readonly Regex BetweenAnd = new Regex(@"\bbetween\s+\S+\s+and\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        private static readonly Regex IntoList = new Regex(@"\binto\s+[\w\.\[\]""`]+\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        private static readonly Regex IntoList = new Regex(@"\binto\s+[\w\.\[\]""`?]+\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex InList = new Regex(@"\bin\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex ValuesList = new Regex(@"\bvalues\s*\($", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex IfExists = new Regex(@"\bif\s+(not\s+)?exists$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);

@@ -58,6 +58,17 @@ namespace ProductionAnalyzers.Sql
             var elements = EvalSequence(sequence, frame, 0);
             if (elements is null)
             {
+                if (SqlOperations.Unwrap(sequence) is IParameterReferenceOperation passed && frame.Arguments is not null &&
+                    frame.Arguments.TryGetValue(passed.Parameter, out var argument))
+                {
+                    // A join helper (items.JoinWith(", ")) over a sequence it cannot follow: named after what the caller passes.
+                    var passedType = SqlOperations.ElementType(SqlOperations.Unwrap(argument.Value).Type);
+                    return HoleFor(argument.Value, SqlOperations.Unwrap(argument.Value)) is { Count: 1 } named && named[0] is HoleSegment { Kind: HoleKind.Unsafe } &&
+                           !SqlOperations.IsSafeType(passedType)
+                        ? named
+                        : Hole(original, SqlOperations.IsSafeType(passedType) ? HoleKind.SafeType : HoleKind.Unsafe);
+                }
+
                 var elementType = SqlOperations.ElementType(SqlOperations.Unwrap(sequence).Type);
                 return Hole(original, SqlOperations.IsSafeType(elementType) ? HoleKind.SafeType : HoleKind.Unsafe);
             }
@@ -293,6 +304,9 @@ namespace ProductionAnalyzers.Sql
                 case IInvocationOperation invocation:
                     return EvalSequenceCall(invocation, frame, depth);
 
+                case IAwaitOperation { Operation: { } awaited } when SqlOperations.Unwrap(awaited) is IInvocationOperation awaitedCall:
+                    return EvalSequenceCall(awaitedCall, frame, depth);
+
                 case ILocalReferenceOperation local:
                     return EvalSequenceLocal(local.Local, local.Syntax.SpanStart, frame, depth);
 
@@ -384,9 +398,16 @@ namespace ProductionAnalyzers.Sql
                 case "Skip":
                 case "ToImmutableArray":
                 case "ToHashSet":
+                case "Except":
                     return source is null ? null : EvalSequence(source, frame, depth + 1);
                 default:
-                    return null;
+                    if (IsCatalogCall(invocation, frame))
+                    {
+                        // Rows(db, $"PRAGMA table_info({table});"), db.Query<string>("SELECT name FROM sqlite_master …").
+                        return new List<List<SqlSegment>> { Hole(invocation, HoleKind.Safe) };
+                    }
+
+                    return EvalSequenceHelper(method, invocation.Arguments, frame, depth);
             }
         }
 

@@ -164,6 +164,14 @@ namespace ProductionAnalyzers.Sql
                 }
             }
 
+            // (string)row[1] of a catalogue row in a lambda over the rows; reader.GetString(0), reader["name"] of a reader
+            // over a catalogue query.
+            if (operation is IArrayElementReferenceOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation &&
+                (IsPieceOfSafeElement(operation) || IsCatalogReaderRead(operation, frame)))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
             // Columns[sort] on a readonly map field: the value comes from the map.
             if (operation is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } mapInstance } && IsReadOnlyMapField(mapInstance))
             {
@@ -584,6 +592,12 @@ namespace ProductionAnalyzers.Sql
                 return Hole(original, HoleKind.Safe);
             }
 
+            // A value read by a query of the schema catalogue (ExecuteScalar(db, "SELECT sql FROM sqlite_master WHERE …")).
+            if (IsCatalogCall(invocation, frame))
+            {
+                return Hole(original, HoleKind.Safe);
+            }
+
             // A helper of the same type (or a local function) that returns text built the same way; also a (static or
             // non-virtual) helper of another type of the compilation, such as a Queries.Upsert(table) text builder.
             if (frame.Depth < MaxDepth && SqlOperations.IsString(method.ReturnType) && _apis.IsSourceMethod(method) &&
@@ -662,26 +676,8 @@ namespace ProductionAnalyzers.Sql
 
                 var inner = new Frame(body.Index, definition.ContainingType, map, frame.Depth + 1);
                 var returns = new List<List<SqlSegment>>();
-                if (body.Root is IBlockOperation or IMethodBodyOperation)
+                foreach (var value in ReturnedValues(body))
                 {
-                    foreach (var operation in body.Root.Descendants())
-                    {
-                        if (operation is IReturnOperation { ReturnedValue: { } value, Kind: OperationKind.Return } &&
-                            IsInSameFunction(operation, body.Root))
-                        {
-                            returns.Add(tupleElement < 0 ? Eval(value, inner) : EvalTupleElement(value, tupleElement, inner));
-                        }
-                    }
-                }
-                else
-                {
-                    // Expression body.
-                    var value = body.Root is IReturnOperation { ReturnedValue: { } returned } ? returned : body.Root;
-                    if (value is IBlockOperation block && block.Operations.Length == 1 && block.Operations[0] is IReturnOperation { ReturnedValue: { } single })
-                    {
-                        value = single;
-                    }
-
                     returns.Add(tupleElement < 0 ? Eval(value, inner) : EvalTupleElement(value, tupleElement, inner));
                 }
 
@@ -696,6 +692,35 @@ namespace ProductionAnalyzers.Sql
             {
                 _visiting.Remove(definition);
             }
+        }
+
+        /// <summary>The values a method body returns: each <c>return</c> of a block body (not of its lambdas), or the expression body.</summary>
+        private static List<IOperation> ReturnedValues(MethodBody body)
+        {
+            var values = new List<IOperation>();
+            if (body.Root is IBlockOperation or IMethodBodyOperation)
+            {
+                foreach (var operation in body.Root.Descendants())
+                {
+                    if (operation is IReturnOperation { ReturnedValue: { } value, Kind: OperationKind.Return } && IsInSameFunction(operation, body.Root))
+                    {
+                        values.Add(value);
+                    }
+                }
+            }
+            else
+            {
+                // Expression body.
+                var value = body.Root is IReturnOperation { ReturnedValue: { } returned } ? returned : body.Root;
+                if (value is IBlockOperation block && block.Operations.Length == 1 && block.Operations[0] is IReturnOperation { ReturnedValue: { } single })
+                {
+                    value = single;
+                }
+
+                values.Add(value);
+            }
+
+            return values;
         }
 
         /// <summary>

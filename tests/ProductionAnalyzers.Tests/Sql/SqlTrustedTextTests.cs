@@ -2200,5 +2200,101 @@ namespace ProductionAnalyzers.Tests.Sql
 
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// SQLite's table rebuild (rename, create, copy the kept columns, drop the old table): the column list is what the
+        /// schema catalogue says the table has (<c>PRAGMA table_info</c>, <c>pragma_table_info</c>,
+        /// <c>information_schema.columns</c>) — the program's own schema, read through a rows helper and a
+        /// <c>Select</c>, Dapper, or a reader loop — minus the dropped ones, joined by an extension helper. Quiet; a column
+        /// list read from a file is reported, named and placed where an identifier goes.
+        /// </summary>
+        [Theory]
+        [InlineData("ColumnsOf(db, table)", false)]
+        [InlineData("db.Query<string>($\"SELECT name FROM pragma_table_info('{table}')\")", false)]
+        [InlineData("CatalogColumns(db, table)", false)]
+        [InlineData("File.ReadAllLines(\"columns.txt\")", true)]
+        public async Task TableRebuild_CopiesTheColumnsTheSchemaCatalogueLists(string columns, bool reported)
+        {
+            var copy = "$\"INSERT INTO {table} ({kept}) SELECT {kept} FROM {table}_old;\"";
+            var rebuild = ("Data/NoteSchemaRebuild.cs", Usings + """
+                using System.IO;
+
+                public sealed class NoteSchemaRebuild
+                {
+                    public void Upgrade(DbConnection db) =>
+                        DropColumns(db, "Note", ["LegacyFlag"], "CREATE TABLE Note (NoteId INTEGER PRIMARY KEY, Body TEXT NOT NULL)");
+
+                    public bool HasColumn(DbConnection db, string column) =>
+                        ColumnsOf(db, "Note").Contains(column) || CatalogColumns(db, "Note").Contains(column);
+
+                    private void DropColumns(DbConnection db, string table, IReadOnlyList<string> dropped, string createCommand)
+                    {
+                        var kept = COLUMNS.Except(dropped).JoinWith(", ");
+                        Run(db, $"ALTER TABLE {table} RENAME TO {table}_old;");
+                        Run(db, createCommand);
+                        Run(db, COPY);
+                        Run(db, $"DROP TABLE {table}_old;");
+                    }
+
+                    private static List<string> ColumnsOf(DbConnection db, string table) =>
+                        Rows(db, $"PRAGMA table_info({table});").Select(row => (string)row[1]).ToList();
+
+                    private static List<string> CatalogColumns(DbConnection db, string table)
+                    {
+                        using var command = db.CreateCommand();
+                        command.CommandText = "SELECT column_name FROM information_schema.columns WHERE table_name = @table ORDER BY ordinal_position";
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = "@table";
+                        parameter.Value = table;
+                        command.Parameters.Add(parameter);
+                        var names = new List<string>();
+                        using var reader = command.ExecuteReader();
+                        while (reader.Read())
+                        {
+                            names.Add(reader.GetString(0));
+                        }
+
+                        return names;
+                    }
+
+                    private static List<object[]> Rows(DbConnection db, string sql)
+                    {
+                        using var command = db.CreateCommand();
+                        command.CommandText = sql;
+                        using var reader = command.ExecuteReader();
+                        var rows = new List<object[]>();
+                        while (reader.Read())
+                        {
+                            var row = new object[reader.FieldCount];
+                            reader.GetValues(row);
+                            rows.Add(row);
+                        }
+
+                        return rows;
+                    }
+
+                    private static void Run(DbConnection db, string sql)
+                    {
+                        using var command = db.CreateCommand();
+                        command.CommandText = sql;
+                        command.ExecuteNonQuery();
+                    }
+                }
+                """.Replace("COLUMNS", columns).Replace("COPY", reported ? "{|#0:" + copy + "|}" : copy));
+            var extensions = ("Text/SequenceText.cs", Usings + """
+                public static class SequenceText
+                {
+                    public static string JoinWith(this IEnumerable<string> items, string separator) => string.Join(separator, items);
+                }
+                """);
+            var test = new Verify.Test { TestState = { Sources = { rebuild, extensions } } };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithSpan("Data/NoteSchemaRebuild.cs", 25, 20, 25, 68).WithArguments(
+                    "File.ReadAllLines(\"columns.txt\").Except(dropped)", "an identifier", Identifier, " (a file or network read)"));
+            }
+
+            await test.RunAsync();
+        }
 }
 }

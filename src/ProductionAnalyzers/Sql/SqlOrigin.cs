@@ -89,7 +89,6 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
-        /// <summary><c>OrdersController.Get</c>.</summary>
         /// <summary>The collection of the <c>foreach</c> whose iteration variable <paramref name="reference"/> reads, if it is one.</summary>
         private static IOperation? LoopOver(ILocalReferenceOperation reference)
         {
@@ -115,8 +114,15 @@ namespace ProductionAnalyzers.Sql
             return method;
         }
 
+        /// <summary>
+        /// <c>OrdersController.Get</c>; for a lambda written in a field or property initializer (<c>static readonly Metric
+        /// SchemaVersion = new(page => …)</c>), the member it initializes.
+        /// </summary>
         public static string MethodName(IMethodSymbol method) =>
-            (method.ContainingType is { } type ? type.Name + "." : string.Empty) + method.Name;
+            (method.ContainingType is { } type ? type.Name + "." : string.Empty) +
+            (method.MethodKind == MethodKind.AnonymousFunction && method.ContainingSymbol is IFieldSymbol or IPropertySymbol
+                ? method.ContainingSymbol.Name
+                : method.Name);
 
         private static string? FromReceiverType(ITypeSymbol? type)
         {

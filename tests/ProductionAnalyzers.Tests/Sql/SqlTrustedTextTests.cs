@@ -2296,5 +2296,43 @@ namespace ProductionAnalyzers.Tests.Sql
 
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// A lambda written in a static field's initializer (a dashboard metric that reads the schema version) is named by
+        /// the field it initializes, not by an empty method name.
+        /// </summary>
+        [Fact]
+        public async Task LambdaInAFieldInitializer_IsNamedByTheField()
+        {
+            var storage = ("Storage/JobStorage.cs", Usings + """
+                public sealed class JobStorageOptions
+                {
+                    public string SchemaName { get; set; } = "jobs";
+                }
+
+                public sealed class JobStorage
+                {
+                    private readonly DbConnection _connection;
+
+                    public JobStorage(DbConnection connection, JobStorageOptions options)
+                    {
+                        _connection = connection;
+                        SchemaName = options.SchemaName;
+                    }
+
+                    public string SchemaName { get; }
+
+                    public T UseConnection<T>(Func<JobStorage, DbConnection, T> action) => action(this, _connection);
+
+                    public static readonly Func<JobStorage, int> SchemaVersion = static storage =>
+                        storage.UseConnection(static (self, connection) =>
+                            connection.ExecuteScalar<int>({|#0:$"SELECT TOP (1) [Version] FROM [{self.SchemaName}].[Schema]"|}));
+                }
+                """);
+            var test = new Verify.Test { TestState = { Sources = { storage } } };
+            test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments(
+                "self.SchemaName", "an identifier", Identifier, " (a member of the lambda parameter 'self' in JobStorage.SchemaVersion)"));
+            await test.RunAsync();
+        }
 }
 }

@@ -30,15 +30,50 @@ namespace ProductionAnalyzers.Sql
 
     internal sealed class HoleSegment : SqlSegment
     {
+        /// <summary>The part's expression, when its name and origin are read from it on first need (most parts are never reported).</summary>
+        private readonly Microsoft.CodeAnalysis.IOperation? _source;
+        private string? _name;
+        private string? _origin;
+        private bool _originKnown;
+
         public HoleSegment(string name, HoleKind kind, Microsoft.CodeAnalysis.SyntaxNode? syntax = null, string? origin = null, Microsoft.CodeAnalysis.IParameterSymbol? parameter = null, bool elementOfParameter = false)
         {
-            Name = name;
+            _name = name;
             Kind = kind;
             Syntax = syntax;
-            Origin = origin;
+            _origin = origin;
+            _originKnown = true;
             Parameter = parameter;
             IsElementOfParameter = elementOfParameter && parameter is not null;
         }
+
+        /// <summary>
+        /// A part named after <paramref name="source"/>; an untrusted one says where it comes from (<see cref="SqlOrigin"/>)
+        /// unless <paramref name="describeOrigin"/> is false.
+        /// </summary>
+        public HoleSegment(Microsoft.CodeAnalysis.IOperation source, HoleKind kind, bool describeOrigin = true)
+        {
+            _source = source;
+            Kind = kind;
+            Syntax = source.Syntax;
+            _originKnown = !describeOrigin || kind != HoleKind.Unsafe;
+        }
+
+        private HoleSegment(HoleSegment part, Microsoft.CodeAnalysis.IParameterSymbol parameter, bool elementOfParameter)
+        {
+            _source = part._source;
+            _name = part._name;
+            _origin = part._origin;
+            _originKnown = part._originKnown;
+            Kind = part.Kind;
+            Syntax = part.Syntax;
+            Parameter = parameter;
+            IsElementOfParameter = elementOfParameter;
+        }
+
+        /// <summary>The same part, as (an element of) a parameter of the method being analyzed: judged at its call sites.</summary>
+        public HoleSegment OfParameter(Microsoft.CodeAnalysis.IParameterSymbol parameter, bool elementOfParameter = false) =>
+            new HoleSegment(this, parameter, elementOfParameter);
 
         /// <summary>
         /// The part is an element of <see cref="Parameter"/> (a collection the method loops over): the callers are judged by
@@ -47,7 +82,19 @@ namespace ProductionAnalyzers.Sql
         public bool IsElementOfParameter { get; }
 
         /// <summary>Where the untrusted part comes from, for the message (<c>a configuration value</c>), or null when unknown.</summary>
-        public string? Origin { get; }
+        public string? Origin
+        {
+            get
+            {
+                if (!_originKnown)
+                {
+                    _origin = SqlOrigin.Describe(_source!);
+                    _originKnown = true;
+                }
+
+                return _origin;
+            }
+        }
 
         /// <summary>
         /// The parameter of the method being analyzed that the part is (at the outermost level, not inside a followed
@@ -55,7 +102,7 @@ namespace ProductionAnalyzers.Sql
         /// </summary>
         public Microsoft.CodeAnalysis.IParameterSymbol? Parameter { get; }
 
-        public string Name { get; }
+        public string Name => _name ??= SqlOperations.DisplayName(_source!);
 
         public HoleKind Kind { get; }
 

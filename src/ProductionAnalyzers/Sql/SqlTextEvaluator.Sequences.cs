@@ -137,10 +137,10 @@ namespace ProductionAnalyzers.Sql
                     return new List<SqlSegment> { new ChoiceSegment(alternatives) };
                 }
 
-                return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), HoleKind.Unsafe, original.Syntax) };
+                return new List<SqlSegment> { new HoleSegment(original, HoleKind.Unsafe, describeOrigin: false) };
             }
 
-            return new List<SqlSegment> { new HoleSegment(SqlOperations.DisplayName(original), worst, original.Syntax) };
+            return new List<SqlSegment> { new HoleSegment(original, worst, describeOrigin: false) };
         }
 
         private static List<SqlSegment> Rename(IReadOnlyList<SqlSegment> segments, string name)
@@ -539,7 +539,7 @@ namespace ProductionAnalyzers.Sql
             HoleFor(sequence, parameter) is { Count: 1 } hole && hole[0] is HoleSegment { Kind: HoleKind.Unsafe } unsafeList
                 ? new List<List<SqlSegment>>
                 {
-                    new List<SqlSegment> { new HoleSegment(unsafeList.Name, HoleKind.Unsafe, unsafeList.Syntax, unsafeList.Origin, parameter.Parameter, elementOfParameter: true) },
+                    new List<SqlSegment> { unsafeList.OfParameter(parameter.Parameter, elementOfParameter: true) },
                 }
                 : null;
 

@@ -67,7 +67,7 @@ namespace ProductionAnalyzers.Sql
             var whole = HoleFor(sequence, SqlOperations.Unwrap(sequence));
             if (SqlOperations.Unwrap(sequence) is IParameterReferenceOperation parameter && whole[0] is HoleSegment { Kind: HoleKind.Unsafe } hole)
             {
-                return new List<SqlSegment> { new HoleSegment(hole.Name, HoleKind.Unsafe, hole.Syntax, hole.Origin, parameter.Parameter, elementOfParameter: true) };
+                return new List<SqlSegment> { hole.OfParameter(parameter.Parameter, elementOfParameter: true) };
             }
 
             return whole;
@@ -101,7 +101,7 @@ namespace ProductionAnalyzers.Sql
         private static List<SqlSegment> Hole(IOperation operation, HoleKind kind) =>
             new List<SqlSegment>
             {
-                new HoleSegment(SqlOperations.DisplayName(operation), kind, operation.Syntax, kind == HoleKind.Unsafe ? SqlOrigin.Describe(operation) : null),
+                new HoleSegment(operation, kind),
             };
 
         private static List<SqlSegment> HoleFor(IOperation original, IOperation unwrapped)
@@ -242,7 +242,7 @@ namespace ProductionAnalyzers.Sql
                         // A parameter of the method being analyzed: judged by what its callers pass (see SqlCallSites).
                         return new List<SqlSegment>
                         {
-                            new HoleSegment(unsafeParameter.Name, HoleKind.Unsafe, unsafeParameter.Syntax, unsafeParameter.Origin, parameter.Parameter),
+                            unsafeParameter.OfParameter(parameter.Parameter),
                         };
                     }
 
@@ -845,7 +845,7 @@ namespace ProductionAnalyzers.Sql
                         // collections its callers pass (see SqlCallSites).
                         element = new List<SqlSegment>
                         {
-                            new HoleSegment(unsafeElement.Name, HoleKind.Unsafe, unsafeElement.Syntax, unsafeElement.Origin, list.Parameter, elementOfParameter: true),
+                            unsafeElement.OfParameter(list.Parameter, elementOfParameter: true),
                         };
                     }
                 }

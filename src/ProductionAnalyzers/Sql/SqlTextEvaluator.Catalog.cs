@@ -96,20 +96,24 @@ namespace ProductionAnalyzers.Sql
         }
 
         /// <summary>
-        /// A call handed the text of a catalogue query (<c>Rows(db, $"PRAGMA table_info({table});")</c>,
-        /// <c>db.Query&lt;string&gt;("SELECT name FROM sqlite_master …")</c>): what it returns was read from the catalogue.
+        /// A call that runs a catalogue query — a SQL sink or a sink wrapper of the compilation whose text is one
+        /// (<c>Rows(db, $"PRAGMA table_info({table});")</c>, <c>db.Query&lt;string&gt;("SELECT name FROM sqlite_master …")</c>):
+        /// what it returns was read from the catalogue. A call that is handed such text without running it (a helper
+        /// that appends paging to it) returns the text itself and is judged as text.
         /// </summary>
-        private static bool IsCatalogCall(IInvocationOperation invocation, Frame frame)
+        private bool IsCatalogCall(IInvocationOperation invocation, Frame frame)
         {
+            var mayBe = false;
             foreach (var argument in invocation.Arguments)
             {
                 if (SqlOperations.IsString(argument.Value.Type) && WrittenText(argument.Value, frame) is { } text && IsCatalogQuery(text))
                 {
-                    return true;
+                    mayBe = true;
+                    break;
                 }
             }
 
-            return false;
+            return mayBe && _apis.TryGetSink(invocation, out var sink) && WrittenText(sink.Text, frame) is { } run && IsCatalogQuery(run);
         }
 
         /// <summary>

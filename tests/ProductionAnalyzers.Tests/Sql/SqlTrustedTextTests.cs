@@ -2334,5 +2334,25 @@ namespace ProductionAnalyzers.Tests.Sql
                 "self.SchemaName", "an identifier", Identifier, " (a member of the lambda parameter 'self' in JobStorage.SchemaVersion)"));
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// A catalogue query's text handed to a helper that only adds to it (paging) and returns it is text, not a read of
+        /// the catalogue: the filter the caller put into it is still reported.
+        /// </summary>
+        [Fact]
+        public async Task CatalogueQueryTextHandedToATextHelper_IsStillJudgedAsText()
+        {
+            await Verify.VerifyAnalyzerAsync(Repo("""
+                public List<string> Tables(IDbConnection db, string filter)
+                {
+                    var sql = Paged("SELECT name FROM sys.tables WHERE name LIKE '" + filter + "%'", 50);
+                    return db.Query<string>({|#0:sql|}).ToList();
+                }
+
+                private static string Paged(string sql, int size) => sql + " ORDER BY name OFFSET 0 ROWS FETCH NEXT " + size + " ROWS ONLY";
+                """),
+                Verify.Diagnostic().WithLocation(0).WithLocation(17, 75)
+                    .WithArguments("filter", "a value", "pass it as a parameter", " (a parameter of Repo.Tables)"));
+        }
 }
 }

@@ -248,6 +248,21 @@ namespace ProductionAnalyzers.Sql
             }
         }
 
+        /// <summary><c>GetString(1)</c>, <c>Trim()</c>: a call that adds no text of its own to what it is called on.</summary>
+        private static bool OnlyConstantsOrNumbers(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var value = SqlOperations.Unwrap(argument.Value);
+                if (!value.ConstantValue.HasValue && (value.Type is null || SqlOperations.IsString(value.Type) || !SqlOperations.IsSafeType(value.Type)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>
         /// <c>(string)row[1]</c>, <c>row.Name</c>, <c>row.GetString(0)</c> of the element parameter of a lambda over a
         /// trusted sequence (catalogue rows): a piece of a trusted element.
@@ -266,7 +281,7 @@ namespace ProductionAnalyzers.Sql
                     IArrayElementReferenceOperation element => element.ArrayReference,
                     IPropertyReferenceOperation property => property.Instance,
                     IFieldReferenceOperation field => field.Instance,
-                    IInvocationOperation { Instance: { } instance } => instance,
+                    IInvocationOperation { Instance: { } instance } invocation when OnlyConstantsOrNumbers(invocation.Arguments) => instance,
                     _ => null,
                 };
                 if (receiver is null)

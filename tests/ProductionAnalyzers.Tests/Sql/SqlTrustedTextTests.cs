@@ -2354,5 +2354,40 @@ namespace ProductionAnalyzers.Tests.Sql
                 Verify.Diagnostic().WithLocation(0).WithLocation(17, 75)
                     .WithArguments("filter", "a value", "pass it as a parameter", " (a parameter of Repo.Tables)"));
         }
+
+        /// <summary>
+        /// A piece of a trusted element in a lambda over constant names (<c>c.Trim()</c>) is trusted; a call on the element
+        /// that is handed request text (<c>c.Insert(0, value)</c>) carries that text.
+        /// </summary>
+        [Theory]
+        [InlineData("c.Trim()", false)]
+        [InlineData("c.Insert(0, value)", true)]
+        public async Task CallOnATrustedElement_CarriesTheTextItIsHanded(string select, bool reported)
+        {
+            var text = reported ? "{|#0:\"SELECT \" + string.Join(\", \", columns) + \" FROM Orders\"|}" : "\"SELECT \" + string.Join(\", \", columns) + \" FROM Orders\"";
+            var test = new Verify.Test
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        Repo($$"""
+                            public List<Order> Report(IDbConnection db, string value)
+                            {
+                                var columns = new[] { "Id", "Name" }.Select(c => {{select}}).ToList();
+                                return db.Query<Order>({{text}}).ToList();
+                            }
+                            """),
+                    },
+                },
+            };
+            if (reported)
+            {
+                test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(17, 58)
+                    .WithArguments("c.Insert(0, value)", "an identifier", Identifier, string.Empty));
+            }
+
+            await test.RunAsync();
+        }
 }
 }

@@ -216,17 +216,7 @@ namespace ProductionAnalyzers.Sql
                     return null;
                 }
 
-                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter is { } parameter)
-                    {
-                        map[parameter.OriginalDefinition] = (argument.Value, frame);
-                        map[parameter] = (argument.Value, frame);
-                    }
-                }
-
-                var inner = new Frame(body.Index, definition.ContainingType, map, frame.Depth + 1);
+                var inner = HelperFrame(definition, body, arguments, frame);
                 var elements = new List<List<SqlSegment>>();
                 var returned = false;
                 foreach (var value in ReturnedValues(body))

@@ -664,17 +664,7 @@ namespace ProductionAnalyzers.Sql
                     return null;
                 }
 
-                var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
-                foreach (var argument in arguments)
-                {
-                    if (argument.Parameter is { } parameter)
-                    {
-                        map[parameter.OriginalDefinition] = (argument.Value, frame);
-                        map[parameter] = (argument.Value, frame);
-                    }
-                }
-
-                var inner = new Frame(body.Index, definition.ContainingType, map, frame.Depth + 1);
+                var inner = HelperFrame(definition, body, arguments, frame);
                 var returns = new List<List<SqlSegment>>();
                 foreach (var value in ReturnedValues(body))
                 {
@@ -692,6 +682,22 @@ namespace ProductionAnalyzers.Sql
             {
                 _visiting.Remove(definition);
             }
+        }
+
+        /// <summary>The frame a helper's body is read in: its parameters bound to the arguments of the call, one level deeper.</summary>
+        private static Frame HelperFrame(IMethodSymbol definition, MethodBody body, ImmutableArray<IArgumentOperation> arguments, Frame frame)
+        {
+            var map = new Dictionary<IParameterSymbol, (IOperation, Frame)>(SymbolEqualityComparer.Default);
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    map[parameter.OriginalDefinition] = (argument.Value, frame);
+                    map[parameter] = (argument.Value, frame);
+                }
+            }
+
+            return new Frame(body.Index, definition.ContainingType, map, frame.Depth + 1);
         }
 
         /// <summary>The values a method body returns: each <c>return</c> of a block body (not of its lambdas), or the expression body.</summary>
